@@ -1,1 +1,23 @@
-fn main() {}
+//! `kataster`: validate Backstage catalogs from the command line.
+
+mod args;
+mod collect;
+mod commands;
+mod facts;
+mod known;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            anstream::eprintln!("kataster: error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

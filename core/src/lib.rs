@@ -3,5 +3,16 @@
 //! No file system, network, process, environment or clock: frontends read inputs and render
 //! the diagnostics this crate returns.
 
+pub mod catalog;
+pub mod check;
+pub mod diagnostic;
+pub mod discover;
+pub mod report;
+pub mod rules;
 pub mod source;
 pub mod yaml;
+
+pub use check::{CheckOptions, Checker, Facts, KnownEntity, NoFacts, ParsedFile, Report, Summary};
+pub use diagnostic::{Diagnostic, Severity};
+pub use rules::{RULES, RuleMeta, Selection};
+pub use source::SourceFile;

@@ -1,0 +1,196 @@
+//! Collecting the files to check: explicit files, walked directories, and the targets of
+//! Location entities.
+
+use std::collections::{HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+
+use kataster_core::discover::{is_catalog_file, is_yaml_path};
+use kataster_core::rules::parse::{invalid_encoding, unreadable_file};
+use kataster_core::{Checker, SourceFile};
+
+/// Adds files to a checker, each once.
+pub struct Collector<'c> {
+    checker: &'c mut Checker,
+    seen: HashSet<PathBuf>,
+    added: VecDeque<(usize, PathBuf)>,
+}
+
+impl<'c> Collector<'c> {
+    pub fn new(checker: &'c mut Checker) -> Self {
+        Self {
+            checker,
+            seen: HashSet::new(),
+            added: VecDeque::new(),
+        }
+    }
+
+    /// Add the files a command-line path names.
+    pub fn add_path(&mut self, path: &Path) {
+        match std::fs::metadata(path) {
+            Err(error) => {
+                self.checker.add_failure(
+                    display(path),
+                    &unreadable_file::RULE,
+                    format!("cannot read {}: {error}", display(path)),
+                );
+            }
+            Ok(metadata) if metadata.is_dir() => self.walk(path),
+            Ok(_) => self.add_file(path, true),
+        }
+    }
+
+    fn walk(&mut self, root: &Path) {
+        let walker = ignore::WalkBuilder::new(root)
+            .require_git(false)
+            .follow_links(true)
+            .sort_by_file_path(Path::cmp)
+            .build();
+        for entry in walker {
+            match entry {
+                Err(error) => {
+                    let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
+                    self.checker.add_failure(
+                        display(&path),
+                        &unreadable_file::RULE,
+                        format!("cannot read {}: {error}", display(&path)),
+                    );
+                }
+                Ok(entry) => {
+                    if entry.file_type().is_some_and(|kind| kind.is_file())
+                        && is_yaml_path(&entry.path().to_string_lossy())
+                    {
+                        self.add_file(entry.path(), false);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Read and add one file; found by walking, it is added only if it holds catalog entities.
+    fn add_file(&mut self, path: &Path, explicit: bool) {
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if self.seen.contains(&key) {
+            return;
+        }
+        let shown = display(path);
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.seen.insert(key);
+                self.checker.add_failure(
+                    &shown,
+                    &unreadable_file::RULE,
+                    format!("cannot read {shown}: {error}"),
+                );
+                return;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                if !explicit && !has_utf16_bom(error.as_bytes()) {
+                    return;
+                }
+                self.seen.insert(key);
+                self.checker.add_failure(
+                    &shown,
+                    &invalid_encoding::RULE,
+                    encoding_message(&shown, error.as_bytes(), error.utf8_error().valid_up_to()),
+                );
+                return;
+            }
+        };
+        if !explicit && !is_catalog_file(&shown, &text) {
+            return;
+        }
+        self.seen.insert(key);
+        let index = self.checker.add_file(SourceFile::new(shown, text));
+        self.added.push_back((index, path.to_path_buf()));
+    }
+
+    /// Follow the targets of Location entities in every added file, transitively.
+    pub fn follow_locations(&mut self) {
+        while let Some((index, path)) = self.added.pop_front() {
+            let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            for target in self.checker.location_targets(index) {
+                if target.contains("://") || target.starts_with('/') {
+                    continue;
+                }
+                if target.contains(['*', '?', '[', '{']) {
+                    self.add_glob(&base, &target);
+                } else {
+                    let path = base.join(&target);
+                    if path.is_file() {
+                        self.add_file(&normalize(&path), true);
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_glob(&mut self, base: &Path, pattern: &str) {
+        let pattern = pattern.trim_start_matches("./");
+        let Ok(glob) = globset::Glob::new(pattern) else {
+            return;
+        };
+        let matcher = glob.compile_matcher();
+        let walker = ignore::WalkBuilder::new(base)
+            .standard_filters(false)
+            .sort_by_file_path(Path::cmp)
+            .build();
+        for entry in walker.flatten() {
+            let relative = entry.path().strip_prefix(base).unwrap_or(entry.path());
+            if entry.file_type().is_some_and(|kind| kind.is_file()) && matcher.is_match(relative) {
+                self.add_file(&normalize(entry.path()), true);
+            }
+        }
+    }
+}
+
+/// A path as users wrote it, without a leading `./`.
+fn display(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}
+
+/// Fold `.` and `..` components without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut parts: Vec<std::path::Component<'_>> = Vec::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir
+                if matches!(parts.last(), Some(std::path::Component::Normal(_))) =>
+            {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.iter().collect()
+}
+
+fn has_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
+fn encoding_message(path: &str, bytes: &[u8], valid_up_to: usize) -> String {
+    if has_utf16_bom(bytes) {
+        format!(
+            "{path} is UTF-16 encoded (it starts with a UTF-16 byte order mark); save it as UTF-8"
+        )
+    } else {
+        format!("{path} is not valid UTF-8: invalid byte sequence at byte offset {valid_up_to}")
+    }
+}
+
+fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,16 @@
+//! `--format concise`: `file:line:col: CODE message`, one line per diagnostic.
+
+use kataster_core::report::JsonReport;
+use kataster_core::{ParsedFile, Report};
+
+pub fn render(report: &Report, files: &[ParsedFile]) -> String {
+    let json = JsonReport::new(report, files);
+    let mut out = String::new();
+    for d in &json.diagnostics {
+        out.push_str(&format!(
+            "{}:{}:{}: {} [{}] {}\n",
+            d.file, d.line, d.column, d.code, d.severity, d.message
+        ));
+    }
+    out
+}

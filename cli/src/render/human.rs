@@ -1,0 +1,81 @@
+//! `--format human`: diagnostics with source snippets, like rustc's.
+
+use annotate_snippets::{Level, Renderer, Snippet};
+use kataster_core::report::JsonReport;
+use kataster_core::source::LineIndex;
+use kataster_core::{ParsedFile, Report, Severity};
+
+pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let json = JsonReport::new(report, files);
+    let mut out = String::new();
+    let mut indexes: Vec<Option<LineIndex>> = vec![None; files.len()];
+    for (diagnostic, located) in report.diagnostics.iter().zip(&json.diagnostics) {
+        let file = &files[diagnostic.file];
+        let text = file.source.text.as_str();
+        let level = match diagnostic.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Info => Level::Info,
+        };
+        let title = format!("{} [{}]", diagnostic.message, diagnostic.name);
+        let origin = located.file.clone();
+        let mut message = level.title(&title).id(diagnostic.code);
+        let excerpt;
+        if text.is_empty() {
+            message = message.footer(Level::Note.title(&origin));
+        } else {
+            let index = indexes[diagnostic.file].get_or_insert_with(|| LineIndex::new(text));
+            let lines = index.line_range(text, located.line).start
+                ..index.line_range(text, located.end_line).end;
+            let mut start = lines.start;
+            if start == 0 && text.starts_with('\u{feff}') {
+                start = 3;
+            }
+            excerpt = &text[start..lines.end.max(start)];
+            let span = diagnostic.span.start.clamp(start, lines.end)
+                ..diagnostic.span.end.clamp(start, lines.end);
+            let span = (span.start - start)..(span.end - start);
+            let snippet = Snippet::source(excerpt)
+                .line_start(located.line)
+                .origin(&origin)
+                .fold(true)
+                .annotation(level.span(span).label(&diagnostic.pointer));
+            message = message.snippet(snippet);
+        }
+        let help = diagnostic
+            .help
+            .as_deref()
+            .map(|help| Level::Help.title(help));
+        if let Some(help) = help {
+            message = message.footer(help);
+        }
+        out.push_str(&renderer.render(message).to_string());
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary_line(report));
+    out
+}
+
+fn summary_line(report: &Report) -> String {
+    let s = report.summary;
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{}, {}: checked {} ({}, {})\n",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.files, "file"),
+        plural(s.documents, "document"),
+        plural(s.entities, "entity").replace("entitys", "entities"),
+    )
+}

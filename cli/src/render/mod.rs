@@ -1,0 +1,5 @@
+//! Renderers: one output format per file.
+
+pub mod concise;
+pub mod docs;
+pub mod human;

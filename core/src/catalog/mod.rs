@@ -1,0 +1,8 @@
+//! The Backstage catalog model: entities, field formats, kinds and references.
+
+pub mod entity;
+pub mod formats;
+pub mod kinds;
+pub mod refs;
+
+pub use entity::{DEFAULT_NAMESPACE, Entity};

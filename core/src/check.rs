@@ -1,0 +1,315 @@
+//! The check pipeline: parse every file, run the entity rules per document, then the
+//! cross-file rules over all of them.
+
+use crate::catalog::Entity;
+use crate::catalog::kinds::builtin_kind;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{self, Emitter, Finding, RuleMeta, Selection};
+use crate::source::SourceFile;
+use crate::yaml::{self, Document, ParseOptions, YamlErrorKind};
+
+/// What to check and how.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub selection: Selection,
+    pub parse: ParseOptions,
+    /// The checked files are the whole catalog: a dangling reference is an error.
+    pub strict_refs: bool,
+    /// Entities that exist elsewhere (e.g. exported from a running catalog), for references.
+    pub known_entities: Vec<KnownEntity>,
+}
+
+/// An entity known to exist outside the checked files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownEntity {
+    pub kind: String,
+    pub namespace: String,
+    pub name: String,
+}
+
+impl KnownEntity {
+    pub fn key(&self) -> String {
+        format!("{}:{}/{}", self.kind, self.namespace, self.name).to_lowercase()
+    }
+}
+
+/// Facts about the world that only a frontend can know. Answer `None` for "cannot tell".
+pub trait Facts {
+    /// Whether a file exists, by a path joined from a checked file's directory.
+    fn file_exists(&self, path: &str) -> Option<bool>;
+}
+
+/// A frontend that knows nothing about the world.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoFacts;
+
+impl Facts for NoFacts {
+    fn file_exists(&self, _path: &str) -> Option<bool> {
+        None
+    }
+}
+
+/// A checked file: its source and its parsed documents.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub source: SourceFile,
+    pub documents: Vec<Document>,
+    /// A failure to read the file, reported by the frontend (IO0xx).
+    pub failure: Option<(&'static RuleMeta, String)>,
+}
+
+/// Counts over a check.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub documents: usize,
+    pub entities: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// The result of a check.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Sorted by file, position and code.
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Whether some input could not be read or parsed (exit code 2).
+    pub fn has_failures(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| rules::rule(d.code).is_some_and(|rule| rule.family.is_failure_to_check()))
+    }
+}
+
+/// Collects files, then checks them together.
+#[derive(Debug, Default)]
+pub struct Checker {
+    options: CheckOptions,
+    files: Vec<ParsedFile>,
+}
+
+impl Checker {
+    pub fn new(mut options: CheckOptions) -> Self {
+        if options.strict_refs {
+            options.selection = options.selection.severity(
+                rules::references::dangling_reference::RULE.code,
+                Some(Severity::Error),
+            );
+        }
+        Self {
+            options,
+            files: Vec::new(),
+        }
+    }
+
+    /// Parse a file and add it to the set; returns its index.
+    pub fn add_file(&mut self, source: SourceFile) -> usize {
+        let documents = yaml::parse(&source.text, &self.options.parse);
+        self.files.push(ParsedFile {
+            source,
+            documents,
+            failure: None,
+        });
+        self.files.len() - 1
+    }
+
+    /// Record a file that could not be read (`IO0xx`), with a message naming the cause.
+    pub fn add_failure(
+        &mut self,
+        path: impl Into<String>,
+        rule: &'static RuleMeta,
+        message: impl Into<String>,
+    ) -> usize {
+        self.files.push(ParsedFile {
+            source: SourceFile::new(path, String::new()),
+            documents: Vec::new(),
+            failure: Some((rule, message.into())),
+        });
+        self.files.len() - 1
+    }
+
+    pub fn files(&self) -> &[ParsedFile] {
+        &self.files
+    }
+
+    /// The targets of the `Location` entities in a file (`spec.target` and `spec.targets`).
+    pub fn location_targets(&self, file: usize) -> Vec<String> {
+        let mut targets = Vec::new();
+        for entity in file_entities(&self.files[file], file) {
+            let (Some("Location"), Some(api_version)) = (entity.kind(), entity.api_version())
+            else {
+                continue;
+            };
+            let Some(spec) = entity
+                .spec()
+                .filter(|_| builtin_kind(api_version, "Location").is_some())
+            else {
+                continue;
+            };
+            if let Some(target) = spec.get("target").and_then(yaml::Node::as_str) {
+                targets.push(target.to_owned());
+            }
+            for target in spec
+                .get("targets")
+                .and_then(yaml::Node::as_sequence)
+                .unwrap_or_default()
+            {
+                if let Some(target) = target.as_str() {
+                    targets.push(target.to_owned());
+                }
+            }
+        }
+        targets
+    }
+
+    /// Run every selected rule over every file.
+    pub fn check(&self, facts: &dyn Facts) -> Report {
+        let mut emitter = Emitter::new(&self.options.selection);
+        let mut summary = Summary {
+            files: self.files.len(),
+            ..Summary::default()
+        };
+        for (index, file) in self.files.iter().enumerate() {
+            if let Some((rule, message)) = &file.failure {
+                emitter.emit(
+                    rule,
+                    index,
+                    None,
+                    Finding {
+                        span: 0..0,
+                        pointer: String::new(),
+                        message: message.clone(),
+                        help: None,
+                    },
+                );
+            }
+            summary.documents += file.documents.len();
+            for document in &file.documents {
+                report_parse_errors(&mut emitter, index, document);
+                if let Some(root) = document
+                    .root
+                    .as_ref()
+                    .filter(|_| document.errors.is_empty())
+                {
+                    if root.as_mapping().is_some() {
+                        summary.entities += 1;
+                        let entity = Entity {
+                            file: index,
+                            document: document.index,
+                            root,
+                        };
+                        let mut out = emitter.entity(index, document.index);
+                        for check in rules::backstage::ENTITY_CHECKS {
+                            check(&entity, &mut out);
+                        }
+                    }
+                }
+            }
+        }
+        let catalog =
+            rules::references::Catalog::new(&self.files, &self.options.known_entities, facts);
+        for check in rules::references::CATALOG_CHECKS {
+            check(&catalog, &mut emitter);
+        }
+        let mut diagnostics = emitter.diagnostics;
+        diagnostics.sort_by(|a, b| {
+            (a.file, a.span.start, a.code, a.span.end, &a.message).cmp(&(
+                b.file,
+                b.span.start,
+                b.code,
+                b.span.end,
+                &b.message,
+            ))
+        });
+        diagnostics.dedup();
+        summary.errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        summary.warnings = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        Report {
+            diagnostics,
+            summary,
+        }
+    }
+}
+
+/// The entity documents of a file: readable documents whose root is a mapping.
+pub(crate) fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {
+    file.documents
+        .iter()
+        .filter(|document| document.errors.is_empty())
+        .filter_map(move |document| {
+            let root = document
+                .root
+                .as_ref()
+                .filter(|root| root.as_mapping().is_some())?;
+            Some(Entity {
+                file: index,
+                document: document.index,
+                root,
+            })
+        })
+}
+
+fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, document: &Document) {
+    use rules::parse::{alias_limit, duplicate_key, nesting_too_deep, not_a_mapping, syntax};
+    for error in &document.errors {
+        let (rule, help) = match error.kind {
+            YamlErrorKind::Syntax => (&syntax::RULE, None),
+            YamlErrorKind::DuplicateKey { .. } => (
+                &duplicate_key::RULE,
+                Some("remove one of the two keys".to_owned()),
+            ),
+            YamlErrorKind::TooDeep => (&nesting_too_deep::RULE, None),
+            YamlErrorKind::AliasLimit => (
+                &alias_limit::RULE,
+                Some("expand the aliases by hand or remove them".to_owned()),
+            ),
+        };
+        emitter.emit(
+            rule,
+            file,
+            Some(document.index),
+            Finding {
+                span: error.span.clone(),
+                pointer: String::new(),
+                message: error.message.clone(),
+                help,
+            },
+        );
+    }
+    if let Some(root) = document
+        .root
+        .as_ref()
+        .filter(|_| document.errors.is_empty())
+    {
+        if root.as_mapping().is_none() && !root.is_null() {
+            emitter.emit(
+                &not_a_mapping::RULE,
+                file,
+                Some(document.index),
+                Finding {
+                    span: root.span.start
+                        ..root.span.start.max(root.span.end.min(root.span.start + 1)),
+                    pointer: String::new(),
+                    message: format!(
+                        "expected a mapping at the root of the document, found {}",
+                        root.display()
+                    ),
+                    help: Some(
+                        "an entity is a mapping with apiVersion, kind, metadata and spec"
+                            .to_owned(),
+                    ),
+                },
+            );
+        }
+    }
+}

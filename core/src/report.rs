@@ -1,0 +1,79 @@
+//! The JSON report (`--format json`), the one output every frontend reproduces exactly.
+
+use serde::Serialize;
+
+use crate::check::{ParsedFile, Report, Summary};
+use crate::diagnostic::Severity;
+use crate::rules;
+use crate::source::LineIndex;
+
+/// The JSON report's schema version.
+pub const JSON_VERSION: u32 = 1;
+
+/// `{"version": 1, "diagnostics": [...], "summary": {...}}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonReport {
+    pub version: u32,
+    pub diagnostics: Vec<JsonDiagnostic>,
+    pub summary: Summary,
+}
+
+/// One diagnostic with derived, 1-based positions (columns count characters).
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonDiagnostic {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub file: String,
+    pub document: Option<usize>,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub pointer: String,
+    pub help: Option<String>,
+    pub url: String,
+}
+
+impl JsonReport {
+    pub fn new(report: &Report, files: &[ParsedFile]) -> Self {
+        let mut indexes: Vec<Option<LineIndex>> = vec![None; files.len()];
+        let diagnostics = report
+            .diagnostics
+            .iter()
+            .map(|diagnostic| {
+                let text = &files[diagnostic.file].source.text;
+                let index = indexes[diagnostic.file].get_or_insert_with(|| LineIndex::new(text));
+                let start = index.line_column(text, diagnostic.span.start);
+                let end = index.line_column(text, diagnostic.span.end);
+                JsonDiagnostic {
+                    code: diagnostic.code,
+                    name: diagnostic.name,
+                    severity: diagnostic.severity,
+                    message: diagnostic.message.clone(),
+                    file: files[diagnostic.file].source.path.clone(),
+                    document: diagnostic.document,
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    pointer: diagnostic.pointer.clone(),
+                    help: diagnostic.help.clone(),
+                    url: rules::rule(diagnostic.code)
+                        .map(rules::RuleMeta::url)
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        Self {
+            version: JSON_VERSION,
+            diagnostics,
+            summary: report.summary,
+        }
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

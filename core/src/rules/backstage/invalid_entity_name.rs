@@ -1,0 +1,87 @@
+//! CAT006 `invalid-entity-name`.
+
+use crate::catalog::{Entity, formats};
+use crate::diagnostic::Severity;
+use crate::rules::{EntityOut, Family, RuleMeta, Status};
+
+use super::string_field;
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "CAT006",
+    name: "invalid-entity-name",
+    family: Family::Backstage,
+    severity: Severity::Error,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "metadata.name is not a valid entity name",
+    docs: r#"## What it does
+Checks `metadata.name`: 1-63 characters, ASCII letters and digits separated by `-`, `_` or
+`.`, starting and ending with a letter or digit (`a--b` and `a._b` are allowed).
+
+## Why is this bad?
+Backstage rejects the entity (`"metadata.name" is not valid`). Names end up in URLs and
+references (`component:default/<name>`), where spaces and slashes break.
+
+## Example
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: product catalog
+spec: {type: website, lifecycle: production, owner: team-a}
+```
+
+## Use instead
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: product-catalog
+  title: Product catalog
+spec: {type: website, lifecycle: production, owner: team-a}
+```
+"#,
+};
+
+pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+    if let Some((node, value)) = string_field(entity.metadata(), "name") {
+        if !formats::is_valid_object_name(value) {
+            let length = formats::js_length(value);
+            let reason = if length > 63 {
+                format!(" ({length} characters, at most 63)")
+            } else {
+                String::new()
+            };
+            out.report(
+                &RULE,
+                node,
+                "/metadata/name",
+                format!("invalid entity name \"{value}\"{reason}"),
+                Some(name_help(value)),
+            );
+        }
+    }
+}
+
+/// Suggest a valid name for an invalid one.
+pub(crate) fn name_help(value: &str) -> String {
+    let mut suggestion: String = value
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    suggestion.truncate(63);
+    let suggestion = suggestion.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    if formats::is_valid_object_name(suggestion) && suggestion != value {
+        format!(
+            "use letters, digits and `-_.` between them, at most 63 characters, e.g. `{suggestion}`; put the display name in `metadata.title`"
+        )
+    } else {
+        "use letters, digits and `-_.` between them, at most 63 characters".to_owned()
+    }
+}

@@ -1,0 +1,91 @@
+//! CAT001 `invalid-envelope`.
+
+use crate::catalog::Entity;
+use crate::diagnostic::Severity;
+use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::yaml::Node;
+
+use super::shape::report_missing;
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "CAT001",
+    name: "invalid-envelope",
+    family: Family::Backstage,
+    severity: Severity::Error,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "apiVersion, kind, metadata or metadata.name is missing or not a non-empty string",
+    docs: r#"## What it does
+Checks the entity envelope: `apiVersion` and `kind` are non-empty strings, `metadata` is a
+mapping, `metadata.name` is a non-empty string, and `metadata.namespace`, when present, is a
+non-empty string.
+
+## Why is this bad?
+Backstage validates the envelope before anything else and drops the entity with
+"Malformed envelope". A number (`name: 3000`) or a null (`name:`) is not a string.
+
+## Example
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: 3000
+spec: {type: project, lifecycle: production, owner: client01}
+```
+
+## Use instead
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: "3000"
+spec: {type: project, lifecycle: production, owner: client01}
+```
+"#,
+};
+
+pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+    let root = entity.root;
+    required_string(out, root, "", "apiVersion");
+    required_string(out, root, "", "kind");
+    match root.get("metadata") {
+        None => report_missing(out, &RULE, root, "", "metadata", None),
+        Some(metadata) if metadata.as_mapping().is_none() => out.report(
+            &RULE,
+            metadata,
+            "/metadata",
+            format!("`metadata` must be a mapping, found {}", metadata.display()),
+            None,
+        ),
+        Some(metadata) => {
+            required_string(out, metadata, "/metadata", "name");
+            if let Some(namespace) = metadata.get("namespace") {
+                expect_string(out, namespace, "/metadata/namespace", "metadata.namespace");
+            }
+        }
+    }
+}
+
+fn required_string(out: &mut EntityOut<'_, '_>, parent: &Node, pointer: &str, key: &str) {
+    let field = format!("{}.{key}", pointer.trim_start_matches('/'))
+        .trim_start_matches('.')
+        .to_owned();
+    match parent.get(key) {
+        None => report_missing(out, &RULE, parent, pointer, key, None),
+        Some(value) => expect_string(out, value, &format!("{pointer}/{key}"), &field),
+    }
+}
+
+fn expect_string(out: &mut EntityOut<'_, '_>, value: &Node, pointer: &str, field: &str) {
+    let problem = match value.as_str() {
+        Some("") => "must not be empty".to_owned(),
+        Some(_) => return,
+        None => format!("must be a string, found {}", value.display()),
+    };
+    let help = matches!(
+        value.value,
+        crate::yaml::Value::Number(_) | crate::yaml::Value::Bool(_)
+    )
+    .then(|| format!("quote the value: `\"{}\"`", value.js_key()));
+    out.report(&RULE, value, pointer, format!("`{field}` {problem}"), help);
+}

@@ -1,0 +1,76 @@
+//! CAT013 `missing-spec-field`.
+
+use crate::catalog::Entity;
+use crate::catalog::kinds::builtin_kind;
+use crate::diagnostic::Severity;
+use crate::rules::{EntityOut, Family, RuleMeta, Status};
+
+use super::shape::{Problem, report_missing, spec_problems};
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "CAT013",
+    name: "missing-spec-field",
+    family: Family::Backstage,
+    severity: Severity::Error,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "spec, or a field its kind requires, is missing",
+    docs: r#"## What it does
+Checks that an entity of a built-in kind has a `spec` with the fields its kind requires:
+Component `type`, `lifecycle`, `owner`; API those and `definition`; Resource `type`, `owner`;
+System and Domain `owner`; Group `type` and `children` (which may be empty); User `memberOf`;
+Template `type` and `steps`, each step with an `action`.
+
+## Why is this bad?
+Backstage rejects the entity ("must have required property 'lifecycle'").
+
+## Example
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: team-a}
+spec:
+  type: team
+```
+
+## Use instead
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: team-a}
+spec:
+  type: team
+  children: []
+```
+"#,
+};
+
+pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+    let (Some(api_version), Some(kind)) = (entity.api_version(), entity.kind()) else {
+        return;
+    };
+    let Some(schema) = builtin_kind(api_version, kind) else {
+        return;
+    };
+    let Some(spec) = entity.root.get("spec") else {
+        report_missing(
+            out,
+            &RULE,
+            entity.root,
+            "",
+            "spec",
+            Some(format!("every {kind} needs a `spec`")),
+        );
+        return;
+    };
+    for problem in spec_problems(spec, &schema.spec) {
+        if let Problem::Missing {
+            parent,
+            pointer,
+            key,
+        } = problem
+        {
+            report_missing(out, &RULE, parent, &pointer, key, None);
+        }
+    }
+}

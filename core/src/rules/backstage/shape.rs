@@ -1,0 +1,134 @@
+//! Checking a value against a kind's [`Shape`], reporting missing fields and wrong types.
+
+use crate::catalog::kinds::Shape;
+use crate::rules::EntityOut;
+use crate::yaml::Node;
+
+use super::{child_pointer, missing_span};
+
+/// What the walk found.
+#[derive(Debug)]
+pub(crate) enum Problem<'a> {
+    /// A required key is absent from the mapping at `parent`.
+    Missing {
+        parent: &'a Node,
+        pointer: String,
+        key: &'static str,
+    },
+    /// The value at `node` does not have the expected shape.
+    Invalid {
+        node: &'a Node,
+        pointer: String,
+        expected: String,
+    },
+}
+
+/// Walk `node` against `shape`; placeholders pass (they stand for file contents).
+pub(crate) fn walk<'a>(
+    node: &'a Node,
+    shape: &Shape,
+    pointer: &str,
+    problems: &mut Vec<Problem<'a>>,
+) {
+    if node.placeholder().is_some() {
+        return;
+    }
+    let invalid = |expected: String| Problem::Invalid {
+        node,
+        pointer: pointer.to_owned(),
+        expected,
+    };
+    match shape {
+        Shape::Any => {}
+        Shape::String { min_length } => match node.as_str() {
+            Some(text) if crate::catalog::formats::js_length(text) >= *min_length => {}
+            Some(_) => problems.push(invalid("a non-empty string".to_owned())),
+            None => problems.push(invalid("a string".to_owned())),
+        },
+        Shape::StringOrBool => {
+            if node.as_str().is_none() && !matches!(node.value, crate::yaml::Value::Bool(_)) {
+                problems.push(invalid("a string or a boolean".to_owned()));
+            }
+        }
+        Shape::Enum(values) => {
+            if !node.as_str().is_some_and(|text| values.contains(&text)) {
+                problems.push(invalid(format!("one of {}", values.join(", "))));
+            }
+        }
+        Shape::Array(items) => match node.as_sequence() {
+            Some(nodes) => {
+                for (index, item) in nodes.iter().enumerate() {
+                    walk(item, items, &format!("{pointer}/{index}"), problems);
+                }
+            }
+            None => problems.push(invalid("an array".to_owned())),
+        },
+        Shape::Object {
+            properties,
+            required,
+            additional,
+        } => {
+            let Some(entries) = node.as_mapping() else {
+                problems.push(invalid("an object".to_owned()));
+                return;
+            };
+            for key in *required {
+                if node.get(key).is_none() {
+                    problems.push(Problem::Missing {
+                        parent: node,
+                        pointer: pointer.to_owned(),
+                        key,
+                    });
+                }
+            }
+            for (key, property) in *properties {
+                if let Some(value) = node.get(key) {
+                    walk(value, property, &child_pointer(pointer, key), problems);
+                }
+            }
+            if let Some(additional) = additional {
+                for entry in entries {
+                    let key = entry.key.js_key();
+                    if !properties.iter().any(|(name, _)| *name == key) {
+                        walk(
+                            &entry.value,
+                            additional,
+                            &child_pointer(pointer, &key),
+                            problems,
+                        );
+                    }
+                }
+            }
+        }
+        Shape::ObjectOrArray(object, array) => match node.value {
+            crate::yaml::Value::Mapping(_) => walk(node, object, pointer, problems),
+            crate::yaml::Value::Sequence(_) => walk(node, array, pointer, problems),
+            _ => problems.push(invalid("an object or an array".to_owned())),
+        },
+    }
+}
+
+/// The shape of a kind's `spec`, for reporting.
+pub(crate) fn spec_problems<'a>(spec: &'a Node, shape: &Shape) -> Vec<Problem<'a>> {
+    let mut problems = Vec::new();
+    walk(spec, shape, "/spec", &mut problems);
+    problems
+}
+
+pub(crate) fn report_missing(
+    out: &mut EntityOut<'_, '_>,
+    rule: &'static crate::rules::RuleMeta,
+    parent: &Node,
+    pointer: &str,
+    key: &str,
+    help: Option<String>,
+) {
+    let field = format!("{}/{key}", pointer.trim_start_matches('/')).replace('/', ".");
+    out.report_span(
+        rule,
+        missing_span(parent),
+        &child_pointer(pointer, key),
+        format!("missing required field `{field}`"),
+        help,
+    );
+}

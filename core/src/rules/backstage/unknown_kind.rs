@@ -1,0 +1,83 @@
+//! CAT012 `unknown-kind`.
+
+use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind, closest_kind};
+use crate::catalog::{Entity, formats};
+use crate::diagnostic::Severity;
+use crate::rules::{EntityOut, Family, RuleMeta, Status};
+
+use super::string_field;
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "CAT012",
+    name: "unknown-kind",
+    family: Family::Backstage,
+    severity: Severity::Error,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "No Backstage processor recognises the apiVersion and kind",
+    docs: r#"## What it does
+Checks that the `apiVersion`/`kind` pair is one a default Backstage backend recognises:
+Component, API, Resource, System, Domain, Group, User and Location with
+`backstage.io/v1alpha1` or `backstage.io/v1beta1`, and Template with
+`scaffolder.backstage.io/v1beta3`. Kinds are case-sensitive. A misspelt kind gets a suggestion.
+
+## Why is this bad?
+Backstage rejects the entity ("No processor recognized the entity"). Custom kinds need a
+processor in the backend.
+
+## Example
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Compontent
+metadata: {name: phippy}
+spec: {type: website, lifecycle: production, owner: team-a}
+```
+
+## Use instead
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: {name: phippy}
+spec: {type: website, lifecycle: production, owner: team-a}
+```
+"#,
+};
+
+pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+    let (Some((api_node, api_version)), Some((kind_node, kind))) = (
+        string_field(Some(entity.root), "apiVersion"),
+        string_field(Some(entity.root), "kind"),
+    ) else {
+        return;
+    };
+    if builtin_kind(api_version, kind).is_some() {
+        return;
+    }
+    if let Some(schema) = BUILTIN_KINDS.iter().find(|schema| schema.kind == kind) {
+        out.report(
+            &RULE,
+            api_node,
+            "/apiVersion",
+            format!("kind {kind} is not recognised with apiVersion \"{api_version}\""),
+            Some(format!(
+                "use apiVersion {}",
+                schema.api_versions.join(" or ")
+            )),
+        );
+        return;
+    }
+    let help = match closest_kind(kind) {
+        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+        None if formats::is_valid_kind(kind) => {
+            "custom kinds need a processor in the Backstage backend that accepts them".to_owned()
+        }
+        None => "use one of the built-in kinds".to_owned(),
+    };
+    out.report(
+        &RULE,
+        kind_node,
+        "/kind",
+        format!("unknown kind \"{kind}\" (apiVersion \"{api_version}\")"),
+        Some(help),
+    );
+}

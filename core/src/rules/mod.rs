@@ -1,0 +1,160 @@
+//! The rule registry: every rule's permanent code, name, family, default severity and docs.
+//!
+//! One file per rule, grouped by family. Codes are never reused; a removed rule keeps its
+//! code in the table with its status.
+
+pub mod backstage;
+mod emit;
+pub mod parse;
+pub mod references;
+mod selection;
+
+pub(crate) use emit::Emitter;
+pub use emit::{EntityOut, Finding};
+pub use selection::Selection;
+
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+
+/// A group of rules sharing a code prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// `IO0xx`: files that could not be read. Not findings: the file could not be checked.
+    Io,
+    /// `YAML0xx`: documents that could not be parsed. Always reported.
+    Parse,
+    /// `CAT0xx`: exactly what a Backstage backend rejects at ingestion.
+    Backstage,
+    /// `CAT1xx`: references and identities across all checked files.
+    References,
+}
+
+impl Family {
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Io => "Input (IO0xx)",
+            Self::Parse => "YAML parsing (YAML0xx)",
+            Self::Backstage => "Backstage parity (CAT0xx)",
+            Self::References => "References across files (CAT1xx)",
+        }
+    }
+
+    /// Whether a finding of this family means the input could not be checked (exit code 2).
+    pub fn is_failure_to_check(self) -> bool {
+        matches!(self, Self::Io | Self::Parse)
+    }
+}
+
+/// Whether a rule is in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Stable,
+    Preview,
+    Removed,
+}
+
+/// A rule's metadata and documentation.
+#[derive(Debug, Serialize)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    pub status: Status,
+    /// The kataster version the rule arrived in.
+    pub since: &'static str,
+    /// One line: what the rule reports.
+    pub summary: &'static str,
+    /// Markdown with the sections What it does, Why is this bad?, Example, Use instead.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The rule's documentation page.
+    pub fn url(&self) -> String {
+        format!(
+            "{}/blob/main/docs/rules/{}.md",
+            env!("CARGO_PKG_REPOSITORY"),
+            self.code
+        )
+    }
+}
+
+/// Every rule, in code order.
+pub static RULES: &[&RuleMeta] = &[
+    &parse::unreadable_file::RULE,
+    &parse::invalid_encoding::RULE,
+    &parse::syntax::RULE,
+    &parse::duplicate_key::RULE,
+    &parse::not_a_mapping::RULE,
+    &parse::nesting_too_deep::RULE,
+    &parse::alias_limit::RULE,
+    &backstage::invalid_envelope::RULE,
+    &backstage::invalid_metadata_field::RULE,
+    &backstage::foreign_root_field::RULE,
+    &backstage::invalid_api_version::RULE,
+    &backstage::invalid_kind_format::RULE,
+    &backstage::invalid_entity_name::RULE,
+    &backstage::invalid_namespace::RULE,
+    &backstage::invalid_label::RULE,
+    &backstage::invalid_annotation::RULE,
+    &backstage::invalid_tag::RULE,
+    &backstage::invalid_link::RULE,
+    &backstage::unknown_kind::RULE,
+    &backstage::missing_spec_field::RULE,
+    &backstage::invalid_spec_field::RULE,
+    &backstage::invalid_entity_ref::RULE,
+    &references::dangling_reference::RULE,
+    &references::duplicate_entity::RULE,
+    &references::wrong_target_kind::RULE,
+    &references::parent_cycle::RULE,
+    &references::misspelt_reference_kind::RULE,
+    &references::placeholder_target_missing::RULE,
+    &references::unresolvable_reference_name::RULE,
+    &references::location_target_missing::RULE,
+];
+
+/// The rule with this code (case-insensitive).
+pub fn rule(code: &str) -> Option<&'static RuleMeta> {
+    RULES
+        .iter()
+        .copied()
+        .find(|rule| rule.code.eq_ignore_ascii_case(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_sorted() {
+        for pair in RULES.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code || pair[0].family != pair[1].family,
+                "{}",
+                pair[1].code
+            );
+        }
+        let mut names: Vec<_> = RULES.iter().map(|rule| rule.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
+
+    #[test]
+    fn every_rule_has_complete_docs() {
+        for rule in RULES {
+            for heading in ["## What it does", "## Why is this bad?"] {
+                assert!(rule.docs.contains(heading), "{} lacks {heading}", rule.code);
+            }
+            if !matches!(rule.family, Family::Io) {
+                for heading in ["## Example", "## Use instead"] {
+                    assert!(rule.docs.contains(heading), "{} lacks {heading}", rule.code);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! `CAT1xx`: beyond Backstage, across all files checked together: references that resolve
+//! to nothing or to the wrong kind, duplicate entities, hierarchy cycles, placeholders whose
+//! file is missing.
+
+pub mod dangling_reference;
+pub mod duplicate_entity;
+pub mod location_target_missing;
+pub mod misspelt_reference_kind;
+pub mod parent_cycle;
+pub mod placeholder_target_missing;
+pub mod unresolvable_reference_name;
+pub mod wrong_target_kind;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::catalog::Entity;
+use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind};
+use crate::catalog::refs::{EntityRef, FoundRef, spec_refs};
+use crate::check::{Facts, KnownEntity, ParsedFile, file_entities};
+use crate::rules::{Emitter, Finding, RuleMeta};
+use crate::source::LineIndex;
+
+/// A check over the whole set of files.
+pub(crate) type CatalogCheck = fn(&Catalog<'_>, &mut Emitter<'_>);
+
+pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
+    dangling_reference::check,
+    duplicate_entity::check,
+    wrong_target_kind::check,
+    parent_cycle::check,
+    misspelt_reference_kind::check,
+    placeholder_target_missing::check,
+    unresolvable_reference_name::check,
+    location_target_missing::check,
+];
+
+/// One entity with its references.
+#[derive(Debug)]
+pub(crate) struct IndexedEntity<'a> {
+    pub entity: Entity<'a>,
+    /// The case-insensitive `kind:namespace/name`, when kind and name are strings.
+    pub key: Option<String>,
+    /// The well-formed references of a recognised kind.
+    pub refs: Vec<(FoundRef<'a>, EntityRef)>,
+}
+
+/// Every entity of the checked files, indexed by identity.
+pub(crate) struct Catalog<'a> {
+    pub files: &'a [ParsedFile],
+    pub entities: Vec<IndexedEntity<'a>>,
+    pub by_key: HashMap<String, Vec<usize>>,
+    pub known: HashSet<String>,
+    /// Lowercased kinds that exist: the built-in ones and those of known entities.
+    pub kinds: HashSet<String>,
+    pub facts: &'a dyn Facts,
+}
+
+impl<'a> Catalog<'a> {
+    pub fn new(files: &'a [ParsedFile], known: &[KnownEntity], facts: &'a dyn Facts) -> Self {
+        let mut entities = Vec::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut kinds: HashSet<String> = BUILTIN_KINDS
+            .iter()
+            .map(|schema| schema.kind.to_lowercase())
+            .collect();
+        for (index, file) in files.iter().enumerate() {
+            for entity in file_entities(file, index) {
+                let key = entity.key();
+                if let Some(key) = &key {
+                    by_key.entry(key.clone()).or_default().push(entities.len());
+                }
+                let refs = match (entity.api_version(), entity.kind(), entity.spec()) {
+                    (Some(api_version), Some(kind), Some(spec))
+                        if builtin_kind(api_version, kind).is_some() =>
+                    {
+                        spec_refs(kind, spec, entity.namespace())
+                            .into_iter()
+                            .filter(|found| found.node.as_str().is_some())
+                            .filter_map(|found| {
+                                let parsed = found.parsed.clone().ok()?;
+                                Some((found, parsed))
+                            })
+                            .collect()
+                    }
+                    _ => Vec::new(),
+                };
+                entities.push(IndexedEntity { entity, key, refs });
+            }
+        }
+        kinds.extend(known.iter().map(|entity| entity.kind.to_lowercase()));
+        Self {
+            files,
+            entities,
+            by_key,
+            known: known.iter().map(KnownEntity::key).collect(),
+            kinds,
+            facts,
+        }
+    }
+
+    /// Whether a reference resolves to a checked or known entity.
+    pub fn resolves(&self, target: &EntityRef) -> bool {
+        let key = target.key();
+        self.by_key.contains_key(&key) || self.known.contains(&key)
+    }
+
+    /// `path:line` of a byte offset, for messages that point elsewhere.
+    pub fn position(&self, file: usize, offset: usize) -> String {
+        let text = &self.files[file].source.text;
+        let line = LineIndex::new(text).line_column(text, offset).line;
+        format!("{}:{line}", self.files[file].source.path)
+    }
+
+    /// Report at a node of an entity.
+    pub fn report(
+        emitter: &mut Emitter<'_>,
+        rule: &'static RuleMeta,
+        entity: &Entity<'_>,
+        node: &crate::yaml::Node,
+        pointer: &str,
+        message: String,
+        help: Option<String>,
+    ) {
+        emitter.emit(
+            rule,
+            entity.file,
+            Some(entity.document),
+            Finding {
+                span: node.span.clone(),
+                pointer: pointer.to_owned(),
+                message,
+                help,
+            },
+        );
+    }
+}
+
+/// Whether the target of a reference could ever be an entity: its name and namespace are
+/// valid, and its kind is a known one (else CAT107 and CAT105 speak for it).
+pub(crate) fn is_plausible(catalog: &Catalog<'_>, target: &EntityRef) -> bool {
+    use crate::catalog::formats::{is_valid_dns_label, is_valid_object_name};
+    is_valid_object_name(&target.name)
+        && is_valid_dns_label(&target.namespace)
+        && (catalog.kinds.contains(&target.kind.to_lowercase())
+            || misspelt_reference_kind::suggestion(catalog, &target.kind).is_none())
+}

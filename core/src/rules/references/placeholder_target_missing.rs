@@ -1,0 +1,157 @@
+//! CAT106 `placeholder-target-missing`.
+
+use crate::diagnostic::Severity;
+use crate::rules::{Emitter, Family, RuleMeta, Status};
+use crate::yaml::{Node, Value};
+
+use super::Catalog;
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "CAT106",
+    name: "placeholder-target-missing",
+    family: Family::References,
+    severity: Severity::Error,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "A $text, $json or $yaml placeholder names a relative file that does not exist",
+    docs: r#"## What it does
+Resolves placeholders (`$text`, `$json`, `$yaml`, `$openapi`, `$asyncapi`) with a relative
+path against the directory of the file that holds them and reports those whose file does not
+exist. URLs are not fetched. Only frontends that can see files (the CLI) run this check.
+
+## Why is this bad?
+Backstage fails to process the entity ("Placeholder $text could not read location") and keeps
+the previous version, if any.
+
+## Example
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata: {name: goldie-api}
+spec:
+  type: openapi
+  lifecycle: production
+  owner: team-b
+  definition:
+    $text: ./no-such-openapi.yaml
+```
+
+## Use instead
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata: {name: goldie-api}
+spec:
+  type: openapi
+  lifecycle: production
+  owner: team-b
+  definition: |
+    openapi: 3.0.0
+```
+"#,
+};
+
+pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
+    if !out.enabled(&RULE) {
+        return;
+    }
+    for indexed in &catalog.entities {
+        let base = &catalog.files[indexed.entity.file].source.path;
+        let mut stack: Vec<(&Node, String)> = vec![(indexed.entity.root, String::new())];
+        while let Some((node, pointer)) = stack.pop() {
+            if let Some(placeholder) = node.placeholder() {
+                let target = placeholder.target;
+                if is_relative_path(target) {
+                    let path = join(base, target);
+                    if catalog.facts.file_exists(&path) == Some(false) {
+                        let at = Node {
+                            value: Value::Null,
+                            span: placeholder.target_span.clone(),
+                        };
+                        Catalog::report(
+                            out,
+                            &RULE,
+                            &indexed.entity,
+                            &at,
+                            &format!("{pointer}/${}", placeholder.resolver),
+                            format!(
+                                "${} placeholder file \"{target}\" does not exist ({path})",
+                                placeholder.resolver
+                            ),
+                            Some(
+                                "placeholder paths are relative to the file that holds them"
+                                    .to_owned(),
+                            ),
+                        );
+                    }
+                }
+                continue;
+            }
+            match &node.value {
+                Value::Mapping(entries) => {
+                    for entry in entries {
+                        let key = crate::yaml::escape_pointer_token(&entry.key.js_key());
+                        stack.push((&entry.value, format!("{pointer}/{key}")));
+                    }
+                }
+                Value::Sequence(items) => {
+                    for (index, item) in items.iter().enumerate() {
+                        stack.push((item, format!("{pointer}/{index}")));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Not a URL (`scheme://` or `scheme:` with no path separator first) and not absolute.
+fn is_relative_path(target: &str) -> bool {
+    let has_scheme = target.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.len() > 1
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    !has_scheme && !target.starts_with('/')
+}
+
+/// `target` relative to the directory of `base`, with `.` and `..` folded.
+pub(crate) fn join(base: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = base.split('/').collect();
+    parts.pop();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts
+                .last()
+                .is_some_and(|last| !last.is_empty() && *last != "..") =>
+            {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_relative_paths() {
+        assert_eq!(
+            join("examples/acme/api.yaml", "./openapi.yaml"),
+            "examples/acme/openapi.yaml"
+        );
+        assert_eq!(join("a/b/c.yaml", "../d.yaml"), "a/d.yaml");
+        assert_eq!(join("c.yaml", "d.yaml"), "d.yaml");
+        assert!(!is_relative_path("https://example.com/x"));
+        assert!(is_relative_path("./x.yaml"));
+    }
+}
