@@ -260,10 +260,16 @@ pub(crate) fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<It
 }
 
 fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, document: &Document) {
-    use rules::parse::{alias_limit, duplicate_key, nesting_too_deep, not_a_mapping, syntax};
+    use rules::parse::{
+        alias_limit, duplicate_key, nesting_too_deep, not_a_mapping, syntax, unread_document,
+    };
     for error in &document.errors {
         let (rule, help) = match error.kind {
-            YamlErrorKind::Syntax => (&syntax::RULE, None),
+            YamlErrorKind::Syntax | YamlErrorKind::UndefinedAlias => (&syntax::RULE, None),
+            YamlErrorKind::Unread { .. } => (
+                &unread_document::RULE,
+                Some("fix the alias error first".to_owned()),
+            ),
             YamlErrorKind::DuplicateKey { .. } => (
                 &duplicate_key::RULE,
                 Some("remove one of the two keys".to_owned()),

@@ -8,7 +8,7 @@
 // Collects *.yaml / *.yml files (directories recursively), runs the oracle in
 // this process and `BIN check --select CAT0 --format json FILE...` (in chunks),
 // and compares: kataster rejects a document iff it reports a diagnostic with
-// severity "error" and a code starting with "YAML" or "CAT0" for that
+// severity "error" and a code starting with "YAML", "IO" or "CAT0" for that
 // (file, document); the oracle's "skip" counts as "no error".
 // Ends with the line `differential: N passed, M failed`; exits 1 if M > 0.
 
@@ -163,7 +163,7 @@ export function runKataster(bin, files, extraArgs = []) {
 }
 
 function isRejecting(d) {
-  return d.severity === 'error' && typeof d.code === 'string' && (d.code.startsWith('YAML') || d.code.startsWith('CAT0'));
+  return d.severity === 'error' && typeof d.code === 'string' && (d.code.startsWith('YAML') || d.code.startsWith('IO') || d.code.startsWith('CAT0'));
 }
 
 function loadManifests(files) {

@@ -6,6 +6,7 @@ use std::ops::Range;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 use super::node::{Entry, Node, Value};
+use super::scalar::Schema;
 use super::{Document, ParseOptions, YamlError, YamlErrorKind, scalar};
 
 /// Converts the parser's char indices into byte offsets of the whole text.
@@ -88,7 +89,13 @@ struct Builder<'a> {
     skipping: usize,
     current: Option<Document>,
     next_index: usize,
+    /// The schema of the chunk's first document (`%YAML 1.1` selects the 1.1 rules).
+    schema: Schema,
+    started: usize,
 }
+
+/// The parser's complaint about a tab after `:`, which YAML 1.2 allows as separation.
+const TAB_AFTER_COLON: &str = "':' must be followed by a valid YAML whitespace";
 
 /// Parse one chunk, appending its documents.
 pub fn parse_chunk(
@@ -98,16 +105,44 @@ pub fn parse_chunk(
     options: &ParseOptions,
     documents: &mut Vec<Document>,
 ) {
-    let chunk = &text[range.clone()];
+    let mut patched: Option<String> = None;
+    for _ in 0..1000 {
+        let chunk = patched.as_deref().unwrap_or(&text[range.clone()]);
+        match parse_text(text, chunk, range.start, first_index, options) {
+            Ok(mut parsed) => {
+                documents.append(&mut parsed);
+                return;
+            }
+            Err(at) => {
+                // saphyr rejects `key:<TAB>value`; the tab is plain white space in YAML 1.2 and
+                // a space in its place keeps every offset.
+                let mut owned = chunk.to_owned();
+                owned.replace_range(at..=at, " ");
+                patched = Some(owned);
+            }
+        }
+    }
+}
+
+/// Parse a chunk; `Err(offset)` asks to retry with the tab at that chunk offset replaced.
+fn parse_text(
+    text: &str,
+    chunk: &str,
+    base: usize,
+    first_index: usize,
+    options: &ParseOptions,
+) -> Result<Vec<Document>, usize> {
     let mut builder = Builder {
         options,
-        offsets: Offsets::new(chunk, range.start),
+        offsets: Offsets::new(chunk, base),
         documents: Vec::new(),
         stack: Vec::new(),
         anchors: HashMap::new(),
         skipping: 0,
         current: None,
         next_index: first_index,
+        schema: declared_schema(chunk),
+        started: 0,
     };
     for event in Parser::new_from_str(chunk) {
         match event {
@@ -118,11 +153,19 @@ pub fn parse_chunk(
             }
             Err(error) => {
                 let at = builder.offsets.byte(error.marker().index());
+                if error.info() == TAB_AFTER_COLON {
+                    let local = at - base;
+                    let low = local.saturating_sub(2);
+                    let window = &chunk.as_bytes()[low..(local + 2).min(chunk.len())];
+                    if let Some(colon) = window.windows(2).position(|pair| pair == b":\t") {
+                        return Err(low + colon + 1);
+                    }
+                }
                 let end = next_char_boundary(text, at);
-                let kind = if error.info() == "recursion limit exceeded" {
-                    YamlErrorKind::TooDeep
-                } else {
-                    YamlErrorKind::Syntax
+                let kind = match error.info() {
+                    "recursion limit exceeded" => YamlErrorKind::TooDeep,
+                    info if info.contains("unknown anchor") => YamlErrorKind::UndefinedAlias,
+                    _ => YamlErrorKind::Syntax,
                 };
                 builder.fail(YamlError {
                     kind,
@@ -136,7 +179,21 @@ pub fn parse_chunk(
     if let Some(document) = builder.current.take() {
         builder.documents.push(document);
     }
-    documents.append(&mut builder.documents);
+    Ok(builder.documents)
+}
+
+/// `%YAML 1.1` before the chunk's first document.
+fn declared_schema(chunk: &str) -> Schema {
+    for line in chunk.lines() {
+        if line.starts_with("---") {
+            break;
+        }
+        let mut words = line.split_whitespace();
+        if words.next() == Some("%YAML") && words.next() == Some("1.1") {
+            return Schema::Yaml11;
+        }
+    }
+    Schema::Core12
 }
 
 fn next_char_boundary(text: &str, at: usize) -> usize {
@@ -158,6 +215,10 @@ impl Builder<'_> {
                     self.documents.push(document);
                 }
                 self.anchors.clear();
+                self.started += 1;
+                if self.started > 1 {
+                    self.schema = Schema::Core12;
+                }
                 self.current = Some(Document {
                     index: self.next_index,
                     span: range,
@@ -176,7 +237,12 @@ impl Builder<'_> {
             Event::Alias(id) => self.alias(id, range),
             Event::Scalar(text, style, anchor, tag) => {
                 let tag = tag.map(|tag| format!("{}{}", tag.handle, tag.suffix));
-                let value = scalar::resolve(&text, style == ScalarStyle::Plain, tag.as_deref());
+                let value = scalar::resolve(
+                    &text,
+                    style == ScalarStyle::Plain,
+                    tag.as_deref(),
+                    self.schema,
+                );
                 self.complete(Node { value, span: range }, anchor, 1);
             }
             Event::SequenceStart(anchor, _) => self.open(
@@ -281,7 +347,7 @@ impl Builder<'_> {
     fn alias(&mut self, id: usize, range: Range<usize>) {
         let Some(anchor) = self.anchors.get_mut(&id) else {
             self.fail(YamlError {
-                kind: YamlErrorKind::Syntax,
+                kind: YamlErrorKind::UndefinedAlias,
                 span: range,
                 message: "alias to an undefined anchor".to_owned(),
             });
@@ -290,6 +356,15 @@ impl Builder<'_> {
         anchor.uses += 1;
         let weight = anchor.uses.saturating_mul(anchor.weight);
         if weight > MAX_ALIAS_COUNT {
+            let reported = self.current.as_ref().is_some_and(|document| {
+                document
+                    .errors
+                    .iter()
+                    .any(|error| error.kind == YamlErrorKind::AliasLimit)
+            });
+            if reported {
+                return;
+            }
             let message = format!(
                 "excessive alias use ({weight} expansions, the limit is {MAX_ALIAS_COUNT}): this looks like a resource exhaustion attack"
             );

@@ -8,6 +8,7 @@ mod builder;
 mod node;
 mod scalar;
 mod split;
+mod yaml11;
 
 use std::ops::Range;
 
@@ -58,9 +59,16 @@ pub struct YamlError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum YamlErrorKind {
     Syntax,
-    DuplicateKey { first: Range<usize> },
+    DuplicateKey {
+        first: Range<usize>,
+    },
     TooDeep,
     AliasLimit,
+    UndefinedAlias,
+    /// A reader stops at an alias error in an earlier document; this one is never read.
+    Unread {
+        after: usize,
+    },
 }
 
 /// Parse every document of a text.
@@ -71,6 +79,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Vec<Document> {
         let first_index = documents.len();
         builder::parse_chunk(text, chunk, first_index, options, &mut documents);
     }
+    mark_unread_after_alias_errors(&mut documents);
     if options.merge_keys {
         for document in &mut documents {
             if let Some(root) = document.root.as_mut() {
@@ -79,6 +88,32 @@ pub fn parse(text: &str, options: &ParseOptions) -> Vec<Document> {
         }
     }
     documents
+}
+
+/// Backstage's reader throws on alias errors while converting a document, and reads no
+/// further documents of that file.
+fn mark_unread_after_alias_errors(documents: &mut [Document]) {
+    let aborting = documents.iter().position(|document| {
+        document.errors.iter().any(|error| {
+            matches!(
+                error.kind,
+                YamlErrorKind::AliasLimit | YamlErrorKind::UndefinedAlias
+            )
+        })
+    });
+    let Some(aborting) = aborting else { return };
+    let after = documents[aborting].index;
+    for document in &mut documents[aborting + 1..] {
+        let at = document
+            .root
+            .as_ref()
+            .map_or(document.span.start, |root| root.span.start);
+        document.errors.push(YamlError {
+            kind: YamlErrorKind::Unread { after },
+            span: at..at,
+            message: format!("Backstage reads no further after the alias error in document {after}, so this document is never ingested"),
+        });
+    }
 }
 
 mod merge {

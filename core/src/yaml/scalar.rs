@@ -3,28 +3,51 @@
 
 use super::node::Value;
 
+/// Which YAML version's schema resolves plain scalars (`%YAML 1.1` selects the 1.1 rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Schema {
+    #[default]
+    Core12,
+    Yaml11,
+}
+
 /// Resolve a scalar by its style and tag.
 ///
 /// `tag` is the full tag (`tag:yaml.org,2002:int`, `!local`), if any. Quoted and block
-/// scalars are strings; plain scalars are resolved by the core schema's patterns.
-pub fn resolve(text: &str, plain: bool, tag: Option<&str>) -> Value {
-    match tag {
-        Some("tag:yaml.org,2002:str") => Value::String(text.to_owned()),
-        Some("tag:yaml.org,2002:null") => Value::Null,
-        Some("tag:yaml.org,2002:bool") => {
-            resolve_bool(text).unwrap_or(Value::String(text.to_owned()))
-        }
-        Some("tag:yaml.org,2002:int" | "tag:yaml.org,2002:float") => {
-            resolve_number(text).unwrap_or(Value::String(text.to_owned()))
-        }
+/// scalars are strings; plain scalars are resolved by the schema's patterns. An explicit
+/// core tag applies only when the text matches it (else the package warns and keeps a string).
+pub fn resolve(text: &str, plain: bool, tag: Option<&str>, schema: Schema) -> Value {
+    let string = || Value::String(text.to_owned());
+    let Some(tag) = tag else {
+        return match (plain, schema) {
+            (false, _) => string(),
+            (true, Schema::Core12) => resolve_plain(text),
+            (true, Schema::Yaml11) => super::yaml11::resolve_plain(text),
+        };
+    };
+    let resolved = || match schema {
+        Schema::Core12 => resolve_plain(text),
+        Schema::Yaml11 => super::yaml11::resolve_plain(text),
+    };
+    match tag.strip_prefix("tag:yaml.org,2002:") {
+        Some("null") => Some(resolved())
+            .filter(|v| matches!(v, Value::Null))
+            .unwrap_or_else(string),
+        Some("bool") => Some(resolved())
+            .filter(|v| matches!(v, Value::Bool(_)))
+            .unwrap_or_else(string),
+        Some("int" | "float") => Some(resolved())
+            .filter(|v| matches!(v, Value::Number(_)))
+            .unwrap_or_else(string),
+        // A Buffer, or the empty objects the package makes of sets and ordered maps.
+        Some("binary" | "set" | "omap") => Value::Mapping(Vec::new()),
+        Some("timestamp") => super::yaml11::timestamp(text).map_or_else(string, Value::String),
         // Unknown and non-specific tags resolve to strings (the package warns, it does not fail).
-        Some(_) => Value::String(text.to_owned()),
-        None if plain => resolve_plain(text),
-        None => Value::String(text.to_owned()),
+        _ => string(),
     }
 }
 
-fn resolve_plain(text: &str) -> Value {
+pub(super) fn resolve_plain(text: &str) -> Value {
     if matches!(text, "" | "~" | "null" | "Null" | "NULL") {
         return Value::Null;
     }
@@ -111,7 +134,7 @@ mod tests {
     use super::*;
 
     fn plain(text: &str) -> Value {
-        resolve(text, true, None)
+        resolve(text, true, None, Schema::Core12)
     }
 
     #[test]
@@ -153,12 +176,18 @@ mod tests {
         assert_eq!(plain("True"), Value::Bool(true));
         assert_eq!(plain("tRue"), Value::String("tRue".to_owned()));
         assert_eq!(
-            resolve("true", false, None),
+            resolve("true", false, None, Schema::Core12),
             Value::String("true".to_owned())
         );
+        let tagged = |text, tag| resolve(text, true, Some(tag), Schema::Core12);
         assert_eq!(
-            resolve("12", true, Some("tag:yaml.org,2002:str")),
+            tagged("12", "tag:yaml.org,2002:str"),
             Value::String("12".to_owned())
+        );
+        assert_eq!(tagged("12", "tag:yaml.org,2002:int"), Value::Number(12.0));
+        assert_eq!(
+            tagged("yes", "tag:yaml.org,2002:bool"),
+            Value::String("yes".to_owned())
         );
     }
 }

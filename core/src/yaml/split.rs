@@ -15,7 +15,11 @@ pub fn chunks(text: &str, start: usize) -> Vec<Range<usize>> {
     let mut line_start = start;
     while line_start < bytes.len() {
         if line_start > start && is_document_start(&bytes[line_start..]) {
-            starts.push(line_start);
+            starts.push(directives_before(
+                text,
+                start.max(*starts.last().unwrap_or(&start)),
+                line_start,
+            ));
         }
         line_start = match memchr_newline(&bytes[line_start..]) {
             Some(offset) => line_start + offset + 1,
@@ -28,6 +32,26 @@ pub fn chunks(text: &str, start: usize) -> Vec<Range<usize>> {
     let mut chunks: Vec<Range<usize>> = starts.windows(2).map(|pair| pair[0]..pair[1]).collect();
     chunks.push(*starts.last().unwrap_or(&start)..text.len());
     chunks
+}
+
+/// Where the directives (`%YAML`, `%TAG`) right before a `---` line begin, if any: they
+/// belong to the document the marker starts.
+fn directives_before(text: &str, floor: usize, marker: usize) -> usize {
+    let mut boundary = marker;
+    let mut cursor = marker;
+    while cursor > floor {
+        let line_start = text[..cursor - 1]
+            .rfind(['\n', '\r'])
+            .map_or(floor, |at| (at + 1).max(floor));
+        let line = &text[line_start..cursor];
+        if line.starts_with('%') {
+            boundary = line_start;
+        } else if !(line.trim().is_empty() || line.trim_start().starts_with('#')) {
+            break;
+        }
+        cursor = line_start;
+    }
+    boundary
 }
 
 fn is_document_start(line: &[u8]) -> bool {
@@ -62,6 +86,13 @@ mod tests {
                 "--- \nc: 3\n"
             ]
         );
+    }
+
+    #[test]
+    fn directives_belong_to_the_next_document() {
+        let text = "a: 1\n...\n%YAML 1.1\n---\nb: 2\n";
+        let parts: Vec<&str> = chunks(text, 0).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, ["a: 1\n...\n", "%YAML 1.1\n---\nb: 2\n"]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::catalog::Entity;
 use crate::catalog::kinds::Shape;
+use crate::catalog::refs::is_truthy;
 use crate::diagnostic::Severity;
 use crate::rules::{EntityOut, Family, RuleMeta, Status};
 use crate::yaml::Node;
@@ -51,6 +52,12 @@ spec: {type: website, lifecycle: production, owner: team-a}
 "#,
 };
 
+/// Annotations the backend sets itself, whatever the file says.
+const OVERWRITTEN_ANNOTATIONS: [&str; 2] = [
+    "backstage.io/managed-by-location",
+    "backstage.io/managed-by-origin-location",
+];
+
 const STRING: Shape = Shape::String { min_length: 1 };
 const ANY_STRING: Shape = Shape::String { min_length: 0 };
 const LINK: Shape = Shape::Object {
@@ -87,10 +94,12 @@ pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
             );
         }
     }
-    for key in ["labels", "annotations"] {
-        if let Some(map) = metadata.get(key) {
-            string_map(map, &child_pointer("/metadata", key), &mut problems);
-        }
+    if let Some(labels) = metadata.get("labels") {
+        string_map(labels, "/metadata/labels", &mut problems);
+    }
+    // The backend replaces falsy annotations by its own (`annotations || {}`).
+    if let Some(annotations) = metadata.get("annotations").filter(|node| is_truthy(node)) {
+        string_map(annotations, "/metadata/annotations", &mut problems);
     }
     for problem in problems {
         match problem {
@@ -135,7 +144,10 @@ fn string_map<'a>(map: &'a Node, pointer: &str, problems: &mut Vec<Problem<'a>>)
         // JavaScript's `.` matches no line terminator, so such keys escape the pattern.
         let matches_pattern =
             !key.is_empty() && !key.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
-        if matches_pattern {
+        // The backend overwrites these two with the location it read the entity from.
+        let overwritten =
+            pointer == "/metadata/annotations" && OVERWRITTEN_ANNOTATIONS.contains(&key.as_str());
+        if matches_pattern && !overwritten {
             walk(
                 &entry.value,
                 &ANY_STRING,

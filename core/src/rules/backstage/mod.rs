@@ -1,6 +1,7 @@
 //! `CAT0xx`: the checks a Backstage backend applies at ingestion, one rule per check.
 //! A document has an error from this family (or `YAML0xx`) exactly when Backstage rejects it.
 
+pub mod case_conflicting_keys;
 pub mod foreign_root_field;
 pub mod invalid_annotation;
 pub mod invalid_api_version;
@@ -44,6 +45,7 @@ pub(crate) static ENTITY_CHECKS: &[EntityCheck] = &[
     missing_spec_field::check,
     invalid_spec_field::check,
     invalid_entity_ref::check,
+    case_conflicting_keys::check,
 ];
 
 /// A non-empty string value under `key`, with its node (placeholders excluded).

@@ -7,4 +7,5 @@ pub mod invalid_encoding;
 pub mod nesting_too_deep;
 pub mod not_a_mapping;
 pub mod syntax;
+pub mod unread_document;
 pub mod unreadable_file;

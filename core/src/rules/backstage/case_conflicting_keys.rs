@@ -1,0 +1,152 @@
+//! CAT016 `case-conflicting-keys`.
+
+use std::collections::HashMap;
+
+use crate::catalog::Entity;
+use crate::diagnostic::Severity;
+use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::yaml::{Node, Value, escape_pointer_token};
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "CAT016",
+    name: "case-conflicting-keys",
+    family: Family::Backstage,
+    severity: Severity::Error,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "Two fields have paths that differ only in letter case",
+    docs: r#"## What it does
+Flattens the entity into dotted paths the way Backstage's search index does
+(`metadata.labels.foo`, `spec.owner`) and reports paths that differ only in letter case:
+labels `Foo` and `foo`, `spec.owner` and `spec.Owner`, `metadata.Name` beside `metadata.name`.
+
+## Why is this bad?
+Backstage accepts the entity during processing, then fails to store it ("Entity has duplicate
+keys that vary only in casing"): the entity never appears in the catalog, and the error shows
+only in the backend's logs.
+
+## Example
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: phippy
+  labels:
+    Tier: frontend
+    tier: web
+spec: {type: website, lifecycle: production, owner: team-a}
+```
+
+## Use instead
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: phippy
+  labels:
+    tier: web
+spec: {type: website, lifecycle: production, owner: team-a}
+```
+"#,
+};
+
+/// Paths the index skips (it adds name, namespace and uid itself).
+const SKIPPED: [&str; 7] = [
+    "attachments",
+    "relations",
+    "status",
+    "metadata.name",
+    "metadata.namespace",
+    "metadata.uid",
+    "metadata.etag",
+];
+
+/// A flattened path and where it came from.
+struct Leaf<'a> {
+    path: String,
+    node: &'a Node,
+    pointer: String,
+}
+
+pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+    // The index adds these itself; a differently cased twin in the file conflicts with them.
+    let mut leaves: Vec<Leaf<'_>> = ["metadata.name", "metadata.namespace", "metadata.uid"]
+        .into_iter()
+        .map(|path| Leaf {
+            path: path.to_owned(),
+            node: entity.root,
+            pointer: String::new(),
+        })
+        .collect();
+    visit(entity.root, String::new(), String::new(), &mut leaves);
+    let mut first: HashMap<String, &str> = HashMap::new();
+    for leaf in &leaves {
+        let lower = leaf.path.to_lowercase();
+        match first.get(&lower) {
+            None => {
+                first.insert(lower, &leaf.path);
+            }
+            Some(&seen) if seen != leaf.path => {
+                out.report(
+                    &RULE,
+                    leaf.node,
+                    &leaf.pointer,
+                    format!("`{}` and `{seen}` differ only in letter case", leaf.path),
+                    Some(
+                        "Backstage cannot store an entity with such keys; keep one spelling"
+                            .to_owned(),
+                    ),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Backstage's `traverse`: leaves are scalars and nulls; arrays add `path.item` for strings.
+fn visit<'a>(node: &'a Node, path: String, pointer: String, leaves: &mut Vec<Leaf<'a>>) {
+    if SKIPPED.contains(&path.as_str()) || node.placeholder().is_some() {
+        return;
+    }
+    match &node.value {
+        Value::Mapping(entries) => {
+            for entry in entries {
+                let key = entry.key.js_key();
+                let child = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                visit(
+                    &entry.value,
+                    child,
+                    format!("{pointer}/{}", escape_pointer_token(&key)),
+                    leaves,
+                );
+            }
+        }
+        Value::Sequence(items) => {
+            let mut seen: Vec<String> = Vec::new();
+            for (index, item) in items.iter().enumerate() {
+                let item_pointer = format!("{pointer}/{index}");
+                visit(item, path.clone(), item_pointer.clone(), leaves);
+                if let Some(text) = item.as_str() {
+                    let key = format!("{path}.{text}");
+                    if !seen.contains(&key.to_lowercase()) {
+                        seen.push(key.to_lowercase());
+                        leaves.push(Leaf {
+                            path: key,
+                            node: item,
+                            pointer: item_pointer,
+                        });
+                    }
+                }
+            }
+        }
+        _ => leaves.push(Leaf {
+            path,
+            node,
+            pointer,
+        }),
+    }
+}
