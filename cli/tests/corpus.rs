@@ -2,6 +2,8 @@
 //! JSON report in `<case>.json` next to each case. Every frontend must reproduce these
 //! reports exactly. `KATASTER_BLESS=1 cargo test --test corpus` rewrites them.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -99,15 +101,14 @@ fn corpus_matches_expected_reports() {
             .any(|c| c.starts_with("YAML") || c.starts_with("IO"))
         {
             2
-        } else if report["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|d| d["severity"] == "error")
-        {
-            1
         } else {
-            0
+            i32::from(
+                report["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|d| d["severity"] == "error"),
+            )
         };
         if output.status.code() != Some(expected_exit) {
             failures.push(format!(

@@ -16,8 +16,11 @@ pub fn is_catalog_file(path: &str, text: &str) -> bool {
 
 /// `.yaml` or `.yml`.
 pub fn is_yaml_path(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.ends_with(".yaml") || lower.ends_with(".yml")
+    std::path::Path::new(path)
+        .extension()
+        .is_some_and(|extension| {
+            extension.eq_ignore_ascii_case("yaml") || extension.eq_ignore_ascii_case("yml")
+        })
 }
 
 fn is_backstage_api_version_line(line: &str) -> bool {

@@ -1,5 +1,7 @@
 //! `--format concise`: `file:line:col: CODE message`, one line per diagnostic.
 
+use std::fmt::Write as _;
+
 use kataster_core::report::JsonReport;
 use kataster_core::{ParsedFile, Report};
 
@@ -7,10 +9,11 @@ pub fn render(report: &Report, files: &[ParsedFile]) -> String {
     let json = JsonReport::new(report, files);
     let mut out = String::new();
     for d in &json.diagnostics {
-        out.push_str(&format!(
-            "{}:{}:{}: {} [{}] {}\n",
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {} [{}] {}",
             d.file, d.line, d.column, d.code, d.severity, d.message
-        ));
+        );
     }
     out
 }

@@ -1,5 +1,4 @@
 //! Renderers: one output format per file.
 
 pub mod concise;
-pub mod docs;
 pub mod human;

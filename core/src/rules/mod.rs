@@ -81,6 +81,20 @@ impl RuleMeta {
             self.code
         )
     }
+
+    /// The rule's Markdown page, as `kataster rule CODE` prints it and docs/rules/ holds it.
+    pub fn page(&self) -> String {
+        format!(
+            "# {code} {name}\n\n{summary}.\n\nFamily: {family}. Default severity: {severity}. Since: {since}.\n\n{docs}",
+            code = self.code,
+            name = self.name,
+            summary = self.summary,
+            family = self.family.title(),
+            severity = self.severity,
+            since = self.since,
+            docs = self.docs,
+        )
+    }
 }
 
 /// Every rule, in code order.
@@ -118,6 +132,34 @@ pub static RULES: &[&RuleMeta] = &[
     &references::unresolvable_reference_name::RULE,
     &references::location_target_missing::RULE,
 ];
+
+/// The index page of docs/rules/: every rule by family.
+pub fn index_page() -> String {
+    use std::fmt::Write as _;
+    let mut page = String::from(
+        "# Rules\n\nGenerated from the rule registry (`cargo test --test docs` checks it is current;\n`KATASTER_BLESS=1` regenerates it). Codes are permanent.\n",
+    );
+    let mut family = None;
+    for rule in RULES {
+        if family != Some(rule.family) {
+            family = Some(rule.family);
+            let _ = write!(
+                page,
+                "\n## {}\n\n| code | name | severity | what it reports |\n|---|---|---|---|\n",
+                rule.family.title()
+            );
+        }
+        let _ = writeln!(
+            page,
+            "| [{code}]({code}.md) | `{name}` | {severity} | {summary} |",
+            code = rule.code,
+            name = rule.name,
+            severity = rule.severity,
+            summary = rule.summary
+        );
+    }
+    page
+}
 
 /// The rule with this code (case-insensitive).
 pub fn rule(code: &str) -> Option<&'static RuleMeta> {

@@ -459,6 +459,7 @@ impl Builder<'_> {
 fn same_key(a: &Node, b: &Node) -> bool {
     match (&a.value, &b.value) {
         (Value::String(a), Value::String(b)) => a == b,
+        #[allow(clippy::float_cmp)]
         (Value::Number(a), Value::Number(b)) => a == b,
         (Value::Bool(a), Value::Bool(b)) => a == b,
         (Value::Null, Value::Null) => true,

@@ -126,9 +126,9 @@ mod merge {
         match &mut node.value {
             Value::Sequence(items) => items.iter_mut().for_each(expand),
             Value::Mapping(entries) => {
-                entries
-                    .iter_mut()
-                    .for_each(|entry| expand(&mut entry.value));
+                for entry in entries.iter_mut() {
+                    expand(&mut entry.value);
+                }
                 if !entries.iter().any(|entry| entry.key.as_str() == Some("<<")) {
                     return;
                 }

@@ -155,9 +155,8 @@ pub fn timestamp(text: &str) -> Option<String> {
     if bytes.len() < 8 || !bytes[..4].iter().all(u8::is_ascii_digit) || bytes[4] != b'-' {
         return None;
     }
-    let mut parts = text[5..].splitn(2, '-');
-    let month = parts.next()?;
-    let rest = parts.next()?;
+    let (month, rest) = text[5..].split_once('-')?;
+
     let day_len = rest.bytes().take_while(u8::is_ascii_digit).count();
     let (day, time) = rest.split_at(day_len);
     let year: i64 = text[..4].parse().ok()?;
@@ -191,7 +190,9 @@ pub fn timestamp(text: &str) -> Option<String> {
         } else if !zone.is_empty() && zone != "Z" {
             return None;
         }
-        millis = ((second.fract()) * 1000.0).round() as i64;
+        #[allow(clippy::cast_possible_truncation)]
+        let fraction = (second.fract() * 1000.0).round() as i64;
+        millis = fraction;
         second = second.trunc();
     }
     let days = days_from_civil(year, month, day);

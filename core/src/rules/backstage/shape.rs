@@ -127,7 +127,7 @@ pub(crate) fn report_missing(
     out.report_span(
         rule,
         missing_span(parent),
-        &child_pointer(pointer, key),
+        pointer,
         format!("missing required field `{field}`"),
         help,
     );

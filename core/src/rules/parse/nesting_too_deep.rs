@@ -11,7 +11,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "Collections are nested deeper than the limit",
-    docs: r#"## What it does
+    docs: r"## What it does
 Reports a document whose mappings and sequences nest deeper than the parser's limit
 (200 levels).
 
@@ -34,5 +34,5 @@ kind: Component
 metadata: {name: phippy}
 spec: {type: website, lifecycle: production, owner: team-a}
 ```
-"#,
+",
 };

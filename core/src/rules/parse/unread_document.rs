@@ -11,7 +11,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "A document follows an alias error, where Backstage stops reading the file",
-    docs: r#"## What it does
+    docs: r"## What it does
 Reports every document after one with an alias error (an alias to an undefined anchor, or an
 alias bomb, YAML005).
 
@@ -44,5 +44,5 @@ kind: Component
 metadata: {name: goldie}
 spec: {type: operator, lifecycle: production, owner: team-b}
 ```
-"#,
+",
 };

@@ -13,7 +13,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "A reference points to no entity in the checked files",
-    docs: r#"## What it does
+    docs: r"## What it does
 Resolves every relation reference (`owner`, `system`, `dependsOn`, `memberOf`, `parent`,
 `children`, `members`, `providesApis`, ...) against all checked files, and against
 `--known-entities` (a catalog export), case-insensitively as the catalog does.
@@ -45,7 +45,7 @@ kind: Group
 metadata: {name: team-a}
 spec: {type: team, children: []}
 ```
-"#,
+",
 };
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {

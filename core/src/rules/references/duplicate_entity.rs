@@ -13,7 +13,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "The same entity (kind, namespace, name) is defined twice",
-    docs: r#"## What it does
+    docs: r"## What it does
 Reports every definition of an entity after the first, comparing kind, namespace and name
 case-insensitively.
 
@@ -41,7 +41,7 @@ kind: Group
 metadata: {name: team-a}
 spec: {type: team, children: []}
 ```
-"#,
+",
 };
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {

@@ -16,7 +16,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "A Location's relative target file does not exist",
-    docs: r#"## What it does
+    docs: r"## What it does
 Resolves the relative `spec.target` and `spec.targets` of Location entities against the
 directory of the file that holds them and reports targets that do not exist. Globs and URLs
 are not checked here; the CLI follows them when it collects files. Only frontends that can
@@ -43,7 +43,7 @@ metadata: {name: acme}
 spec:
   targets: []
 ```
-"#,
+",
 };
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {

@@ -15,7 +15,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "A hierarchy (Group parent/children, Domain subdomainOf, Component subcomponentOf) has a cycle",
-    docs: r#"## What it does
+    docs: r"## What it does
 Follows the hierarchies of the catalog, Group `parent` and `children`, Domain `subdomainOf`
 and Component `subcomponentOf`, and reports an entity that is its own ancestor, with the
 whole cycle.
@@ -49,7 +49,7 @@ kind: Group
 metadata: {name: south}
 spec: {type: team, parent: north, children: []}
 ```
-"#,
+",
 };
 
 /// An edge child -> parent, remembered by the entity and reference that made it.
@@ -97,20 +97,18 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             .map(|(key, _)| key.as_str())
             .chain([start.as_str()])
             .collect();
-        for (_, edge) in &cycle {
-            let indexed = &catalog.entities[edge.entity];
-            let (found, _) = &indexed.refs[edge.reference];
-            Catalog::report(
-                out,
-                &RULE,
-                &indexed.entity,
-                found.node,
-                &found.pointer,
-                format!("hierarchy cycle: {}", path.join(" -> ")),
-                Some("remove one of the links so that the hierarchy is a tree".to_owned()),
-            );
-            break;
-        }
+        let (_, edge) = &cycle[0];
+        let indexed = &catalog.entities[edge.entity];
+        let (found, _) = &indexed.refs[edge.reference];
+        Catalog::report(
+            out,
+            &RULE,
+            &indexed.entity,
+            found.node,
+            &found.pointer,
+            format!("hierarchy cycle: {}", path.join(" -> ")),
+            Some("remove one of the links so that the hierarchy is a tree".to_owned()),
+        );
     }
 }
 

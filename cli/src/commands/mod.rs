@@ -1,0 +1,52 @@
+//! The subcommands, one module each.
+
+pub mod check;
+pub mod rules;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use kataster_core::{Report, Severity};
+
+use crate::args::{Cli, Command};
+
+pub fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rule { code } => rules::rule(&code),
+        Command::Rules { format } => rules::rules(format),
+    }
+}
+
+/// 2 when some input could not be checked, 1 when there is an error finding, else 0.
+pub fn exit_code(report: &Report) -> ExitCode {
+    if report.has_failures() {
+        ExitCode::from(2)
+    } else if report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn write_stdout(text: &str, styled: bool) -> Result<(), String> {
+    let result = if styled {
+        let mut stdout = anstream::stdout().lock();
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+    };
+    match result {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|error| format!("cannot write output: {error}")),
+    }
+}

@@ -1,0 +1,87 @@
+//! Generated documentation stays current: docs/rules/ from the rule registry, and the
+//! conformance fixtures `docs-example.yaml` from the examples in each rule's docs.
+//! `KATASTER_BLESS=1 cargo test --test docs` regenerates them.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use kataster_core::rules::{RULES, index_page};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// The first YAML block after a heading of a rule's docs.
+fn example(docs: &str, heading: &str) -> Option<String> {
+    let section = docs.split(&format!("## {heading}\n")).nth(1)?;
+    let block = section.split("```yaml\n").nth(1)?;
+    Some(block.split("```").next()?.to_owned())
+}
+
+fn expected_files() -> Vec<(PathBuf, String)> {
+    let root = workspace();
+    let mut files = vec![(root.join("docs/rules/README.md"), index_page())];
+    for rule in RULES {
+        files.push((
+            root.join(format!("docs/rules/{}.md", rule.code)),
+            rule.page(),
+        ));
+        for (heading, kind) in [("Example", "invalid"), ("Use instead", "valid")] {
+            if let Some(yaml) = example(rule.docs, heading) {
+                let header = format!(
+                    "# The {} of `kataster rule {}`.\n",
+                    heading.to_lowercase(),
+                    rule.code
+                );
+                files.push((
+                    root.join(format!(
+                        "tests/corpus/{}/{kind}/docs-example.yaml",
+                        rule.code
+                    )),
+                    header + &yaml,
+                ));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn generated_docs_and_examples_are_current() {
+    let bless = std::env::var_os("KATASTER_BLESS").is_some();
+    let mut stale = Vec::new();
+    for (path, content) in expected_files() {
+        if bless {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &content).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale generated files (run KATASTER_BLESS=1 cargo test --test docs):\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_has_a_docs_page_and_no_page_is_orphaned() {
+    let dir = workspace().join("docs/rules");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(code) = name.strip_suffix(".md").filter(|code| *code != "README") {
+            assert!(
+                RULES.iter().any(|rule| rule.code == code),
+                "docs/rules/{name} has no rule"
+            );
+        }
+    }
+}
