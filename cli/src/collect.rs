@@ -12,6 +12,8 @@ use kataster_core::{Checker, SourceFile};
 pub struct Collector<'c> {
     checker: &'c mut Checker,
     seen: HashSet<PathBuf>,
+    /// Read but not yet parsed: parsed together, in parallel, by [`Collector::flush`].
+    pending: Vec<(SourceFile, PathBuf)>,
     added: VecDeque<(usize, PathBuf)>,
 }
 
@@ -20,6 +22,7 @@ impl<'c> Collector<'c> {
         Self {
             checker,
             seen: HashSet::new(),
+            pending: Vec::new(),
             added: VecDeque::new(),
         }
     }
@@ -104,12 +107,20 @@ impl<'c> Collector<'c> {
             return;
         }
         self.seen.insert(key);
-        let index = self.checker.add_file(SourceFile::new(shown, text));
-        self.added.push_back((index, path.to_path_buf()));
+        self.pending
+            .push((SourceFile::new(shown, text), path.to_path_buf()));
+    }
+
+    /// Parse the files read so far.
+    pub fn flush(&mut self) {
+        let (sources, paths): (Vec<SourceFile>, Vec<PathBuf>) = self.pending.drain(..).unzip();
+        let indices = self.checker.add_files(sources);
+        self.added.extend(indices.zip(paths));
     }
 
     /// Follow the targets of Location entities in every added file, transitively.
     pub fn follow_locations(&mut self) {
+        self.flush();
         while let Some((index, path)) = self.added.pop_front() {
             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
             for target in self.checker.location_targets(index) {
@@ -124,6 +135,9 @@ impl<'c> Collector<'c> {
                         self.add_file(&normalize(&path), true);
                     }
                 }
+            }
+            if self.added.is_empty() {
+                self.flush();
             }
         }
     }

@@ -108,13 +108,51 @@ impl Checker {
 
     /// Parse a file and add it to the set; returns its index.
     pub fn add_file(&mut self, source: SourceFile) -> usize {
-        let documents = yaml::parse(&source.text, &self.options.parse);
-        self.files.push(ParsedFile {
-            source,
-            documents,
-            failure: None,
-        });
-        self.files.len() - 1
+        self.add_files(vec![source]).start
+    }
+
+    /// Parse files (on several threads when the options allow) and add them in order;
+    /// returns their indices.
+    pub fn add_files(&mut self, sources: Vec<SourceFile>) -> std::ops::Range<usize> {
+        let first = self.files.len();
+        let options = &self.options.parse;
+        let parse = |source: SourceFile| {
+            let documents = yaml::parse(&source.text, options);
+            ParsedFile {
+                source,
+                documents,
+                failure: None,
+            }
+        };
+        let threads = options.threads.min(sources.len());
+        if cfg!(target_family = "wasm") || threads < 2 {
+            self.files.extend(sources.into_iter().map(parse));
+        } else {
+            let per_thread = sources.len().div_ceil(threads);
+            let mut groups: Vec<Vec<SourceFile>> = Vec::new();
+            let mut sources = sources.into_iter().peekable();
+            while sources.peek().is_some() {
+                groups.push(sources.by_ref().take(per_thread).collect());
+            }
+            let parsed: Vec<Vec<ParsedFile>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = groups
+                    .into_iter()
+                    .map(|group| {
+                        scope.spawn(move || group.into_iter().map(parse).collect::<Vec<_>>())
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|handle| {
+                        handle
+                            .join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                    })
+                    .collect()
+            });
+            self.files.extend(parsed.into_iter().flatten());
+        }
+        first..self.files.len()
     }
 
     /// Record a file that could not be read (`IO0xx`), with a message naming the cause.
@@ -190,26 +228,16 @@ impl Checker {
             summary.documents += file.documents.len();
             for document in &file.documents {
                 report_parse_errors(&mut emitter, index, document);
-                if let Some(root) = document
-                    .root
-                    .as_ref()
-                    .filter(|_| document.errors.is_empty())
-                {
-                    if root.as_mapping().is_some() {
-                        summary.entities += 1;
-                        let entity = Entity {
-                            file: index,
-                            document: document.index,
-                            root,
-                        };
-                        let mut out = emitter.entity(index, document.index);
-                        for check in rules::backstage::ENTITY_CHECKS {
-                            check(&entity, &mut out);
-                        }
-                    }
-                }
             }
         }
+        let entities: Vec<Entity<'_>> = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(index, file)| file_entities(file, index))
+            .collect();
+        summary.entities = entities.len();
+        emitter.diagnostics.extend(self.check_entities(&entities));
         let catalog =
             rules::references::Catalog::new(&self.files, &self.options.known_entities, facts);
         for check in rules::references::CATALOG_CHECKS {
@@ -239,7 +267,43 @@ impl Checker {
             summary,
         }
     }
+
+    /// The per-entity rules, on several threads for large catalogs.
+    fn check_entities(&self, entities: &[Entity<'_>]) -> Vec<Diagnostic> {
+        let selection = &self.options.selection;
+        let run = |entities: &[Entity<'_>]| {
+            let mut emitter = Emitter::new(selection);
+            for entity in entities {
+                let mut out = emitter.entity(entity.file, entity.document);
+                for check in rules::backstage::ENTITY_CHECKS {
+                    check(entity, &mut out);
+                }
+            }
+            emitter.diagnostics
+        };
+        let threads = self.options.parse.threads;
+        if cfg!(target_family = "wasm") || threads < 2 || entities.len() < PARALLEL_ENTITIES {
+            return run(entities);
+        }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = entities
+                .chunks(entities.len().div_ceil(threads))
+                .map(|group| scope.spawn(move || run(group)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
+    }
 }
+
+/// Below this many entities the entity rules run on one thread.
+const PARALLEL_ENTITIES: usize = 512;
 
 /// The entity documents of a file: readable documents whose root is a mapping.
 pub(crate) fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {

@@ -63,6 +63,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             .ignore(&args.ignore),
         parse: ParseOptions {
             merge_keys: args.yaml_merge,
+            threads: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
             ..ParseOptions::default()
         },
         strict_refs: args.strict_refs,
@@ -78,7 +79,9 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     for path in &paths {
         collector.add_path(path);
     }
-    if !args.no_follow_locations {
+    if args.no_follow_locations {
+        collector.flush();
+    } else {
         collector.follow_locations();
     }
     let report = checker.check(&facts::FileSystem);

@@ -13,7 +13,7 @@ mod yaml11;
 use std::ops::Range;
 
 pub use node::{
-    Entry, Node, PLACEHOLDER_RESOLVERS, Placeholder, Value, escape_pointer_token,
+    Entry, Node, PLACEHOLDER_RESOLVERS, Placeholder, Trail, Value, escape_pointer_token,
     js_number_to_string,
 };
 
@@ -24,6 +24,8 @@ pub struct ParseOptions {
     pub merge_keys: bool,
     /// The deepest nesting of collections accepted.
     pub max_depth: usize,
+    /// Threads to parse a large file with (ignored on WebAssembly).
+    pub threads: usize,
 }
 
 impl Default for ParseOptions {
@@ -31,6 +33,7 @@ impl Default for ParseOptions {
         Self {
             merge_keys: false,
             max_depth: 200,
+            threads: 1,
         }
     }
 }
@@ -74,11 +77,8 @@ pub enum YamlErrorKind {
 /// Parse every document of a text.
 pub fn parse(text: &str, options: &ParseOptions) -> Vec<Document> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut documents = Vec::new();
-    for chunk in split::chunks(text, start) {
-        let first_index = documents.len();
-        builder::parse_chunk(text, chunk, first_index, options, &mut documents);
-    }
+    let chunks = split::chunks(text, start);
+    let mut documents = parse_chunks(text, &chunks, options);
     mark_unread_after_alias_errors(&mut documents);
     if options.merge_keys {
         for document in &mut documents {
@@ -86,6 +86,49 @@ pub fn parse(text: &str, options: &ParseOptions) -> Vec<Document> {
                 merge::expand(root);
             }
         }
+    }
+    documents
+}
+
+/// Below this size a file is parsed on one thread.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Parse the chunks in order, on up to `options.threads` threads for large files.
+fn parse_chunks(text: &str, chunks: &[Range<usize>], options: &ParseOptions) -> Vec<Document> {
+    let sequential = |chunks: &[Range<usize>]| {
+        let mut documents = Vec::new();
+        for chunk in chunks {
+            let first_index = documents.len();
+            builder::parse_chunk(text, chunk.clone(), first_index, options, &mut documents);
+        }
+        documents
+    };
+    let threads = options.threads.min(chunks.len());
+    if cfg!(target_family = "wasm") || threads < 2 || text.len() < PARALLEL_BYTES {
+        return sequential(chunks);
+    }
+    let per_thread = chunks.len().div_ceil(threads);
+    let parts: Vec<Vec<Document>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .chunks(per_thread)
+            .map(|group| scope.spawn(move || sequential(group)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut documents = Vec::new();
+    for part in parts {
+        let offset = documents.len();
+        documents.extend(part.into_iter().map(|mut document| {
+            document.index += offset;
+            document
+        }));
     }
     documents
 }

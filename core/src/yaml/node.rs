@@ -163,6 +163,26 @@ impl Node {
     }
 }
 
+/// A JSON pointer built only when needed: a chain of tokens that lives on the stack.
+#[derive(Debug, Clone, Copy)]
+pub enum Trail<'a> {
+    /// A rendered pointer to start from (`""` is the document root).
+    Root(&'a str),
+    Key(&'a Trail<'a>, &'a str),
+    Index(&'a Trail<'a>, usize),
+}
+
+impl Trail<'_> {
+    /// The RFC 6901 pointer.
+    pub fn render(&self) -> String {
+        match self {
+            Trail::Root(pointer) => (*pointer).to_owned(),
+            Trail::Key(parent, key) => format!("{}/{}", parent.render(), escape_pointer_token(key)),
+            Trail::Index(parent, index) => format!("{}/{index}", parent.render()),
+        }
+    }
+}
+
 /// Escape one reference token of a JSON pointer (RFC 6901).
 pub fn escape_pointer_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")

@@ -69,6 +69,9 @@ struct Leaf<'a> {
 }
 
 pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+    if !out.enabled(&RULE) || !may_conflict(entity.root) {
+        return;
+    }
     // The index adds these itself; a differently cased twin in the file conflicts with them.
     let mut leaves: Vec<Leaf<'_>> = ["metadata.name", "metadata.namespace", "metadata.uid"]
         .into_iter()
@@ -99,6 +102,141 @@ pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
                 );
             }
             Some(_) => {}
+        }
+    }
+}
+
+/// A cheap, allocation-free pre-check: hashes every flattened path exactly and lowercased
+/// (FNV-1a, extended segment by segment); only differing counts of distinct hashes can mean a
+/// conflict, which the full walk then locates.
+fn may_conflict(root: &Node) -> bool {
+    let mut exact = Vec::new();
+    let mut lower = Vec::new();
+    for special in ["metadata.name", "metadata.namespace", "metadata.uid"] {
+        let hash = Fnv::default().text(special);
+        exact.push(hash.0);
+        lower.push(hash.0);
+    }
+    hash_leaves(
+        root,
+        Fnv::default(),
+        Fnv::default(),
+        true,
+        "",
+        &mut exact,
+        &mut lower,
+    );
+    exact.sort_unstable();
+    exact.dedup();
+    lower.sort_unstable();
+    lower.dedup();
+    exact.len() != lower.len()
+}
+
+/// The running FNV-1a hash of a path.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn bytes(mut self, bytes: &[u8]) -> Self {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+
+    fn text(self, text: &str) -> Self {
+        self.bytes(text.as_bytes())
+    }
+
+    fn lowercase(mut self, text: &str) -> Self {
+        if text.is_ascii() {
+            for byte in text.bytes() {
+                self = self.bytes(&[byte.to_ascii_lowercase()]);
+            }
+            self
+        } else {
+            self.text(&text.to_lowercase())
+        }
+    }
+}
+
+fn hash_leaves(
+    node: &Node,
+    exact: Fnv,
+    lower: Fnv,
+    at_root: bool,
+    path_for_skip: &str,
+    exact_out: &mut Vec<u64>,
+    lower_out: &mut Vec<u64>,
+) {
+    if node.placeholder().is_some() {
+        return;
+    }
+    match &node.value {
+        Value::Mapping(entries) => {
+            for entry in entries {
+                let key = match &entry.key.value {
+                    Value::String(text) => std::borrow::Cow::Borrowed(text.as_str()),
+                    _ => std::borrow::Cow::Owned(entry.key.js_key()),
+                };
+                let (exact, lower) = if at_root {
+                    (exact.text(&key), lower.lowercase(&key))
+                } else {
+                    (exact.text(".").text(&key), lower.text(".").lowercase(&key))
+                };
+                // Only the first levels can be skipped paths (`status`, `metadata.uid`, ...).
+                let path = if at_root || path_for_skip == "metadata" {
+                    if at_root {
+                        key.to_string()
+                    } else {
+                        format!("metadata.{key}")
+                    }
+                } else {
+                    String::new()
+                };
+                if SKIPPED.contains(&path.as_str()) {
+                    continue;
+                }
+                hash_leaves(
+                    &entry.value,
+                    exact,
+                    lower,
+                    false,
+                    &path,
+                    exact_out,
+                    lower_out,
+                );
+            }
+        }
+        Value::Sequence(items) => {
+            for item in items {
+                hash_leaves(
+                    item,
+                    exact,
+                    lower,
+                    at_root,
+                    path_for_skip,
+                    exact_out,
+                    lower_out,
+                );
+                if let Some(text) = item.as_str() {
+                    // `path.item` keys (deduplicated by case in Backstage; a false alarm here
+                    // only costs the full walk).
+                    exact_out.push(exact.text(".").text(text).0);
+                    lower_out.push(lower.text(".").lowercase(text).0);
+                }
+            }
+        }
+        _ => {
+            exact_out.push(exact.0);
+            lower_out.push(lower.0);
         }
     }
 }

@@ -5,9 +5,8 @@ use crate::catalog::kinds::Shape;
 use crate::catalog::refs::is_truthy;
 use crate::diagnostic::Severity;
 use crate::rules::{EntityOut, Family, RuleMeta, Status};
-use crate::yaml::Node;
+use crate::yaml::{Node, Trail};
 
-use super::child_pointer;
 use super::shape::{Problem, report_missing, walk};
 
 pub static RULE: RuleMeta = RuleMeta {
@@ -89,7 +88,7 @@ pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
             walk(
                 value,
                 shape,
-                &child_pointer("/metadata", key),
+                &Trail::Key(&Trail::Root("/metadata"), key),
                 &mut problems,
             );
         }
@@ -151,7 +150,7 @@ fn string_map<'a>(map: &'a Node, pointer: &str, problems: &mut Vec<Problem<'a>>)
             walk(
                 &entry.value,
                 &ANY_STRING,
-                &child_pointer(pointer, &key),
+                &Trail::Key(&Trail::Root(pointer), &key),
                 problems,
             );
         }

@@ -1,10 +1,11 @@
 //! Checking a value against a kind's [`Shape`], reporting missing fields and wrong types.
 
+use crate::catalog::formats::js_length;
 use crate::catalog::kinds::Shape;
 use crate::rules::EntityOut;
-use crate::yaml::Node;
+use crate::yaml::{Node, Trail, Value};
 
-use super::{child_pointer, missing_span};
+use super::missing_span;
 
 /// What the walk found.
 #[derive(Debug)]
@@ -27,41 +28,41 @@ pub(crate) enum Problem<'a> {
 pub(crate) fn walk<'a>(
     node: &'a Node,
     shape: &Shape,
-    pointer: &str,
+    trail: &Trail<'_>,
     problems: &mut Vec<Problem<'a>>,
 ) {
     if node.placeholder().is_some() {
         return;
     }
-    let invalid = |expected: String| Problem::Invalid {
+    let invalid = |expected: &str| Problem::Invalid {
         node,
-        pointer: pointer.to_owned(),
-        expected,
+        pointer: trail.render(),
+        expected: expected.to_owned(),
     };
     match shape {
         Shape::Any => {}
         Shape::String { min_length } => match node.as_str() {
-            Some(text) if crate::catalog::formats::js_length(text) >= *min_length => {}
-            Some(_) => problems.push(invalid("a non-empty string".to_owned())),
-            None => problems.push(invalid("a string".to_owned())),
+            Some(text) if js_length(text) >= *min_length => {}
+            Some(_) => problems.push(invalid("a non-empty string")),
+            None => problems.push(invalid("a string")),
         },
         Shape::StringOrBool => {
-            if node.as_str().is_none() && !matches!(node.value, crate::yaml::Value::Bool(_)) {
-                problems.push(invalid("a string or a boolean".to_owned()));
+            if node.as_str().is_none() && !matches!(node.value, Value::Bool(_)) {
+                problems.push(invalid("a string or a boolean"));
             }
         }
         Shape::Enum(values) => {
             if !node.as_str().is_some_and(|text| values.contains(&text)) {
-                problems.push(invalid(format!("one of {}", values.join(", "))));
+                problems.push(invalid(&format!("one of {}", values.join(", "))));
             }
         }
         Shape::Array(items) => match node.as_sequence() {
             Some(nodes) => {
                 for (index, item) in nodes.iter().enumerate() {
-                    walk(item, items, &format!("{pointer}/{index}"), problems);
+                    walk(item, items, &Trail::Index(trail, index), problems);
                 }
             }
-            None => problems.push(invalid("an array".to_owned())),
+            None => problems.push(invalid("an array")),
         },
         Shape::Object {
             properties,
@@ -69,41 +70,36 @@ pub(crate) fn walk<'a>(
             additional,
         } => {
             let Some(entries) = node.as_mapping() else {
-                problems.push(invalid("an object".to_owned()));
+                problems.push(invalid("an object"));
                 return;
             };
             for key in *required {
                 if node.get(key).is_none() {
                     problems.push(Problem::Missing {
                         parent: node,
-                        pointer: pointer.to_owned(),
+                        pointer: trail.render(),
                         key,
                     });
                 }
             }
             for (key, property) in *properties {
                 if let Some(value) = node.get(key) {
-                    walk(value, property, &child_pointer(pointer, key), problems);
+                    walk(value, property, &Trail::Key(trail, key), problems);
                 }
             }
             if let Some(additional) = additional {
                 for entry in entries {
                     let key = entry.key.js_key();
                     if !properties.iter().any(|(name, _)| *name == key) {
-                        walk(
-                            &entry.value,
-                            additional,
-                            &child_pointer(pointer, &key),
-                            problems,
-                        );
+                        walk(&entry.value, additional, &Trail::Key(trail, &key), problems);
                     }
                 }
             }
         }
         Shape::ObjectOrArray(object, array) => match node.value {
-            crate::yaml::Value::Mapping(_) => walk(node, object, pointer, problems),
-            crate::yaml::Value::Sequence(_) => walk(node, array, pointer, problems),
-            _ => problems.push(invalid("an object or an array".to_owned())),
+            Value::Mapping(_) => walk(node, object, trail, problems),
+            Value::Sequence(_) => walk(node, array, trail, problems),
+            _ => problems.push(invalid("an object or an array")),
         },
     }
 }
@@ -111,7 +107,12 @@ pub(crate) fn walk<'a>(
 /// The shape of a kind's `spec`, for reporting.
 pub(crate) fn spec_problems<'a>(spec: &'a Node, shape: &Shape) -> Vec<Problem<'a>> {
     let mut problems = Vec::new();
-    walk(spec, shape, "/spec", &mut problems);
+    walk(
+        spec,
+        shape,
+        &Trail::Key(&Trail::Root(""), "spec"),
+        &mut problems,
+    );
     problems
 }
 
