@@ -227,7 +227,7 @@ impl Checker {
             }
             summary.documents += file.documents.len();
             for document in &file.documents {
-                report_parse_errors(&mut emitter, index, document);
+                report_parse_errors(&mut emitter, index, &file.source.text, document);
             }
         }
         let entities: Vec<Entity<'_>> = self
@@ -323,7 +323,7 @@ pub(crate) fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<It
         })
 }
 
-fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, document: &Document) {
+fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, text: &str, document: &Document) {
     use rules::parse::{
         alias_limit, duplicate_key, nesting_too_deep, not_a_mapping, syntax, unread_document,
     };
@@ -367,8 +367,7 @@ fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, document: &Docume
                 file,
                 Some(document.index),
                 Finding {
-                    span: root.span.start
-                        ..root.span.start.max(root.span.end.min(root.span.start + 1)),
+                    span: first_char(&root.span, text),
                     pointer: String::new(),
                     message: format!(
                         "expected a mapping at the root of the document, found {}",
@@ -382,4 +381,13 @@ fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, document: &Docume
             );
         }
     }
+}
+
+/// The first character of a span (empty spans stay empty).
+fn first_char(span: &std::ops::Range<usize>, text: &str) -> std::ops::Range<usize> {
+    let length = text
+        .get(span.clone())
+        .and_then(|slice| slice.chars().next())
+        .map_or(0, char::len_utf8);
+    span.start..span.start + length
 }
