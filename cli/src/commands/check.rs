@@ -3,12 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::ValueEnum;
 use kataster_core::report::JsonReport;
 use kataster_core::yaml::ParseOptions;
-use kataster_core::{CheckOptions, Checker, Selection};
+use kataster_core::{CheckOptions, Checker, Selection, Severity};
 
-use super::{exit_code, write_stdout};
+use super::{FailOn, exit_code, write_stdout};
 use crate::collect::Collector;
 use crate::{facts, known, render};
 
@@ -22,9 +21,15 @@ pub struct Args {
     /// Skip rules whose code starts with one of these prefixes.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format, optionally written to a file: `FORMAT[=PATH]`, repeatable. Formats:
+    /// human (default), json, concise, gitlab, junit, sarif, github, azure, checkstyle. At most
+    /// one goes to standard output; when none does, human output is printed there.
+    #[arg(long, value_name = "FORMAT[=PATH]")]
+    pub format: Vec<render::Output>,
+    /// What makes the exit code 1: error findings (default), warnings too, or nothing.
+    /// Exit code 2 (something could not be checked) is not affected.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
     /// The checked files are the whole catalog: dangling references are errors.
     #[arg(long)]
     pub strict_refs: bool,
@@ -42,17 +47,10 @@ pub struct Args {
     pub no_color: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Diagnostics with source snippets.
-    Human,
-    /// The JSON report (schema version 1, see docs/json-output.md).
-    Json,
-    /// One line per diagnostic: `file:line:col: CODE message`.
-    Concise,
-}
+pub use crate::render::Format;
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
+    let outputs = outputs(&args.format)?;
     let known_entities = match &args.known_entities {
         Some(path) => known::read(path)?,
         None => Vec::new(),
@@ -85,11 +83,96 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         collector.follow_locations();
     }
     let report = checker.check(&facts::FileSystem);
-    let output = match args.format {
-        Format::Json => JsonReport::new(&report, checker.files()).to_json_pretty() + "\n",
-        Format::Concise => render::concise::render(&report, checker.files()),
-        Format::Human => render::human::render(&report, checker.files(), !args.no_color),
+    let json = JsonReport::new(&report, checker.files());
+    let input = render::Input {
+        report: &report,
+        files: checker.files(),
+        json: &json,
     };
-    write_stdout(&output, args.format == Format::Human && !args.no_color)?;
-    Ok(exit_code(&report))
+    write_outputs(&outputs, input, args)?;
+    Ok(exit_code(&report, args.fail_on))
+}
+
+/// The requested outputs; human output on standard output when none goes there.
+fn outputs(requested: &[render::Output]) -> Result<Vec<render::Output>, String> {
+    let mut outputs = requested.to_vec();
+    let to_stdout: Vec<&str> = outputs
+        .iter()
+        .filter(|output| output.path.is_none())
+        .map(|output| output.format.name())
+        .collect();
+    if to_stdout.len() > 1 {
+        return Err(format!(
+            "--format: at most one format can go to standard output, got {}; write the others to files with FORMAT=PATH",
+            to_stdout.join(", ")
+        ));
+    }
+    for (i, output) in outputs.iter().enumerate() {
+        if let Some(path) = &output.path
+            && outputs[..i]
+                .iter()
+                .any(|other| other.path.as_ref() == Some(path))
+        {
+            return Err(format!(
+                "--format: {} is named twice as an output file",
+                path.display()
+            ));
+        }
+    }
+    if to_stdout.is_empty() {
+        outputs.insert(
+            0,
+            render::Output {
+                format: Format::Human,
+                path: None,
+            },
+        );
+    }
+    Ok(outputs)
+}
+
+/// Render each output and write it to its file or to standard output. The environment is
+/// read here, not in the renderers: `CI_PROJECT_DIR` makes CI paths relative to it.
+fn write_outputs(
+    outputs: &[render::Output],
+    input: render::Input<'_>,
+    args: &Args,
+) -> Result<(), String> {
+    let current_dir = std::env::current_dir().ok();
+    let project_dir = std::env::var_os("CI_PROJECT_DIR")
+        .filter(|dir| !dir.is_empty())
+        .map(|dir| {
+            let dir = PathBuf::from(dir);
+            let absolute = match &current_dir {
+                Some(current) if dir.is_relative() => current.join(&dir),
+                _ => dir,
+            };
+            std::fs::canonicalize(&absolute).unwrap_or(absolute)
+        });
+    let fail_from = match args.fail_on {
+        FailOn::Warning => Severity::Warning,
+        FailOn::Error | FailOn::Never => Severity::Error,
+    };
+    for output in outputs {
+        let styled = output.path.is_none() && output.format == Format::Human && !args.no_color;
+        let context = render::Context {
+            color: styled,
+            project_dir: project_dir.clone(),
+            current_dir: current_dir.clone(),
+            fail_from,
+        };
+        let text = render::render(output.format, input, &context);
+        match &output.path {
+            None => write_stdout(&text, styled)?,
+            Some(path) => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
+                }
+                std::fs::write(path, text)
+                    .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
 }

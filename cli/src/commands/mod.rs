@@ -18,15 +18,27 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-/// 2 when some input could not be checked, 1 when there is an error finding, else 0.
-pub fn exit_code(report: &Report) -> ExitCode {
+/// What makes the exit code 1 (`--fail-on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Error findings.
+    Error,
+    /// Error and warning findings.
+    Warning,
+    /// Nothing: only exit code 2 (could not check) remains.
+    Never,
+}
+
+/// 2 when some input could not be checked, 1 when a finding reaches `fail_on`, else 0.
+pub fn exit_code(report: &Report, fail_on: FailOn) -> ExitCode {
+    let fails = |severity: Severity| match fail_on {
+        FailOn::Error => severity == Severity::Error,
+        FailOn::Warning => severity >= Severity::Warning,
+        FailOn::Never => false,
+    };
     if report.has_failures() {
         ExitCode::from(2)
-    } else if report
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
+    } else if report.diagnostics.iter().any(|d| fails(d.severity)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -1,12 +1,10 @@
-//! `--format concise`: `file:line:col: CODE message`, one line per diagnostic.
+//! `--format concise`: `file:line:col: CODE [severity] message`, one line per diagnostic.
 
 use std::fmt::Write as _;
 
 use kataster_core::report::JsonReport;
-use kataster_core::{ParsedFile, Report};
 
-pub fn render(report: &Report, files: &[ParsedFile]) -> String {
-    let json = JsonReport::new(report, files);
+pub fn render(json: &JsonReport) -> String {
     let mut out = String::new();
     for d in &json.diagnostics {
         let _ = writeln!(
