@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{check, rules};
+use crate::commands::{check, namespace, rules, schema};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -23,6 +23,13 @@ pub enum Command {
     Rule {
         /// The rule code, e.g. CAT006.
         code: String,
+    },
+    /// Check namespace names against the naming convention, or put one together from parts.
+    Namespace(namespace::Args),
+    /// Print a JSON Schema kataster generates.
+    Schema {
+        #[arg(value_enum)]
+        which: schema::Which,
     },
     /// List every rule with its code, name and default severity.
     Rules {

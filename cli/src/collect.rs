@@ -4,7 +4,7 @@
 use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
-use kataster_core::discover::{is_catalog_file, is_yaml_path};
+use kataster_core::discover::{classify, is_yaml_path};
 use kataster_core::rules::parse::{invalid_encoding, unreadable_file};
 use kataster_core::{Checker, SourceFile};
 
@@ -15,6 +15,8 @@ pub struct Collector<'c> {
     /// Read but not yet parsed: parsed together, in parallel, by [`Collector::flush`].
     pending: Vec<(SourceFile, PathBuf)>,
     added: VecDeque<(usize, PathBuf)>,
+    /// Who wrote a file, for the contributor rules.
+    contributor_of: Box<dyn Fn(&Path) -> Option<String> + 'c>,
 }
 
 impl<'c> Collector<'c> {
@@ -24,7 +26,15 @@ impl<'c> Collector<'c> {
             seen: HashSet::new(),
             pending: Vec::new(),
             added: VecDeque::new(),
+            contributor_of: Box::new(|_| None),
         }
+    }
+
+    /// Decide the contributor of each file added from now on.
+    #[must_use]
+    pub fn with_contributors(mut self, contributor_of: impl Fn(&Path) -> Option<String> + 'c) -> Self {
+        self.contributor_of = Box::new(contributor_of);
+        self
     }
 
     /// Add the files a command-line path names.
@@ -103,12 +113,13 @@ impl<'c> Collector<'c> {
                 return;
             }
         };
-        if !explicit && !is_catalog_file(&shown, &text) {
+        let Some(kind) = classify(&shown, &text, explicit) else {
             return;
-        }
+        };
         self.seen.insert(key);
-        self.pending
-            .push((SourceFile::new(shown, text), path.to_path_buf()));
+        let contributor = (self.contributor_of)(path);
+        let source = SourceFile::new(shown, text).with_kind(kind).with_contributor(contributor);
+        self.pending.push((source, path.to_path_buf()));
     }
 
     /// Parse the files read so far.

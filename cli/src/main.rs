@@ -5,6 +5,7 @@ mod collect;
 mod commands;
 mod facts;
 mod known;
+mod policy;
 mod render;
 
 use std::process::ExitCode;

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kataster_core::rules::{RULES, index_page};
+use kataster_core::rules::{Family, RULES, index_page};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -22,28 +22,44 @@ fn example(docs: &str, heading: &str) -> Option<String> {
     Some(block.split("```").next()?.to_owned())
 }
 
+/// A valid entity beside a policy example, so that the example directory is a catalog.
+const POLICY_EXAMPLE_CATALOG: &str = "apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: team-a}
+spec: {type: team, children: []}
+";
+
 fn expected_files() -> Vec<(PathBuf, String)> {
     let root = workspace();
-    let mut files = vec![(root.join("docs/rules/README.md"), index_page())];
+    let policy_schema = serde_json::to_string_pretty(&kataster_core::Policy::json_schema()).unwrap() + "\n";
+    let mut files = vec![
+        (root.join("docs/rules/README.md"), index_page()),
+        (root.join("schemas/kataster.schema.json"), policy_schema),
+    ];
     for rule in RULES {
         files.push((
             root.join(format!("docs/rules/{}.md", rule.code)),
             rule.page(),
         ));
+        let policy = example(rule.docs, "Policy");
         for (heading, kind) in [("Example", "invalid"), ("Use instead", "valid")] {
-            if let Some(yaml) = example(rule.docs, heading) {
-                let header = format!(
-                    "# The {} of `kataster rule {}`.\n",
-                    heading.to_lowercase(),
-                    rule.code
-                );
-                files.push((
-                    root.join(format!(
-                        "tests/corpus/{}/{kind}/docs-example.yaml",
-                        rule.code
-                    )),
-                    header + &yaml,
-                ));
+            let Some(yaml) = example(rule.docs, heading) else { continue };
+            let header = format!(
+                "# The {} of `kataster rule {}`.\n",
+                heading.to_lowercase(),
+                rule.code
+            );
+            let case = root.join(format!("tests/corpus/{}/{kind}", rule.code));
+            if rule.family == Family::Policy {
+                // The example is the policy itself, next to a valid catalog.
+                files.push((case.join("docs-example/kataster.yaml"), header + &yaml));
+                files.push((case.join("docs-example/catalog-info.yaml"), POLICY_EXAMPLE_CATALOG.to_owned()));
+            } else if let Some(policy) = &policy {
+                // The example under the policy of the rule's docs.
+                files.push((case.join("docs-example/kataster.yaml"), format!("# The policy of `kataster rule {}`.\n{policy}", rule.code)));
+                files.push((case.join("docs-example/catalog-info.yaml"), header + &yaml));
+            } else {
+                files.push((case.join("docs-example.yaml"), header + &yaml));
             }
         }
     }

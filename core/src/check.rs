@@ -4,19 +4,25 @@
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{self, Emitter, Finding, RuleMeta, Selection};
-use crate::source::SourceFile;
+use crate::naming::Convention;
+use crate::policy::{LoadedPolicy, Policy};
+use crate::rules::{self, Context, Emitter, Finding, RuleMeta, Selection};
+use crate::source::{FileKind, SourceFile};
 use crate::yaml::{self, Document, ParseOptions, YamlErrorKind};
 
 /// What to check and how.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
+    /// Selection from the command line (`--select`, `--ignore`); the policy's `rules` apply
+    /// on top of it.
     pub selection: Selection,
     pub parse: ParseOptions,
     /// The checked files are the whole catalog: a dangling reference is an error.
     pub strict_refs: bool,
     /// Entities that exist elsewhere (e.g. exported from a running catalog), for references.
     pub known_entities: Vec<KnownEntity>,
+    /// The conventions (the source document's defaults unless a policy file says otherwise).
+    pub policy: Policy,
 }
 
 /// An entity known to exist outside the checked files.
@@ -54,8 +60,9 @@ impl Facts for NoFacts {
 pub struct ParsedFile {
     pub source: SourceFile,
     pub documents: Vec<Document>,
-    /// A failure to read the file, reported by the frontend (IO0xx).
-    pub failure: Option<(&'static RuleMeta, String)>,
+    /// Problems found before the rules run: a failure to read the file (IO0xx) or the
+    /// problems of a policy file (POL0xx), with the document they are in.
+    pub problems: Vec<(&'static RuleMeta, Option<usize>, Finding)>,
 }
 
 /// Counts over a check.
@@ -89,20 +96,49 @@ impl Report {
 #[derive(Debug, Default)]
 pub struct Checker {
     options: CheckOptions,
+    convention: Option<Convention>,
     files: Vec<ParsedFile>,
 }
 
 impl Checker {
     pub fn new(mut options: CheckOptions) -> Self {
-        if options.strict_refs {
-            options.selection = options.selection.severity(
-                rules::references::dangling_reference::RULE.code,
-                Some(Severity::Error),
-            );
+        let policy = &options.policy;
+        let mut selection = options.selection.clone();
+        for (prefix, level) in &policy.rules {
+            selection = selection.severity(prefix, level.severity());
         }
+        if options.strict_refs || policy.references.strict {
+            selection = selection.severity(rules::references::dangling_reference::RULE.code, Some(Severity::Error));
+        }
+        options.selection = selection;
+        options.parse.merge_keys |= policy.yaml.merge_keys;
+        let convention = Convention::new(&policy.naming.namespace).ok();
         Self {
             options,
+            convention,
             files: Vec::new(),
+        }
+    }
+
+    /// Add the policy file the options came from, so that its problems are reported.
+    pub fn add_policy(&mut self, path: impl Into<String>, text: impl Into<String>, loaded: LoadedPolicy) -> usize {
+        self.files.push(ParsedFile {
+            source: SourceFile::new(path, text).with_kind(FileKind::Policy),
+            documents: loaded.documents,
+            problems: loaded.problems,
+        });
+        self.files.len() - 1
+    }
+
+    /// The compiled namespace convention (`None` when the policy's does not compile).
+    pub fn convention(&self) -> Option<&Convention> {
+        self.convention.as_ref()
+    }
+
+    fn context(&self) -> Context<'_> {
+        Context {
+            policy: &self.options.policy,
+            convention: self.convention.as_ref(),
         }
     }
 
@@ -121,7 +157,7 @@ impl Checker {
             ParsedFile {
                 source,
                 documents,
-                failure: None,
+                problems: Vec::new(),
             }
         };
         let threads = options.threads.min(sources.len());
@@ -162,10 +198,16 @@ impl Checker {
         rule: &'static RuleMeta,
         message: impl Into<String>,
     ) -> usize {
+        let finding = Finding {
+            span: 0..0,
+            pointer: String::new(),
+            message: message.into(),
+            help: None,
+        };
         self.files.push(ParsedFile {
             source: SourceFile::new(path, String::new()),
             documents: Vec::new(),
-            failure: Some((rule, message.into())),
+            problems: vec![(rule, None, finding)],
         });
         self.files.len() - 1
     }
@@ -212,22 +254,12 @@ impl Checker {
             ..Summary::default()
         };
         for (index, file) in self.files.iter().enumerate() {
-            if let Some((rule, message)) = &file.failure {
-                emitter.emit(
-                    rule,
-                    index,
-                    None,
-                    Finding {
-                        span: 0..0,
-                        pointer: String::new(),
-                        message: message.clone(),
-                        help: None,
-                    },
-                );
+            for (rule, document, finding) in &file.problems {
+                emitter.emit(rule, index, *document, finding.clone());
             }
             summary.documents += file.documents.len();
             for document in &file.documents {
-                report_parse_errors(&mut emitter, index, &file.source.text, document);
+                report_parse_errors(&mut emitter, index, &file.source, document);
             }
         }
         let entities: Vec<Entity<'_>> = self
@@ -238,8 +270,12 @@ impl Checker {
             .collect();
         summary.entities = entities.len();
         emitter.diagnostics.extend(self.check_entities(&entities));
-        let catalog =
-            rules::references::Catalog::new(&self.files, &self.options.known_entities, facts);
+        let catalog = rules::references::Catalog::new(
+            &self.files,
+            &self.options.known_entities,
+            self.context(),
+            facts,
+        );
         for check in rules::references::CATALOG_CHECKS {
             check(&catalog, &mut emitter);
         }
@@ -271,12 +307,13 @@ impl Checker {
     /// The per-entity rules, on several threads for large catalogs.
     fn check_entities(&self, entities: &[Entity<'_>]) -> Vec<Diagnostic> {
         let selection = &self.options.selection;
+        let context = self.context();
         let run = |entities: &[Entity<'_>]| {
             let mut emitter = Emitter::new(selection);
             for entity in entities {
                 let mut out = emitter.entity(entity.file, entity.document);
-                for check in rules::backstage::ENTITY_CHECKS {
-                    check(entity, &mut out);
+                for check in rules::ENTITY_CHECKS {
+                    check(entity, &context, &mut out);
                 }
             }
             emitter.diagnostics
@@ -305,8 +342,14 @@ impl Checker {
 /// Below this many entities the entity rules run on one thread.
 const PARALLEL_ENTITIES: usize = 512;
 
-/// The entity documents of a file: readable documents whose root is a mapping.
+/// The entity documents of a catalog file: readable documents whose root is a mapping.
 pub(crate) fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {
+    let catalog = file.source.kind == FileKind::Catalog;
+    mapping_documents(file, index).filter(move |_| catalog)
+}
+
+/// The readable documents of a file whose root is a mapping, as entities (whatever they hold).
+pub(crate) fn mapping_documents(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {
     file.documents
         .iter()
         .filter(|document| document.errors.is_empty())
@@ -319,11 +362,13 @@ pub(crate) fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<It
                 file: index,
                 document: document.index,
                 root,
+                contributor: file.source.contributor.as_deref(),
             })
         })
 }
 
-fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, text: &str, document: &Document) {
+fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, source: &SourceFile, document: &Document) {
+    let text = source.text.as_str();
     use rules::parse::{
         alias_limit, duplicate_key, nesting_too_deep, not_a_mapping, syntax, unread_document,
     };
@@ -361,7 +406,7 @@ fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, text: &str, docum
         .as_ref()
         .filter(|_| document.errors.is_empty())
     {
-        if root.as_mapping().is_none() && !root.is_null() {
+        if root.as_mapping().is_none() && !root.is_null() && source.kind == FileKind::Catalog {
             emitter.emit(
                 &not_a_mapping::RULE,
                 file,

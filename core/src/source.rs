@@ -9,14 +9,45 @@ pub struct SourceFile {
     pub path: String,
     /// The full text (UTF-8; a leading BOM is allowed and skipped by the parser).
     pub text: String,
+    /// What the file holds.
+    pub kind: FileKind,
+    /// Who wrote the file, for the contributor rules.
+    pub contributor: Option<String>,
+}
+
+/// What a file holds, which decides the rules its documents meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FileKind {
+    /// Backstage catalog entities: every document is an entity.
+    #[default]
+    Catalog,
+    /// Kubernetes, Argo CD and Rancher manifests: checked for naming conventions.
+    Manifests,
+    /// The policy file.
+    Policy,
 }
 
 impl SourceFile {
+    /// A catalog file.
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         Self {
             path: path.into(),
             text: text.into(),
+            kind: FileKind::Catalog,
+            contributor: None,
         }
+    }
+
+    #[must_use]
+    pub fn with_kind(mut self, kind: FileKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    #[must_use]
+    pub fn with_contributor(mut self, contributor: Option<String>) -> Self {
+        self.contributor = contributor;
+        self
     }
 }
 

@@ -45,6 +45,13 @@ pub struct Args {
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
+    /// The policy file (default: `kataster.yaml` or `.kataster.yaml` upwards from the first path).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The contributor of every checked file (default: the policy's `contributor`, or the
+    /// contributor whose `paths` match the file).
+    #[arg(long, value_name = "NAME")]
+    pub contributor: Option<String>,
 }
 
 pub use crate::render::Format;
@@ -55,6 +62,12 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         Some(path) => known::read(path)?,
         None => Vec::new(),
     };
+    let paths = if args.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        args.paths.clone()
+    };
+    let policy = crate::policy::find(args.config.as_deref(), &paths[0])?;
     let options = CheckOptions {
         selection: Selection::default()
             .select(&args.select)
@@ -66,21 +79,30 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         },
         strict_refs: args.strict_refs,
         known_entities,
+        policy: policy.as_ref().map(|policy| policy.loaded.policy.clone()).unwrap_or_default(),
     };
     let mut checker = Checker::new(options);
-    let mut collector = Collector::new(&mut checker);
-    let paths = if args.paths.is_empty() {
-        vec![".".into()]
-    } else {
-        args.paths.clone()
-    };
-    for path in &paths {
-        collector.add_path(path);
+    if let Some(policy) = &policy {
+        let shown = policy.path.to_string_lossy().replace('\\', "/");
+        checker.add_policy(shown, policy.text.clone(), policy.loaded.clone());
     }
-    if args.no_follow_locations {
-        collector.flush();
-    } else {
-        collector.follow_locations();
+    let contributor_of = |path: &std::path::Path| {
+        args.contributor.clone().or_else(|| {
+            policy
+                .as_ref()
+                .and_then(|policy| crate::policy::contributor_by_path(policy, path))
+        })
+    };
+    {
+        let mut collector = Collector::new(&mut checker).with_contributors(contributor_of);
+        for path in &paths {
+            collector.add_path(path);
+        }
+        if args.no_follow_locations {
+            collector.flush();
+        } else {
+            collector.follow_locations();
+        }
     }
     let report = checker.check(&facts::FileSystem);
     let json = JsonReport::new(&report, checker.files());

@@ -1,7 +1,9 @@
 //! The subcommands, one module each.
 
 pub mod check;
+pub mod namespace;
 pub mod rules;
+pub mod schema;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,6 +15,8 @@ use crate::args::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Namespace(args) => namespace::run(&args),
+        Command::Schema { which } => schema::run(which),
         Command::Rule { code } => rules::rule(&code),
         Command::Rules { format } => rules::rules(format),
     }

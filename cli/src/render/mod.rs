@@ -220,6 +220,7 @@ pub fn entity_ref(file: &ParsedFile, file_index: usize, document: usize) -> Opti
         file: file_index,
         document,
         root,
+        contributor: None,
     };
     entity.key()?;
     Some(entity.display_ref())

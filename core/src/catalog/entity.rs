@@ -11,6 +11,8 @@ pub struct Entity<'a> {
     pub file: usize,
     pub document: usize,
     pub root: &'a Node,
+    /// Who wrote the file, for the contributor rules.
+    pub contributor: Option<&'a str>,
 }
 
 impl<'a> Entity<'a> {

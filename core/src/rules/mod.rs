@@ -5,7 +5,10 @@
 
 pub mod backstage;
 mod emit;
+pub mod model;
+pub mod naming;
 pub mod parse;
+pub mod policy;
 pub mod references;
 mod selection;
 
@@ -16,6 +19,16 @@ pub use selection::Selection;
 use serde::Serialize;
 
 use crate::diagnostic::Severity;
+use crate::naming::Convention;
+use crate::policy::Policy;
+
+/// What rules know besides the documents: the policy and what was compiled from it.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub policy: &'a Policy,
+    /// The namespace convention, when the policy's compiles.
+    pub convention: Option<&'a Convention>,
+}
 
 /// A group of rules sharing a code prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,6 +42,12 @@ pub enum Family {
     Backstage,
     /// `CAT1xx`: references and identities across all checked files.
     References,
+    /// `NS0xx`: namespace names against the naming convention.
+    Naming,
+    /// `ORG0xx`: the organisation's inventory model from the policy.
+    Model,
+    /// `POL0xx`: the policy file. A policy that cannot be read cannot be applied (exit code 2).
+    Policy,
 }
 
 impl Family {
@@ -38,12 +57,15 @@ impl Family {
             Self::Parse => "YAML parsing (YAML0xx)",
             Self::Backstage => "Backstage parity (CAT0xx)",
             Self::References => "References across files (CAT1xx)",
+            Self::Naming => "Naming conventions (NS0xx)",
+            Self::Model => "Organisation model (ORG0xx)",
+            Self::Policy => "Policy file (POL0xx)",
         }
     }
 
     /// Whether a finding of this family means the input could not be checked (exit code 2).
     pub fn is_failure_to_check(self) -> bool {
-        matches!(self, Self::Io | Self::Parse)
+        matches!(self, Self::Io | Self::Parse | Self::Policy)
     }
 }
 
@@ -131,6 +153,47 @@ pub static RULES: &[&RuleMeta] = &[
     &references::placeholder_target_missing::RULE,
     &references::unresolvable_reference_name::RULE,
     &references::location_target_missing::RULE,
+    &naming::invalid_namespace_name::RULE,
+    &naming::namespace_convention::RULE,
+    &naming::namespace_collision::RULE,
+    &naming::inconsistent_app_namespaces::RULE,
+    &naming::unchecked_namespace::RULE,
+    &model::disallowed_type::RULE,
+    &model::disallowed_lifecycle::RULE,
+    &model::missing_required_metadata::RULE,
+    &model::owner_kind::RULE,
+    &model::stage_isolation::RULE,
+    &model::contributor_not_allowed::RULE,
+    &policy::policy_schema_error::RULE,
+    &policy::invalid_policy_value::RULE,
+];
+
+/// A check of one entity document.
+pub(crate) type EntityCheck = fn(&crate::catalog::Entity<'_>, &Context<'_>, &mut EntityOut<'_, '_>);
+
+/// Every per-entity check: Backstage's, in its order, then the organisation model's.
+pub(crate) static ENTITY_CHECKS: &[EntityCheck] = &[
+    backstage::invalid_envelope::check,
+    backstage::invalid_metadata_field::check,
+    backstage::foreign_root_field::check,
+    backstage::invalid_api_version::check,
+    backstage::invalid_kind_format::check,
+    backstage::invalid_entity_name::check,
+    backstage::invalid_namespace::check,
+    backstage::invalid_label::check,
+    backstage::invalid_annotation::check,
+    backstage::invalid_tag::check,
+    backstage::invalid_link::check,
+    backstage::unknown_kind::check,
+    backstage::missing_spec_field::check,
+    backstage::invalid_spec_field::check,
+    backstage::invalid_entity_ref::check,
+    backstage::case_conflicting_keys::check,
+    model::disallowed_type::check,
+    model::disallowed_lifecycle::check,
+    model::missing_required_metadata::check,
+    model::owner_kind::check,
+    model::contributor_not_allowed::check,
 ];
 
 /// The index page of docs/rules/: every rule by family.

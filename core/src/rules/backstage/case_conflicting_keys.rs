@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::catalog::Entity;
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 use crate::yaml::{Node, Value, escape_pointer_token};
 
 pub static RULE: RuleMeta = RuleMeta {
@@ -68,7 +68,7 @@ struct Leaf<'a> {
     pointer: String,
 }
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     if !out.enabled(&RULE) || !may_conflict(entity.root) {
         return;
     }

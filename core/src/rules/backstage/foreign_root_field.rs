@@ -2,7 +2,7 @@
 
 use crate::catalog::Entity;
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::child_pointer;
 
@@ -43,7 +43,7 @@ spec: {type: website, lifecycle: production, owner: team-a}
 
 const ROOT_FIELDS: [&str; 4] = ["apiVersion", "kind", "metadata", "spec"];
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     for entry in entity.root.as_mapping().unwrap_or_default() {
         let key = entry.key.js_key();
         if ROOT_FIELDS.contains(&key.as_str()) {

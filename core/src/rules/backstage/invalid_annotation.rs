@@ -2,7 +2,7 @@
 
 use crate::catalog::{Entity, formats};
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::{child_pointer, metadata_entries};
 
@@ -45,7 +45,7 @@ spec: {type: website, lifecycle: production, owner: team-a}
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     for entry in metadata_entries(entity, "annotations") {
         let key = entry.key.js_key();
         if !formats::is_valid_label_key(&key) {

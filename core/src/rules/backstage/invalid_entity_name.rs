@@ -2,7 +2,7 @@
 
 use crate::catalog::{Entity, formats};
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::string_field;
 
@@ -43,7 +43,7 @@ spec: {type: website, lifecycle: production, owner: team-a}
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     if let Some((node, value)) = string_field(entity.metadata(), "name") {
         if !formats::is_valid_object_name(value) {
             let length = formats::js_length(value);

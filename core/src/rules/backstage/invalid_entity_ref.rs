@@ -4,7 +4,7 @@ use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
 use crate::catalog::refs::{RefError, spec_refs};
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 pub static RULE: RuleMeta = RuleMeta {
     code: "CAT015",
@@ -51,7 +51,7 @@ spec:
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     let (Some(api_version), Some(kind), Some(spec)) =
         (entity.api_version(), entity.kind(), entity.spec())
     else {

@@ -2,7 +2,7 @@
 
 use crate::catalog::Entity;
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 use crate::yaml::Node;
 
 use super::shape::report_missing;
@@ -44,7 +44,7 @@ spec: {type: project, lifecycle: production, owner: client01}
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     let root = entity.root;
     required_string(out, root, "", "apiVersion");
     required_string(out, root, "", "kind");

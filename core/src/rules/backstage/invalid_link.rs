@@ -2,7 +2,7 @@
 
 use crate::catalog::{Entity, formats};
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::metadata_items;
 
@@ -47,7 +47,7 @@ spec: {type: website, lifecycle: production, owner: team-a}
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     for (index, link) in metadata_items(entity, "links").iter().enumerate() {
         let pointer = format!("/metadata/links/{index}");
         if let Some(url) = link.get("url").filter(|node| node.placeholder().is_none()) {

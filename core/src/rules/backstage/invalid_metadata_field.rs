@@ -4,7 +4,7 @@ use crate::catalog::Entity;
 use crate::catalog::kinds::Shape;
 use crate::catalog::refs::is_truthy;
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 use crate::yaml::{Node, Trail};
 
 use super::shape::{Problem, report_missing, walk};
@@ -78,7 +78,7 @@ const FIELDS: &[(&str, Shape)] = &[
     ("links", Shape::Array(&LINK)),
 ];
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     let Some(metadata) = entity.metadata() else {
         return;
     };

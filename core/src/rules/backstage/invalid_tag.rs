@@ -2,7 +2,7 @@
 
 use crate::catalog::{Entity, formats};
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::metadata_items;
 
@@ -43,7 +43,7 @@ spec: {type: website, lifecycle: production, owner: team-a}
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     for (index, item) in metadata_items(entity, "tags").iter().enumerate() {
         let Some(tag) = item.as_str().filter(|tag| !tag.is_empty()) else {
             continue;

@@ -3,7 +3,7 @@
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::shape::{Problem, report_missing, spec_problems};
 
@@ -45,7 +45,7 @@ spec:
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     let (Some(api_version), Some(kind)) = (entity.api_version(), entity.kind()) else {
         return;
     };

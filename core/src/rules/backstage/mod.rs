@@ -22,31 +22,8 @@ pub mod unknown_kind;
 use crate::catalog::Entity;
 use crate::yaml::{Entry, Node, escape_pointer_token};
 
-use super::EntityOut;
 
-/// A check of one entity document.
-pub(crate) type EntityCheck = fn(&Entity<'_>, &mut EntityOut<'_, '_>);
 
-/// The entity checks, in Backstage's order: envelope, schema, root fields, field formats,
-/// kind, references.
-pub(crate) static ENTITY_CHECKS: &[EntityCheck] = &[
-    invalid_envelope::check,
-    invalid_metadata_field::check,
-    foreign_root_field::check,
-    invalid_api_version::check,
-    invalid_kind_format::check,
-    invalid_entity_name::check,
-    invalid_namespace::check,
-    invalid_label::check,
-    invalid_annotation::check,
-    invalid_tag::check,
-    invalid_link::check,
-    unknown_kind::check,
-    missing_spec_field::check,
-    invalid_spec_field::check,
-    invalid_entity_ref::check,
-    case_conflicting_keys::check,
-];
 
 /// A non-empty string value under `key`, with its node (placeholders excluded).
 pub(crate) fn string_field<'a>(parent: Option<&'a Node>, key: &str) -> Option<(&'a Node, &'a str)> {

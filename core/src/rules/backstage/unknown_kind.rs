@@ -3,7 +3,7 @@
 use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind, closest_kind};
 use crate::catalog::{Entity, formats};
 use crate::diagnostic::Severity;
-use crate::rules::{EntityOut, Family, RuleMeta, Status};
+use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::string_field;
 
@@ -43,14 +43,14 @@ spec: {type: website, lifecycle: production, owner: team-a}
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     let (Some((api_node, api_version)), Some((kind_node, kind))) = (
         string_field(Some(entity.root), "apiVersion"),
         string_field(Some(entity.root), "kind"),
     ) else {
         return;
     };
-    if builtin_kind(api_version, kind).is_some() {
+    if builtin_kind(api_version, kind).is_some() || context.policy.kinds.iter().any(|custom| custom == kind) {
         return;
     }
     if let Some(schema) = BUILTIN_KINDS.iter().find(|schema| schema.kind == kind) {
@@ -69,7 +69,7 @@ pub(crate) fn check(entity: &Entity<'_>, out: &mut EntityOut<'_, '_>) {
     let help = match closest_kind(kind) {
         Some(suggestion) => format!("did you mean `{suggestion}`?"),
         None if formats::is_valid_kind(kind) => {
-            "custom kinds need a processor in the Backstage backend that accepts them".to_owned()
+            "custom kinds need a processor in the Backstage backend that accepts them; list them under `kinds:` in the policy".to_owned()
         }
         None => "use one of the built-in kinds".to_owned(),
     };

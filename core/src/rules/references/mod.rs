@@ -16,8 +16,10 @@ use std::collections::{HashMap, HashSet};
 use crate::catalog::Entity;
 use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind};
 use crate::catalog::refs::{EntityRef, FoundRef, spec_refs};
-use crate::check::{Facts, KnownEntity, ParsedFile, file_entities};
-use crate::rules::{Emitter, Finding, RuleMeta};
+use crate::check::{Facts, KnownEntity, ParsedFile, file_entities, mapping_documents};
+use crate::naming::sources::{NamespaceUse, entity_uses, manifest_uses};
+use crate::rules::{Context, Emitter, Finding, RuleMeta};
+use crate::source::FileKind;
 use crate::source::LineIndex;
 
 /// A check over the whole set of files.
@@ -32,6 +34,12 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     placeholder_target_missing::check,
     unresolvable_reference_name::check,
     location_target_missing::check,
+    crate::rules::naming::invalid_namespace_name::check,
+    crate::rules::naming::namespace_convention::check,
+    crate::rules::naming::namespace_collision::check,
+    crate::rules::naming::inconsistent_app_namespaces::check,
+    crate::rules::naming::unchecked_namespace::check,
+    crate::rules::model::stage_isolation::check,
 ];
 
 /// One entity with its references.
@@ -50,13 +58,16 @@ pub(crate) struct Catalog<'a> {
     pub entities: Vec<IndexedEntity<'a>>,
     pub by_key: HashMap<String, Vec<usize>>,
     pub known: HashSet<String>,
-    /// Lowercased kinds that exist: the built-in ones and those of known entities.
+    /// Lowercased kinds that exist: the built-in ones, the policy's and those of known entities.
     pub kinds: HashSet<String>,
+    /// Every namespace name in entity annotations and manifests.
+    pub namespaces: Vec<NamespaceUse<'a>>,
+    pub context: Context<'a>,
     pub facts: &'a dyn Facts,
 }
 
 impl<'a> Catalog<'a> {
-    pub fn new(files: &'a [ParsedFile], known: &[KnownEntity], facts: &'a dyn Facts) -> Self {
+    pub fn new(files: &'a [ParsedFile], known: &[KnownEntity], context: Context<'a>, facts: &'a dyn Facts) -> Self {
         let mut entities = Vec::new();
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         let mut kinds: HashSet<String> = BUILTIN_KINDS
@@ -88,14 +99,33 @@ impl<'a> Catalog<'a> {
             }
         }
         kinds.extend(known.iter().map(|entity| entity.kind.to_lowercase()));
+        kinds.extend(context.policy.kinds.iter().map(|kind| kind.to_lowercase()));
+        let annotation = &context.policy.naming.namespace.annotation;
+        let mut namespaces: Vec<NamespaceUse<'a>> = entities
+            .iter()
+            .flat_map(|indexed: &IndexedEntity<'a>| entity_uses(&indexed.entity, annotation))
+            .collect();
+        for (index, file) in files.iter().enumerate().filter(|(_, file)| file.source.kind == FileKind::Manifests) {
+            namespaces.extend(mapping_documents(file, index).flat_map(|document| manifest_uses(&document)));
+        }
         Self {
             files,
             entities,
             by_key,
             known: known.iter().map(KnownEntity::key).collect(),
             kinds,
+            namespaces,
+            context,
             facts,
         }
+    }
+
+    /// The first checked entity with this identity.
+    pub fn find(&self, target: &EntityRef) -> Option<&IndexedEntity<'a>> {
+        self.by_key
+            .get(&target.key())
+            .and_then(|indices| indices.first())
+            .map(|&index| &self.entities[index])
     }
 
     /// Whether a reference resolves to a checked or known entity.

@@ -1,0 +1,537 @@
+//! Naming conventions: a template of named parts such as
+//! `{apptype}-{appid}[-{instance}]-{stage}`, compiled to linear-time regular expressions.
+
+pub mod sources;
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+
+use crate::catalog::kinds::edit_distance;
+use crate::policy::{NamespaceConvention, PartSpec};
+
+/// The parts of a name, by part name.
+pub type Parts = BTreeMap<String, String>;
+
+/// A piece of a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Literal(String),
+    Part(String),
+    Optional(Vec<Segment>),
+}
+
+/// A part's compiled rule.
+#[derive(Debug, Clone)]
+struct Part {
+    spec: PartSpec,
+    whole: Regex,
+    fragment: String,
+    may_contain_dash: bool,
+}
+
+/// A compiled naming convention.
+#[derive(Debug, Clone)]
+pub struct Convention {
+    template: String,
+    segments: Vec<Segment>,
+    parts: BTreeMap<String, Part>,
+    strict: Regex,
+    relaxed: Regex,
+    legacy: Vec<(String, Regex)>,
+    app_part: String,
+    varying_parts: Vec<String>,
+}
+
+/// A convention that cannot be compiled; `field` is the policy field under
+/// `naming.namespace` that is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConventionError {
+    pub field: String,
+    pub message: String,
+}
+
+/// Why a name does not follow the convention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameProblem {
+    /// Not a DNS-1123 label that starts with a letter.
+    NotDnsLabel { reason: String, suggestion: Option<String> },
+    /// In one of the older orders.
+    Legacy { template: String, conventional: Option<String> },
+    /// A part has a value its rule does not allow.
+    WrongPart {
+        part: String,
+        value: String,
+        expected: String,
+        suggestion: Option<String>,
+    },
+    /// Too few or too many parts.
+    WrongShape { found: usize, expected: String },
+}
+
+impl NameProblem {
+    /// A sentence about the problem (the name itself is said by the caller).
+    pub fn describe(&self, template: &str) -> String {
+        match self {
+            Self::NotDnsLabel { reason, .. } => format!("is not a valid namespace name: {reason}"),
+            Self::Legacy { template: legacy, .. } => {
+                format!("follows the older order {legacy}, not the convention {template}")
+            }
+            Self::WrongPart { part, value, expected, .. } => {
+                format!("has {part} \"{value}\", expected {expected} (convention {template})")
+            }
+            Self::WrongShape { found, expected } => {
+                format!("has {found} parts, expected {expected} (convention {template})")
+            }
+        }
+    }
+
+    /// The conventional name to use instead, when one can be derived.
+    pub fn suggestion(&self) -> Option<&str> {
+        match self {
+            Self::NotDnsLabel { suggestion, .. } | Self::WrongPart { suggestion, .. } => suggestion.as_deref(),
+            Self::Legacy { conventional, .. } => conventional.as_deref(),
+            Self::WrongShape { .. } => None,
+        }
+    }
+}
+
+/// One name checked on its own (`kataster namespace NAME`, the WASM `checkNamespace`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NameReport {
+    pub name: String,
+    pub valid: bool,
+    /// The parts, when the name follows the convention.
+    pub parts: Parts,
+    pub problems: Vec<NameFinding>,
+}
+
+/// A problem with a name, with its rule.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NameFinding {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub message: String,
+    /// The conventional name to use instead, when one can be derived.
+    pub suggestion: Option<String>,
+}
+
+impl Convention {
+    /// Check one name and say what its parts are or what is wrong.
+    pub fn check_name(&self, name: &str) -> NameReport {
+        use crate::rules::naming::{invalid_namespace_name, namespace_convention};
+        match self.parse(name) {
+            Ok(parts) => NameReport {
+                name: name.to_owned(),
+                valid: true,
+                parts,
+                problems: Vec::new(),
+            },
+            Err(problem) => {
+                let rule = if matches!(problem, NameProblem::NotDnsLabel { .. }) {
+                    &invalid_namespace_name::RULE
+                } else {
+                    &namespace_convention::RULE
+                };
+                NameReport {
+                    name: name.to_owned(),
+                    valid: false,
+                    parts: Parts::new(),
+                    problems: vec![NameFinding {
+                        code: rule.code,
+                        name: rule.name,
+                        message: format!("\"{name}\" {}", problem.describe(&self.template)),
+                        suggestion: problem.suggestion().map(str::to_owned),
+                    }],
+                }
+            }
+        }
+    }
+
+    pub fn new(spec: &NamespaceConvention) -> Result<Self, ConventionError> {
+        let error = |field: &str, message: String| ConventionError {
+            field: field.to_owned(),
+            message,
+        };
+        let segments = parse_template(&spec.template).map_err(|message| error("template", message))?;
+        let mut parts = BTreeMap::new();
+        for (name, part) in &spec.parts {
+            if !is_identifier(name) {
+                return Err(error("parts", format!("part name \"{name}\" must be letters, digits and `_`")));
+            }
+            let fragment = if part.values.is_empty() {
+                part.pattern.clone().unwrap_or_else(|| "[a-z0-9]+".to_owned())
+            } else {
+                part.values.iter().map(|value| regex::escape(value)).collect::<Vec<_>>().join("|")
+            };
+            let whole = Regex::new(&format!("^(?:{fragment})$"))
+                .map_err(|e| error(&format!("parts/{name}/pattern"), format!("invalid pattern for part {name}: {e}")))?;
+            let may_contain_dash = ["-", "a-b", "a-", "-a", "0-0", "a-b-c"].iter().any(|probe| whole.is_match(probe));
+            parts.insert(
+                name.clone(),
+                Part {
+                    spec: part.clone(),
+                    whole,
+                    fragment,
+                    may_contain_dash,
+                },
+            );
+        }
+        let used = part_names(&segments);
+        for name in &used {
+            if !parts.contains_key(name) {
+                return Err(error("template", format!("the template uses part {{{name}}}, which `parts` does not define")));
+            }
+        }
+        if !used.contains(&spec.app_part) {
+            return Err(error(
+                "appPart",
+                format!("\"{}\" is not a part of the template {}", spec.app_part, spec.template),
+            ));
+        }
+        let strict = compile(&segments, &parts, false).map_err(|message| error("template", message))?;
+        let relaxed = compile(&segments, &parts, true).map_err(|message| error("template", message))?;
+        let mut legacy = Vec::new();
+        for (index, template) in spec.legacy_templates.iter().enumerate() {
+            let segments = parse_template(template).map_err(|message| error(&format!("legacyTemplates/{index}"), message))?;
+            let regex = compile(&segments, &parts, false).map_err(|message| error(&format!("legacyTemplates/{index}"), message))?;
+            legacy.push((template.clone(), regex));
+        }
+        Ok(Self {
+            template: spec.template.clone(),
+            segments,
+            parts,
+            strict,
+            relaxed,
+            legacy,
+            app_part: spec.app_part.clone(),
+            varying_parts: spec.varying_parts.clone(),
+        })
+    }
+
+    pub fn template(&self) -> &str {
+        &self.template
+    }
+
+    /// The part that identifies an app.
+    pub fn app_part(&self) -> &str {
+        &self.app_part
+    }
+
+    /// Parts that may differ between the namespaces of one app.
+    pub fn varying_parts(&self) -> &[String] {
+        &self.varying_parts
+    }
+
+    /// The parts of a conventional name, or why it is not one.
+    pub fn parse(&self, name: &str) -> Result<Parts, NameProblem> {
+        if let Some(problem) = dns_problem(name) {
+            return Err(problem);
+        }
+        if let Some(parts) = captures(&self.strict, name) {
+            return Ok(parts);
+        }
+        for (template, regex) in &self.legacy {
+            if let Some(parts) = captures(regex, name) {
+                return Err(NameProblem::Legacy {
+                    template: template.clone(),
+                    conventional: self.render(&parts),
+                });
+            }
+        }
+        if let Some(parts) = captures(&self.relaxed, name) {
+            for (part_name, value) in &parts {
+                let part = &self.parts[part_name];
+                if !part.whole.is_match(value) {
+                    let suggestion = closest(&part.spec.values, value).and_then(|better| {
+                        let mut fixed = parts.clone();
+                        fixed.insert(part_name.clone(), better);
+                        self.render(&fixed)
+                    });
+                    return Err(NameProblem::WrongPart {
+                        part: part_name.clone(),
+                        value: value.clone(),
+                        expected: expectation(part),
+                        suggestion,
+                    });
+                }
+            }
+        }
+        let (min, max) = count_parts(&self.segments);
+        let found = name.split('-').count();
+        let expected = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+        Err(NameProblem::WrongShape { found, expected })
+    }
+
+    /// The name for some parts; `None` when a required part is missing or invalid.
+    pub fn render(&self, parts: &Parts) -> Option<String> {
+        let name = render_segments(&self.segments, parts)?;
+        captures(&self.strict, &name).map(|_| name)
+    }
+}
+
+fn is_identifier(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// `{part}`, literal text and `[...]` optional groups (not nested).
+fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
+    let mut segments = Vec::new();
+    let mut stack: Vec<Vec<Segment>> = Vec::new();
+    let mut chars = template.chars().peekable();
+    let mut literal = String::new();
+    let flush = |literal: &mut String, into: &mut Vec<Segment>| {
+        if !literal.is_empty() {
+            into.push(Segment::Literal(std::mem::take(literal)));
+        }
+    };
+    while let Some(c) = chars.next() {
+        let current = stack.last_mut().unwrap_or(&mut segments);
+        match c {
+            '{' => {
+                flush(&mut literal, current);
+                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                if !is_identifier(&name) {
+                    return Err(format!("invalid part placeholder {{{name}}} in template \"{template}\""));
+                }
+                current.push(Segment::Part(name));
+            }
+            '[' => {
+                flush(&mut literal, current);
+                if !stack.is_empty() {
+                    return Err(format!("optional groups cannot nest in template \"{template}\""));
+                }
+                stack.push(Vec::new());
+            }
+            ']' => {
+                flush(&mut literal, current);
+                let group = stack.pop().ok_or_else(|| format!("unbalanced `]` in template \"{template}\""))?;
+                segments.push(Segment::Optional(group));
+            }
+            '}' => return Err(format!("unbalanced `}}` in template \"{template}\"")),
+            _ => literal.push(c),
+        }
+    }
+    if !stack.is_empty() {
+        return Err(format!("unclosed `[` in template \"{template}\""));
+    }
+    flush(&mut literal, &mut segments);
+    if part_names(&segments).is_empty() {
+        return Err(format!("template \"{template}\" has no {{part}}"));
+    }
+    Ok(segments)
+}
+
+fn part_names(segments: &[Segment]) -> Vec<String> {
+    let mut names = Vec::new();
+    for segment in segments {
+        match segment {
+            Segment::Part(name) => names.push(name.clone()),
+            Segment::Optional(inner) => names.extend(part_names(inner)),
+            Segment::Literal(_) => {}
+        }
+    }
+    names
+}
+
+fn compile(segments: &[Segment], parts: &BTreeMap<String, Part>, relaxed: bool) -> Result<Regex, String> {
+    fn build(segments: &[Segment], parts: &BTreeMap<String, Part>, relaxed: bool, seen: &mut Vec<String>, out: &mut String) -> Result<(), String> {
+        for segment in segments {
+            match segment {
+                Segment::Literal(text) => out.push_str(&regex::escape(text)),
+                Segment::Part(name) => {
+                    if seen.contains(name) {
+                        return Err(format!("part {{{name}}} appears twice"));
+                    }
+                    seen.push(name.clone());
+                    let part = parts.get(name).ok_or_else(|| format!("unknown part {{{name}}}"))?;
+                    let fragment = match (relaxed, part.may_contain_dash) {
+                        (false, _) => format!("(?:{})", part.fragment),
+                        (true, false) => "[^-]+".to_owned(),
+                        (true, true) => ".+?".to_owned(),
+                    };
+                    out.push_str(&format!("(?P<{name}>{fragment})"));
+                }
+                Segment::Optional(inner) => {
+                    out.push_str("(?:");
+                    build(inner, parts, relaxed, seen, out)?;
+                    out.push_str(")?");
+                }
+            }
+        }
+        Ok(())
+    }
+    let mut pattern = String::from("^");
+    build(segments, parts, relaxed, &mut Vec::new(), &mut pattern)?;
+    pattern.push('$');
+    Regex::new(&pattern).map_err(|error| error.to_string())
+}
+
+fn captures(regex: &Regex, name: &str) -> Option<Parts> {
+    let found = regex.captures(name)?;
+    Some(
+        regex
+            .capture_names()
+            .flatten()
+            .filter_map(|part| Some((part.to_owned(), found.name(part)?.as_str().to_owned())))
+            .collect(),
+    )
+}
+
+fn render_segments(segments: &[Segment], parts: &Parts) -> Option<String> {
+    let mut out = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Literal(text) => out.push_str(text),
+            Segment::Part(name) => out.push_str(parts.get(name)?),
+            Segment::Optional(inner) => {
+                if let Some(text) = render_segments(inner, parts) {
+                    out.push_str(&text);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The fewest and most parts a name can have (counting `-`-separated pieces of literals).
+fn count_parts(segments: &[Segment]) -> (usize, usize) {
+    let mut min = 0;
+    let mut max = 0;
+    for segment in segments {
+        match segment {
+            Segment::Part(_) => {
+                min += 1;
+                max += 1;
+            }
+            Segment::Optional(inner) => max += count_parts(inner).1,
+            Segment::Literal(_) => {}
+        }
+    }
+    (min, max)
+}
+
+fn expectation(part: &Part) -> String {
+    if part.spec.values.is_empty() {
+        format!("a match of `{}`", part.fragment)
+    } else {
+        format!("one of {}", part.spec.values.join(", "))
+    }
+}
+
+/// The allowed value a wrong one most likely meant: a prefix either way, or within two edits.
+fn closest(values: &[String], value: &str) -> Option<String> {
+    values
+        .iter()
+        .map(|candidate| {
+            let related = value.starts_with(candidate.as_str()) || candidate.starts_with(value) || is_subsequence(candidate, value);
+            (candidate, if related { 0 } else { edit_distance(candidate, value) })
+        })
+        .filter(|(_, distance)| *distance <= 2)
+        .min_by_key(|(_, distance)| *distance)
+        .map(|(candidate, _)| candidate.clone())
+}
+
+/// `prd` in `prod`, `int` in `integration`.
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut long = long.chars();
+    short.len() >= 2 && short.chars().all(|c| long.any(|l| l == c))
+}
+
+/// DNS-1123 label that starts with a letter (namespaces cannot start with a digit here).
+fn dns_problem(name: &str) -> Option<NameProblem> {
+    let lower = name.to_lowercase();
+    let reason = if name.is_empty() {
+        "it is empty".to_owned()
+    } else if name.len() > 63 {
+        format!("it has {} characters, at most 63 are allowed", name.chars().count())
+    } else if name.chars().any(|c| c.is_ascii_uppercase()) {
+        "it has uppercase letters".to_owned()
+    } else if let Some(c) = name.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
+        format!("it contains {c:?}; only lowercase letters, digits and `-` are allowed")
+    } else if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        "it must start with a letter".to_owned()
+    } else if name.ends_with('-') {
+        "it must end with a letter or digit".to_owned()
+    } else {
+        return None;
+    };
+    let suggestion = (lower != name && dns_problem(&lower).is_none()).then_some(lower);
+    Some(NameProblem::NotDnsLabel { reason, suggestion })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn convention() -> Convention {
+        Convention::new(&NamespaceConvention::default()).unwrap()
+    }
+
+    #[test]
+    fn the_documents_names() {
+        let convention = convention();
+        let parts = convention.parse("ap-phippy-prd").unwrap();
+        assert_eq!(parts["appid"], "phippy");
+        assert_eq!(parts["stage"], "prd");
+        assert!(!parts.contains_key("instance"));
+        assert_eq!(convention.parse("ps-goldie-eu1-prd").unwrap()["instance"], "eu1");
+        assert_eq!(convention.parse("cs-3000-dev").unwrap()["appid"], "3000");
+    }
+
+    #[test]
+    fn wrong_parts_are_named_with_a_suggestion() {
+        let convention = convention();
+        let Err(NameProblem::WrongPart { part, suggestion, .. }) = convention.parse("app-phippy-prd") else {
+            panic!()
+        };
+        assert_eq!((part.as_str(), suggestion.as_deref()), ("apptype", Some("ap-phippy-prd")));
+        let Err(NameProblem::WrongPart { part, suggestion, .. }) = convention.parse("ap-phippy-prod") else {
+            panic!()
+        };
+        assert_eq!((part.as_str(), suggestion.as_deref()), ("stage", Some("ap-phippy-prd")));
+    }
+
+    #[test]
+    fn older_orders_are_recognised() {
+        let problem = convention().parse("ap-prd-phippy").unwrap_err();
+        assert_eq!(problem.suggestion(), Some("ap-phippy-prd"));
+        assert!(matches!(problem, NameProblem::Legacy { .. }));
+    }
+
+    #[test]
+    fn dns_labels() {
+        let convention = convention();
+        assert_eq!(convention.parse("AP-Phippy-PRD").unwrap_err().suggestion(), Some("ap-phippy-prd"));
+        let long = format!("ap-{}-prd", "x".repeat(58));
+        assert!(matches!(convention.parse(&long), Err(NameProblem::NotDnsLabel { .. })));
+        assert!(matches!(convention.parse("3000-ap-dev"), Err(NameProblem::NotDnsLabel { .. })));
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(matches!(convention().parse("ap-phippy"), Err(NameProblem::WrongShape { found: 2, .. })));
+    }
+
+    #[test]
+    fn invalid_conventions_are_errors() {
+        let mut spec = NamespaceConvention::default();
+        spec.template = "{apptype}-{missing}".into();
+        assert_eq!(Convention::new(&spec).unwrap_err().field, "template");
+        let mut spec = NamespaceConvention::default();
+        spec.parts.get_mut("appid").unwrap().pattern = Some("[a-z".into());
+        assert_eq!(Convention::new(&spec).unwrap_err().field, "parts/appid/pattern");
+    }
+
+    #[test]
+    fn pathological_patterns_stay_linear() {
+        let mut spec = NamespaceConvention::default();
+        spec.parts.get_mut("appid").unwrap().pattern = Some("(a+)+$".into());
+        let convention = Convention::new(&spec).unwrap();
+        let name = format!("ap-{}b-prd", "a".repeat(50));
+        let started = std::time::Instant::now();
+        let _ = convention.parse(&name);
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+}

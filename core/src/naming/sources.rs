@@ -1,0 +1,143 @@
+//! Where namespace names appear: an entity annotation, Kubernetes `Namespace` manifests,
+//! Argo CD `Application`, `AppProject` and `ApplicationSet` destinations, Rancher `Project`s.
+
+use crate::catalog::Entity;
+use crate::yaml::{Node, Trail};
+
+/// What kind of document names the namespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// An entity's namespace annotation.
+    Annotation,
+    /// `v1` `Namespace`: `metadata.name`.
+    Namespace,
+    /// Argo CD `Application`: `spec.destination.namespace`.
+    Application,
+    /// Argo CD `AppProject`: `spec.destinations[].namespace`.
+    AppProject,
+    /// Argo CD `ApplicationSet`: `spec.template.spec.destination.namespace`.
+    ApplicationSet,
+    /// Rancher `Project` (`management.cattle.io/v3`): `metadata.name`, unless generated.
+    RancherProject,
+}
+
+impl Origin {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Annotation => "namespace annotation",
+            Self::Namespace => "Namespace",
+            Self::Application => "Argo CD Application destination",
+            Self::AppProject => "Argo CD AppProject destination",
+            Self::ApplicationSet => "Argo CD ApplicationSet destination",
+            Self::RancherProject => "Rancher Project",
+        }
+    }
+}
+
+/// One namespace name found in a document.
+#[derive(Debug, Clone)]
+pub struct NamespaceUse<'a> {
+    pub entity: Entity<'a>,
+    pub node: &'a Node,
+    pub pointer: String,
+    pub name: &'a str,
+    pub origin: Origin,
+    /// The app the namespace belongs to, for collisions: a Component's `kind:namespace/name`.
+    pub owner: Option<String>,
+    /// Why the value is not checked (a template or a wildcard), if it is not.
+    pub unchecked: Option<&'static str>,
+}
+
+impl<'a> NamespaceUse<'a> {
+    fn new(entity: &Entity<'a>, node: &'a Node, pointer: String, origin: Origin) -> Option<Self> {
+        let name = node.as_str()?;
+        let unchecked = if name.contains("{{") || name.contains("${") {
+            Some("it is templated")
+        } else if name.contains(['*', '?', '[', '!']) {
+            Some("it is a pattern")
+        } else {
+            None
+        };
+        Some(Self {
+            entity: *entity,
+            node,
+            pointer,
+            name,
+            origin,
+            owner: None,
+            unchecked,
+        })
+    }
+}
+
+/// The namespace an entity names in its annotation.
+pub fn entity_uses<'a>(entity: &Entity<'a>, annotation: &str) -> Vec<NamespaceUse<'a>> {
+    let Some(node) = entity
+        .metadata()
+        .and_then(|metadata| metadata.get("annotations"))
+        .and_then(|annotations| annotations.get(annotation))
+    else {
+        return Vec::new();
+    };
+    let pointer = Trail::Key(&Trail::Key(&Trail::Root("/metadata"), "annotations"), annotation).render();
+    let owner = (entity.kind() == Some("Component")).then(|| entity.display_ref());
+    NamespaceUse::new(entity, node, pointer, Origin::Annotation)
+        .map(|usage| NamespaceUse { owner, ..usage })
+        .into_iter()
+        .collect()
+}
+
+/// The namespaces a manifest names.
+pub fn manifest_uses<'a>(document: &Entity<'a>) -> Vec<NamespaceUse<'a>> {
+    let root = document.root;
+    let (Some(api_version), Some(kind)) = (document.api_version(), document.kind()) else {
+        return Vec::new();
+    };
+    let at = |path: &[&str]| -> Option<&'a Node> {
+        path.iter().try_fold(root, |node, key| node.get(key))
+    };
+    let single = |path: &[&str], origin: Origin| -> Vec<NamespaceUse<'a>> {
+        let pointer = path.iter().fold(String::new(), |pointer, key| format!("{pointer}/{key}"));
+        at(path)
+            .and_then(|node| NamespaceUse::new(document, node, pointer, origin))
+            .into_iter()
+            .collect()
+    };
+    let argo = api_version.starts_with("argoproj.io/");
+    match kind {
+        "Namespace" if api_version == "v1" => single(&["metadata", "name"], Origin::Namespace),
+        "Application" if argo => single(&["spec", "destination", "namespace"], Origin::Application),
+        "ApplicationSet" if argo => single(
+            &["spec", "template", "spec", "destination", "namespace"],
+            Origin::ApplicationSet,
+        ),
+        "AppProject" if argo => at(&["spec", "destinations"])
+            .and_then(Node::as_sequence)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter_map(|(index, destination)| {
+                let node = destination.get("namespace")?;
+                NamespaceUse::new(document, node, format!("/spec/destinations/{index}/namespace"), Origin::AppProject)
+            })
+            .collect(),
+        "Project" if api_version.starts_with("management.cattle.io/") => {
+            single(&["metadata", "name"], Origin::RancherProject)
+                .into_iter()
+                .map(|mut usage| {
+                    if is_rancher_generated_id(usage.name) {
+                        usage.unchecked = Some("it is a name Rancher generated");
+                    }
+                    usage
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Rancher's generated project ids: `p-` and five lowercase letters or digits.
+fn is_rancher_generated_id(name: &str) -> bool {
+    name.strip_prefix("p-")
+        .is_some_and(|id| id.len() == 5 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}

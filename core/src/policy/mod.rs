@@ -1,0 +1,119 @@
+//! The policy file (`kataster.yaml`): every convention kataster checks, as settings whose
+//! defaults are the source document's choices. The Backstage plugin reads the same structure
+//! from app-config under `kataster:`.
+
+mod load;
+mod model;
+mod naming;
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use load::{LoadedPolicy, load_policy};
+pub use model::{Contributor, CustomSchema, EntityMatch, ModelPolicy, RequiredMetadata};
+pub use naming::{NamespaceConvention, NamingPolicy, PartSpec};
+
+/// The whole policy.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+#[schemars(title = "kataster policy", description = "kataster.yaml: conventions and rule settings")]
+pub struct Policy {
+    /// Rule severities by code or code prefix: `error`, `warning`, `info` or `off`
+    /// (e.g. `{CAT101: error, ORG: warning}`). The longest matching prefix wins.
+    pub rules: BTreeMap<String, RuleLevel>,
+    /// YAML parsing.
+    pub yaml: YamlPolicy,
+    /// Cross-file references.
+    pub references: ReferencePolicy,
+    /// Custom kinds that the organisation's Backstage backend accepts (with a processor of its
+    /// own): `CAT012` does not report them.
+    pub kinds: Vec<String>,
+    /// Naming conventions.
+    pub naming: NamingPolicy,
+    /// Stages and how an entity's stage is found.
+    pub stages: StagePolicy,
+    /// The organisation's inventory model: allowed values, required metadata, owners.
+    pub model: ModelPolicy,
+    /// Who may contribute which entities.
+    pub contributors: Vec<Contributor>,
+    /// The contributor of every checked file (overridden by `--contributor`).
+    pub contributor: Option<String>,
+    /// JSON Schemas that matching entities must also satisfy.
+    pub schemas: Vec<CustomSchema>,
+}
+
+/// A rule's level in the policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl RuleLevel {
+    pub fn severity(self) -> Option<crate::Severity> {
+        match self {
+            Self::Error => Some(crate::Severity::Error),
+            Self::Warning => Some(crate::Severity::Warning),
+            Self::Info => Some(crate::Severity::Info),
+            Self::Off => None,
+        }
+    }
+}
+
+/// How YAML is read.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct YamlPolicy {
+    /// Expand merge keys (`<<: *base`), as Backstage's `enableYamlMerge` does. Off by default,
+    /// as in Backstage.
+    pub merge_keys: bool,
+}
+
+/// How references are resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct ReferencePolicy {
+    /// The checked files are the whole catalog: a dangling reference (`CAT101`) is an error.
+    pub strict: bool,
+}
+
+/// Stages: their names and where an entity's stage comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct StagePolicy {
+    /// The stages, in promotion order.
+    pub values: Vec<String>,
+    /// The label that states an entity's stage (checked first).
+    pub label: String,
+    /// The part of the namespace convention that names the stage.
+    pub part: String,
+}
+
+impl Default for StagePolicy {
+    fn default() -> Self {
+        Self {
+            values: vec!["dev".into(), "int".into(), "prd".into()],
+            label: "kataster.io/stage".into(),
+            part: "stage".into(),
+        }
+    }
+}
+
+impl Policy {
+    /// The JSON Schema (draft-07) of the policy file, for editors and the plugin's config.
+    pub fn json_schema() -> serde_json::Value {
+        let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+        let schema = generator.into_root_schema_for::<Self>();
+        serde_json::to_value(schema).unwrap_or_default()
+    }
+
+    /// The policy with the source document's defaults spelled out, as YAML-compatible JSON.
+    pub fn defaults_json() -> serde_json::Value {
+        serde_json::to_value(Self::default()).unwrap_or_default()
+    }
+}

@@ -1,0 +1,67 @@
+//! Naming conventions in the policy.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Naming conventions.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct NamingPolicy {
+    /// Kubernetes namespace names.
+    pub namespace: NamespaceConvention,
+}
+
+/// The namespace convention: a template of named parts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct NamespaceConvention {
+    /// The template: `{part}` placeholders, literal text, and `[...]` for an optional group.
+    pub template: String,
+    /// What each part may be.
+    pub parts: BTreeMap<String, PartSpec>,
+    /// Older orders that are recognised, so that a diagnostic can suggest the conventional name.
+    pub legacy_templates: Vec<String>,
+    /// The part that identifies the app: namespaces of one app differ only in `varyingParts`.
+    pub app_part: String,
+    /// Parts that may differ between the namespaces of one app (the stage and the instance).
+    pub varying_parts: Vec<String>,
+    /// The entity annotation that names an entity's namespace.
+    pub annotation: String,
+}
+
+impl Default for NamespaceConvention {
+    fn default() -> Self {
+        let values = |values: &[&str]| PartSpec {
+            values: values.iter().map(|value| (*value).to_owned()).collect(),
+            pattern: None,
+        };
+        let pattern = |pattern: &str| PartSpec {
+            values: Vec::new(),
+            pattern: Some(pattern.to_owned()),
+        };
+        Self {
+            template: "{apptype}-{appid}[-{instance}]-{stage}".into(),
+            parts: BTreeMap::from([
+                ("apptype".to_owned(), values(&["cs", "ap", "ps"])),
+                ("appid".to_owned(), pattern("[a-z0-9]+")),
+                ("instance".to_owned(), pattern("[a-z0-9]+")),
+                ("stage".to_owned(), values(&["dev", "int", "prd"])),
+            ]),
+            legacy_templates: vec!["{apptype}-{stage}-{appid}[-{instance}]".into()],
+            app_part: "appid".into(),
+            varying_parts: vec!["stage".into(), "instance".into()],
+            annotation: "backstage.io/kubernetes-namespace".into(),
+        }
+    }
+}
+
+/// What one part of a name may be: one of `values`, or a match of `pattern` (a regular
+/// expression matched against the whole part; linear-time, no backreferences).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct PartSpec {
+    pub values: Vec<String>,
+    pub pattern: Option<String>,
+}

@@ -1,0 +1,119 @@
+//! ORG005 `stage-isolation`.
+
+use crate::catalog::Entity;
+use crate::diagnostic::Severity;
+use crate::rules::references::Catalog;
+use crate::rules::{Context, Emitter, Family, RuleMeta, Status};
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "ORG005",
+    name: "stage-isolation",
+    family: Family::Model,
+    severity: Severity::Error,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "A dependency or part-of relation crosses stages",
+    docs: r#"## What it does
+Gives every entity a stage: from its stage label (`kataster.io/stage`, the policy's
+`stages.label`), else the stage part of its namespace annotation, else the stage part of its
+name when the name follows the namespace convention. Then reports every `dependsOn`,
+`dependencyOf`, `subcomponentOf`, `system`, `domain` or `subdomainOf` relation between two
+staged entities of different stages, naming both ends.
+
+## Why is this bad?
+Stages need isolation: a `prd` namespace on a `dev` cluster, or a `prd` cluster in a `dev`
+subscription, shares networks, storage and credentials with what is being tested.
+
+## Example
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: phippy
+  annotations: {backstage.io/kubernetes-namespace: ap-phippy-prd}
+spec: {type: website, lifecycle: production, owner: team-a, dependsOn: [resource:cluster-dev-eu1]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: cluster-dev-eu1
+  labels: {kataster.io/stage: dev}
+spec: {type: cluster, owner: team-b}
+```
+
+## Use instead
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: phippy
+  annotations: {backstage.io/kubernetes-namespace: ap-phippy-prd}
+spec: {type: website, lifecycle: production, owner: team-a, dependsOn: [resource:cluster-prd-eu1]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: cluster-prd-eu1
+  labels: {kataster.io/stage: prd}
+spec: {type: cluster, owner: team-b}
+```
+"#,
+};
+
+const STAGED_RELATIONS: [&str; 6] = ["dependsOn", "dependencyOf", "subcomponentOf", "system", "domain", "subdomainOf"];
+
+/// An entity's stage and where it comes from.
+pub(crate) fn stage_of(entity: &Entity<'_>, context: &Context<'_>) -> Option<(String, &'static str)> {
+    let stages = &context.policy.stages;
+    let metadata = entity.metadata()?;
+    let known = |stage: &str| stages.values.is_empty() || stages.values.iter().any(|known| known == stage);
+    if let Some(stage) = metadata.get("labels").and_then(|labels| labels.get(&stages.label)).and_then(|node| node.as_str()) {
+        if known(stage) {
+            return Some((stage.to_owned(), "label"));
+        }
+    }
+    let convention = context.convention?;
+    let annotation = &context.policy.naming.namespace.annotation;
+    let from_name = |name: &str| convention.parse(name).ok().and_then(|parts| parts.get(&stages.part).cloned());
+    if let Some(stage) = metadata
+        .get("annotations")
+        .and_then(|annotations| annotations.get(annotation))
+        .and_then(|node| node.as_str())
+        .and_then(from_name)
+    {
+        return Some((stage, "namespace"));
+    }
+    entity.name().and_then(from_name).map(|stage| (stage, "name"))
+}
+
+pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
+    if !out.enabled(&RULE) {
+        return;
+    }
+    for indexed in &catalog.entities {
+        let Some((stage, source)) = stage_of(&indexed.entity, &catalog.context) else { continue };
+        for (found, target) in &indexed.refs {
+            if !STAGED_RELATIONS.contains(&found.field.field) {
+                continue;
+            }
+            let Some(other) = catalog.find(target) else { continue };
+            let Some((other_stage, other_source)) = stage_of(&other.entity, &catalog.context) else { continue };
+            if other_stage != stage {
+                Catalog::report(
+                    out,
+                    &RULE,
+                    &indexed.entity,
+                    found.node,
+                    &found.pointer,
+                    format!(
+                        "{} (stage {stage}, from its {source}) has `{}` {} (stage {other_stage}, from its {other_source})",
+                        indexed.entity.display_ref(),
+                        found.field.field,
+                        other.entity.display_ref()
+                    ),
+                    Some(format!("relate {stage} entities only to {stage} entities; stages need isolation")),
+                );
+            }
+        }
+    }
+}

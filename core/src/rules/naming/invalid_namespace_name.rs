@@ -1,0 +1,54 @@
+//! NS001 `invalid-namespace-name`.
+
+use crate::diagnostic::Severity;
+use crate::naming::NameProblem;
+use crate::rules::references::Catalog;
+use crate::rules::{Emitter, Family, RuleMeta, Status};
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "NS001",
+    name: "invalid-namespace-name",
+    family: Family::Naming,
+    severity: Severity::Error,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "A namespace name is not a DNS label that starts with a letter",
+    docs: r#"## What it does
+Checks every namespace name (the `backstage.io/kubernetes-namespace` annotation, `Namespace`
+manifests, Argo CD destinations, Rancher Projects) is a DNS-1123 label: at most 63
+characters, lowercase letters, digits and `-`, starting with a letter and ending with a
+letter or digit.
+
+## Why is this bad?
+Kubernetes rejects the namespace, and the deployment fails late, in the cluster. The
+convention also wants a letter first ("Namespaces can't start with numbers").
+
+## Example
+```yaml
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: AP-Phippy-PRD
+```
+
+## Use instead
+```yaml
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: ap-phippy-prd
+```
+"#,
+};
+
+pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
+    let Some(convention) = catalog.context.convention else { return };
+    if !out.enabled(&RULE) {
+        return;
+    }
+    for usage in catalog.namespaces.iter().filter(|usage| usage.unchecked.is_none()) {
+        if let Err(problem @ NameProblem::NotDnsLabel { .. }) = convention.parse(usage.name) {
+            super::report(out, &RULE, usage, &problem, convention.template());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! `NS0xx`: Kubernetes namespace names, wherever they appear, against the policy's
+//! convention (default `{apptype}-{appid}[-{instance}]-{stage}`).
+
+pub mod inconsistent_app_namespaces;
+pub mod invalid_namespace_name;
+pub mod namespace_collision;
+pub mod namespace_convention;
+pub mod unchecked_namespace;
+
+use crate::naming::NameProblem;
+use crate::naming::sources::NamespaceUse;
+use crate::rules::{Emitter, RuleMeta};
+use crate::rules::references::Catalog;
+
+/// Report a problem with one namespace name.
+pub(crate) fn report(out: &mut Emitter<'_>, rule: &'static RuleMeta, usage: &NamespaceUse<'_>, problem: &NameProblem, template: &str) {
+    let help = problem.suggestion().map(|name| format!("use `{name}`"));
+    Catalog::report(
+        out,
+        rule,
+        &usage.entity,
+        usage.node,
+        &usage.pointer,
+        format!("{} \"{}\" {}", usage.origin.describe(), usage.name, problem.describe(template)),
+        help,
+    );
+}

@@ -1,0 +1,66 @@
+//! NS002 `namespace-convention`.
+
+use crate::diagnostic::Severity;
+use crate::naming::NameProblem;
+use crate::rules::references::Catalog;
+use crate::rules::{Emitter, Family, RuleMeta, Status};
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "NS002",
+    name: "namespace-convention",
+    family: Family::Naming,
+    severity: Severity::Error,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "A namespace name does not follow the naming convention",
+    docs: r#"## What it does
+Parses every namespace name by the policy's convention, by default
+`{apptype}-{appid}[-{instance}]-{stage}` with apptype `cs`, `ap` or `ps`, appid and instance
+`[a-z0-9]+`, and stage `dev`, `int` or `prd`. The message names the part that is wrong and
+what was expected; a name in an older order (`{apptype}-{stage}-{appid}`) is recognised and
+the conventional name suggested.
+
+## Why is this bad?
+The convention is what lets people and automation tell an app, its instance and its stage
+from a namespace: `app-phippy-prod` breaks every script that expects `ap-phippy-prd`.
+
+## Example
+```yaml
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: phippy-prd
+spec:
+  project: phippy
+  destination:
+    server: https://kubernetes.default.svc
+    namespace: ap-prd-phippy
+```
+
+## Use instead
+```yaml
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: phippy-prd
+spec:
+  project: phippy
+  destination:
+    server: https://kubernetes.default.svc
+    namespace: ap-phippy-prd
+```
+"#,
+};
+
+pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
+    let Some(convention) = catalog.context.convention else { return };
+    if !out.enabled(&RULE) {
+        return;
+    }
+    for usage in catalog.namespaces.iter().filter(|usage| usage.unchecked.is_none()) {
+        match convention.parse(usage.name) {
+            Ok(_) | Err(NameProblem::NotDnsLabel { .. }) => {}
+            Err(problem) => super::report(out, &RULE, usage, &problem, convention.template()),
+        }
+    }
+}

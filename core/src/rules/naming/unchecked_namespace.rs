@@ -1,0 +1,69 @@
+//! NS005 `unchecked-namespace`.
+
+use crate::diagnostic::Severity;
+use crate::rules::references::Catalog;
+use crate::rules::{Emitter, Family, RuleMeta, Status};
+
+pub static RULE: RuleMeta = RuleMeta {
+    code: "NS005",
+    name: "unchecked-namespace",
+    family: Family::Naming,
+    severity: Severity::Info,
+    status: Status::Stable,
+    since: "0.1.0",
+    summary: "A namespace value is templated or a pattern, so it is not checked",
+    docs: r#"## What it does
+Says which namespace values were skipped: templates such as `{{name}}-prd` in an Argo CD
+ApplicationSet, patterns such as `ap-phippy-*` in an AppProject, and names Rancher generates
+for Projects (`p-x7k2q`).
+
+## Why is this bad?
+It is not bad; it tells you what kataster could not see. The rendered names are checked where
+they appear literally (for example in the generated Applications, if you commit them).
+
+## Example
+```yaml
+apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata:
+  name: phippy
+spec:
+  generators: [{list: {elements: [{stage: dev}, {stage: prd}]}}]
+  template:
+    metadata: {name: "phippy-{{stage}}"}
+    spec:
+      project: phippy
+      destination: {server: "https://kubernetes.default.svc", namespace: "ap-phippy-{{stage}}"}
+```
+
+## Use instead
+```yaml
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: phippy-prd
+spec:
+  project: phippy
+  destination: {server: "https://kubernetes.default.svc", namespace: ap-phippy-prd}
+```
+"#,
+};
+
+pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
+    if !out.enabled(&RULE) {
+        return;
+    }
+    for usage in &catalog.namespaces {
+        if let Some(reason) = usage.unchecked {
+            Catalog::report(
+                out,
+                &RULE,
+                &usage.entity,
+                usage.node,
+                &usage.pointer,
+                format!("{} \"{}\" is not checked: {reason}", usage.origin.describe(), usage.name),
+                None,
+            );
+        }
+    }
+}
