@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of kataster, as README.md shows it. Installs what it needs on a fresh machine
-# (rustup components, npm packages) and reuses what is already there.
+# (rustup components and targets, npm packages, Debian packages when root) and reuses what
+# is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,9 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "toolchain"
 rustup component add rustfmt clippy >/dev/null 2>&1 || echo "rustup: could not add rustfmt/clippy (continuing with what is installed)"
+
+step "test dependencies (xmllint, the SARIF schema; for the GitLab CI image: musl target, buildah, podman)"
+bash scripts/test-deps.sh
 
 step "format"
 cargo fmt --all -- --check
@@ -20,6 +24,9 @@ cargo build --workspace --locked
 
 step "unit, property, corpus and CLI tests"
 cargo test --workspace --locked
+
+step "GitLab CI image: build it (buildah), run the template's job in it (podman)"
+cargo test -p kataster-cli --locked --test gitlab_ci -- --ignored
 
 step "differential test against Backstage's own validation (@backstage/catalog-model)"
 bash scripts/differential.sh target/debug/kataster
