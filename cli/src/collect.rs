@@ -8,6 +8,9 @@ use kataster_core::discover::{classify, is_yaml_path};
 use kataster_core::rules::parse::{invalid_encoding, unreadable_file};
 use kataster_core::{Checker, SourceFile};
 
+/// Decides who wrote a file.
+type ContributorOf<'c> = Box<dyn Fn(&Path) -> Option<String> + 'c>;
+
 /// Adds files to a checker, each once.
 pub struct Collector<'c> {
     checker: &'c mut Checker,
@@ -16,7 +19,7 @@ pub struct Collector<'c> {
     pending: Vec<(SourceFile, PathBuf)>,
     added: VecDeque<(usize, PathBuf)>,
     /// Who wrote a file, for the contributor rules.
-    contributor_of: Box<dyn Fn(&Path) -> Option<String> + 'c>,
+    contributor_of: ContributorOf<'c>,
 }
 
 impl<'c> Collector<'c> {
@@ -32,7 +35,10 @@ impl<'c> Collector<'c> {
 
     /// Decide the contributor of each file added from now on.
     #[must_use]
-    pub fn with_contributors(mut self, contributor_of: impl Fn(&Path) -> Option<String> + 'c) -> Self {
+    pub fn with_contributors(
+        mut self,
+        contributor_of: impl Fn(&Path) -> Option<String> + 'c,
+    ) -> Self {
         self.contributor_of = Box::new(contributor_of);
         self
     }
@@ -118,7 +124,9 @@ impl<'c> Collector<'c> {
         };
         self.seen.insert(key);
         let contributor = (self.contributor_of)(path);
-        let source = SourceFile::new(shown, text).with_kind(kind).with_contributor(contributor);
+        let source = SourceFile::new(shown, text)
+            .with_kind(kind)
+            .with_contributor(contributor);
         self.pending.push((source, path.to_path_buf()));
     }
 

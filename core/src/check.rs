@@ -108,7 +108,10 @@ impl Checker {
             selection = selection.severity(prefix, level.severity());
         }
         if options.strict_refs || policy.references.strict {
-            selection = selection.severity(rules::references::dangling_reference::RULE.code, Some(Severity::Error));
+            selection = selection.severity(
+                rules::references::dangling_reference::RULE.code,
+                Some(Severity::Error),
+            );
         }
         options.selection = selection;
         options.parse.merge_keys |= policy.yaml.merge_keys;
@@ -121,7 +124,12 @@ impl Checker {
     }
 
     /// Add the policy file the options came from, so that its problems are reported.
-    pub fn add_policy(&mut self, path: impl Into<String>, text: impl Into<String>, loaded: LoadedPolicy) -> usize {
+    pub fn add_policy(
+        &mut self,
+        path: impl Into<String>,
+        text: impl Into<String>,
+        loaded: LoadedPolicy,
+    ) -> usize {
         self.files.push(ParsedFile {
             source: SourceFile::new(path, text).with_kind(FileKind::Policy),
             documents: loaded.documents,
@@ -349,7 +357,10 @@ pub(crate) fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<It
 }
 
 /// The readable documents of a file whose root is a mapping, as entities (whatever they hold).
-pub(crate) fn mapping_documents(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {
+pub(crate) fn mapping_documents(
+    file: &ParsedFile,
+    index: usize,
+) -> impl Iterator<Item = Entity<'_>> {
     file.documents
         .iter()
         .filter(|document| document.errors.is_empty())
@@ -367,11 +378,16 @@ pub(crate) fn mapping_documents(file: &ParsedFile, index: usize) -> impl Iterato
         })
 }
 
-fn report_parse_errors(emitter: &mut Emitter<'_>, file: usize, source: &SourceFile, document: &Document) {
-    let text = source.text.as_str();
+fn report_parse_errors(
+    emitter: &mut Emitter<'_>,
+    file: usize,
+    source: &SourceFile,
+    document: &Document,
+) {
     use rules::parse::{
         alias_limit, duplicate_key, nesting_too_deep, not_a_mapping, syntax, unread_document,
     };
+    let text = source.text.as_str();
     for error in &document.errors {
         let (rule, help) = match error.kind {
             YamlErrorKind::Syntax | YamlErrorKind::UndefinedAlias => (&syntax::RULE, None),

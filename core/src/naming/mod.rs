@@ -5,6 +5,8 @@ pub mod sources;
 
 use std::collections::BTreeMap;
 
+use std::fmt::Write as _;
+
 use regex::Regex;
 
 use crate::catalog::kinds::edit_distance;
@@ -55,9 +57,15 @@ pub struct ConventionError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameProblem {
     /// Not a DNS-1123 label that starts with a letter.
-    NotDnsLabel { reason: String, suggestion: Option<String> },
+    NotDnsLabel {
+        reason: String,
+        suggestion: Option<String>,
+    },
     /// In one of the older orders.
-    Legacy { template: String, conventional: Option<String> },
+    Legacy {
+        template: String,
+        conventional: Option<String>,
+    },
     /// A part has a value its rule does not allow.
     WrongPart {
         part: String,
@@ -74,10 +82,17 @@ impl NameProblem {
     pub fn describe(&self, template: &str) -> String {
         match self {
             Self::NotDnsLabel { reason, .. } => format!("is not a valid namespace name: {reason}"),
-            Self::Legacy { template: legacy, .. } => {
+            Self::Legacy {
+                template: legacy, ..
+            } => {
                 format!("follows the older order {legacy}, not the convention {template}")
             }
-            Self::WrongPart { part, value, expected, .. } => {
+            Self::WrongPart {
+                part,
+                value,
+                expected,
+                ..
+            } => {
                 format!("has {part} \"{value}\", expected {expected} (convention {template})")
             }
             Self::WrongShape { found, expected } => {
@@ -89,7 +104,9 @@ impl NameProblem {
     /// The conventional name to use instead, when one can be derived.
     pub fn suggestion(&self) -> Option<&str> {
         match self {
-            Self::NotDnsLabel { suggestion, .. } | Self::WrongPart { suggestion, .. } => suggestion.as_deref(),
+            Self::NotDnsLabel { suggestion, .. } | Self::WrongPart { suggestion, .. } => {
+                suggestion.as_deref()
+            }
             Self::Legacy { conventional, .. } => conventional.as_deref(),
             Self::WrongShape { .. } => None,
         }
@@ -153,20 +170,36 @@ impl Convention {
             field: field.to_owned(),
             message,
         };
-        let segments = parse_template(&spec.template).map_err(|message| error("template", message))?;
+        let segments =
+            parse_template(&spec.template).map_err(|message| error("template", message))?;
         let mut parts = BTreeMap::new();
         for (name, part) in &spec.parts {
             if !is_identifier(name) {
-                return Err(error("parts", format!("part name \"{name}\" must be letters, digits and `_`")));
+                return Err(error(
+                    "parts",
+                    format!("part name \"{name}\" must be letters, digits and `_`"),
+                ));
             }
             let fragment = if part.values.is_empty() {
-                part.pattern.clone().unwrap_or_else(|| "[a-z0-9]+".to_owned())
+                part.pattern
+                    .clone()
+                    .unwrap_or_else(|| "[a-z0-9]+".to_owned())
             } else {
-                part.values.iter().map(|value| regex::escape(value)).collect::<Vec<_>>().join("|")
+                part.values
+                    .iter()
+                    .map(|value| regex::escape(value))
+                    .collect::<Vec<_>>()
+                    .join("|")
             };
-            let whole = Regex::new(&format!("^(?:{fragment})$"))
-                .map_err(|e| error(&format!("parts/{name}/pattern"), format!("invalid pattern for part {name}: {e}")))?;
-            let may_contain_dash = ["-", "a-b", "a-", "-a", "0-0", "a-b-c"].iter().any(|probe| whole.is_match(probe));
+            let whole = Regex::new(&format!("^(?:{fragment})$")).map_err(|e| {
+                error(
+                    &format!("parts/{name}/pattern"),
+                    format!("invalid pattern for part {name}: {e}"),
+                )
+            })?;
+            let may_contain_dash = ["-", "a-b", "a-", "-a", "0-0", "a-b-c"]
+                .iter()
+                .any(|probe| whole.is_match(probe));
             parts.insert(
                 name.clone(),
                 Part {
@@ -180,21 +213,31 @@ impl Convention {
         let used = part_names(&segments);
         for name in &used {
             if !parts.contains_key(name) {
-                return Err(error("template", format!("the template uses part {{{name}}}, which `parts` does not define")));
+                return Err(error(
+                    "template",
+                    format!("the template uses part {{{name}}}, which `parts` does not define"),
+                ));
             }
         }
         if !used.contains(&spec.app_part) {
             return Err(error(
                 "appPart",
-                format!("\"{}\" is not a part of the template {}", spec.app_part, spec.template),
+                format!(
+                    "\"{}\" is not a part of the template {}",
+                    spec.app_part, spec.template
+                ),
             ));
         }
-        let strict = compile(&segments, &parts, false).map_err(|message| error("template", message))?;
-        let relaxed = compile(&segments, &parts, true).map_err(|message| error("template", message))?;
+        let strict =
+            compile(&segments, &parts, false).map_err(|message| error("template", message))?;
+        let relaxed =
+            compile(&segments, &parts, true).map_err(|message| error("template", message))?;
         let mut legacy = Vec::new();
         for (index, template) in spec.legacy_templates.iter().enumerate() {
-            let segments = parse_template(template).map_err(|message| error(&format!("legacyTemplates/{index}"), message))?;
-            let regex = compile(&segments, &parts, false).map_err(|message| error(&format!("legacyTemplates/{index}"), message))?;
+            let segments = parse_template(template)
+                .map_err(|message| error(&format!("legacyTemplates/{index}"), message))?;
+            let regex = compile(&segments, &parts, false)
+                .map_err(|message| error(&format!("legacyTemplates/{index}"), message))?;
             legacy.push((template.clone(), regex));
         }
         Ok(Self {
@@ -259,7 +302,11 @@ impl Convention {
         }
         let (min, max) = count_parts(&self.segments);
         let found = name.split('-').count();
-        let expected = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+        let expected = if min == max {
+            format!("{min}")
+        } else {
+            format!("{min} to {max}")
+        };
         Err(NameProblem::WrongShape { found, expected })
     }
 
@@ -271,7 +318,9 @@ impl Convention {
 }
 
 fn is_identifier(name: &str) -> bool {
-    name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
@@ -293,20 +342,26 @@ fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
                 flush(&mut literal, current);
                 let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
                 if !is_identifier(&name) {
-                    return Err(format!("invalid part placeholder {{{name}}} in template \"{template}\""));
+                    return Err(format!(
+                        "invalid part placeholder {{{name}}} in template \"{template}\""
+                    ));
                 }
                 current.push(Segment::Part(name));
             }
             '[' => {
                 flush(&mut literal, current);
                 if !stack.is_empty() {
-                    return Err(format!("optional groups cannot nest in template \"{template}\""));
+                    return Err(format!(
+                        "optional groups cannot nest in template \"{template}\""
+                    ));
                 }
                 stack.push(Vec::new());
             }
             ']' => {
                 flush(&mut literal, current);
-                let group = stack.pop().ok_or_else(|| format!("unbalanced `]` in template \"{template}\""))?;
+                let group = stack
+                    .pop()
+                    .ok_or_else(|| format!("unbalanced `]` in template \"{template}\""))?;
                 segments.push(Segment::Optional(group));
             }
             '}' => return Err(format!("unbalanced `}}` in template \"{template}\"")),
@@ -335,8 +390,18 @@ fn part_names(segments: &[Segment]) -> Vec<String> {
     names
 }
 
-fn compile(segments: &[Segment], parts: &BTreeMap<String, Part>, relaxed: bool) -> Result<Regex, String> {
-    fn build(segments: &[Segment], parts: &BTreeMap<String, Part>, relaxed: bool, seen: &mut Vec<String>, out: &mut String) -> Result<(), String> {
+fn compile(
+    segments: &[Segment],
+    parts: &BTreeMap<String, Part>,
+    relaxed: bool,
+) -> Result<Regex, String> {
+    fn build(
+        segments: &[Segment],
+        parts: &BTreeMap<String, Part>,
+        relaxed: bool,
+        seen: &mut Vec<String>,
+        out: &mut String,
+    ) -> Result<(), String> {
         for segment in segments {
             match segment {
                 Segment::Literal(text) => out.push_str(&regex::escape(text)),
@@ -345,13 +410,15 @@ fn compile(segments: &[Segment], parts: &BTreeMap<String, Part>, relaxed: bool) 
                         return Err(format!("part {{{name}}} appears twice"));
                     }
                     seen.push(name.clone());
-                    let part = parts.get(name).ok_or_else(|| format!("unknown part {{{name}}}"))?;
+                    let part = parts
+                        .get(name)
+                        .ok_or_else(|| format!("unknown part {{{name}}}"))?;
                     let fragment = match (relaxed, part.may_contain_dash) {
                         (false, _) => format!("(?:{})", part.fragment),
                         (true, false) => "[^-]+".to_owned(),
                         (true, true) => ".+?".to_owned(),
                     };
-                    out.push_str(&format!("(?P<{name}>{fragment})"));
+                    let _ = write!(out, "(?P<{name}>{fragment})");
                 }
                 Segment::Optional(inner) => {
                     out.push_str("(?:");
@@ -425,8 +492,17 @@ fn closest(values: &[String], value: &str) -> Option<String> {
     values
         .iter()
         .map(|candidate| {
-            let related = value.starts_with(candidate.as_str()) || candidate.starts_with(value) || is_subsequence(candidate, value);
-            (candidate, if related { 0 } else { edit_distance(candidate, value) })
+            let related = value.starts_with(candidate.as_str())
+                || candidate.starts_with(value)
+                || is_subsequence(candidate, value);
+            (
+                candidate,
+                if related {
+                    0
+                } else {
+                    edit_distance(candidate, value)
+                },
+            )
         })
         .filter(|(_, distance)| *distance <= 2)
         .min_by_key(|(_, distance)| *distance)
@@ -445,10 +521,16 @@ fn dns_problem(name: &str) -> Option<NameProblem> {
     let reason = if name.is_empty() {
         "it is empty".to_owned()
     } else if name.len() > 63 {
-        format!("it has {} characters, at most 63 are allowed", name.chars().count())
+        format!(
+            "it has {} characters, at most 63 are allowed",
+            name.chars().count()
+        )
     } else if name.chars().any(|c| c.is_ascii_uppercase()) {
         "it has uppercase letters".to_owned()
-    } else if let Some(c) = name.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
+    } else if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
         format!("it contains {c:?}; only lowercase letters, digits and `-` are allowed")
     } else if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
         "it must start with a letter".to_owned()
@@ -476,21 +558,36 @@ mod tests {
         assert_eq!(parts["appid"], "phippy");
         assert_eq!(parts["stage"], "prd");
         assert!(!parts.contains_key("instance"));
-        assert_eq!(convention.parse("ps-goldie-eu1-prd").unwrap()["instance"], "eu1");
+        assert_eq!(
+            convention.parse("ps-goldie-eu1-prd").unwrap()["instance"],
+            "eu1"
+        );
         assert_eq!(convention.parse("cs-3000-dev").unwrap()["appid"], "3000");
     }
 
     #[test]
     fn wrong_parts_are_named_with_a_suggestion() {
         let convention = convention();
-        let Err(NameProblem::WrongPart { part, suggestion, .. }) = convention.parse("app-phippy-prd") else {
+        let Err(NameProblem::WrongPart {
+            part, suggestion, ..
+        }) = convention.parse("app-phippy-prd")
+        else {
             panic!()
         };
-        assert_eq!((part.as_str(), suggestion.as_deref()), ("apptype", Some("ap-phippy-prd")));
-        let Err(NameProblem::WrongPart { part, suggestion, .. }) = convention.parse("ap-phippy-prod") else {
+        assert_eq!(
+            (part.as_str(), suggestion.as_deref()),
+            ("apptype", Some("ap-phippy-prd"))
+        );
+        let Err(NameProblem::WrongPart {
+            part, suggestion, ..
+        }) = convention.parse("ap-phippy-prod")
+        else {
             panic!()
         };
-        assert_eq!((part.as_str(), suggestion.as_deref()), ("stage", Some("ap-phippy-prd")));
+        assert_eq!(
+            (part.as_str(), suggestion.as_deref()),
+            ("stage", Some("ap-phippy-prd"))
+        );
     }
 
     #[test]
@@ -503,25 +600,42 @@ mod tests {
     #[test]
     fn dns_labels() {
         let convention = convention();
-        assert_eq!(convention.parse("AP-Phippy-PRD").unwrap_err().suggestion(), Some("ap-phippy-prd"));
+        assert_eq!(
+            convention.parse("AP-Phippy-PRD").unwrap_err().suggestion(),
+            Some("ap-phippy-prd")
+        );
         let long = format!("ap-{}-prd", "x".repeat(58));
-        assert!(matches!(convention.parse(&long), Err(NameProblem::NotDnsLabel { .. })));
-        assert!(matches!(convention.parse("3000-ap-dev"), Err(NameProblem::NotDnsLabel { .. })));
+        assert!(matches!(
+            convention.parse(&long),
+            Err(NameProblem::NotDnsLabel { .. })
+        ));
+        assert!(matches!(
+            convention.parse("3000-ap-dev"),
+            Err(NameProblem::NotDnsLabel { .. })
+        ));
     }
 
     #[test]
     fn shapes() {
-        assert!(matches!(convention().parse("ap-phippy"), Err(NameProblem::WrongShape { found: 2, .. })));
+        assert!(matches!(
+            convention().parse("ap-phippy"),
+            Err(NameProblem::WrongShape { found: 2, .. })
+        ));
     }
 
     #[test]
     fn invalid_conventions_are_errors() {
-        let mut spec = NamespaceConvention::default();
-        spec.template = "{apptype}-{missing}".into();
+        let spec = NamespaceConvention {
+            template: "{apptype}-{missing}".into(),
+            ..NamespaceConvention::default()
+        };
         assert_eq!(Convention::new(&spec).unwrap_err().field, "template");
         let mut spec = NamespaceConvention::default();
         spec.parts.get_mut("appid").unwrap().pattern = Some("[a-z".into());
-        assert_eq!(Convention::new(&spec).unwrap_err().field, "parts/appid/pattern");
+        assert_eq!(
+            Convention::new(&spec).unwrap_err().field,
+            "parts/appid/pattern"
+        );
     }
 
     #[test]

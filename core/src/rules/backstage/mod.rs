@@ -22,9 +22,6 @@ pub mod unknown_kind;
 use crate::catalog::Entity;
 use crate::yaml::{Entry, Node, escape_pointer_token};
 
-
-
-
 /// A non-empty string value under `key`, with its node (placeholders excluded).
 pub(crate) fn string_field<'a>(parent: Option<&'a Node>, key: &str) -> Option<(&'a Node, &'a str)> {
     let node = parent?.get(key)?;

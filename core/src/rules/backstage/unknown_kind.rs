@@ -50,7 +50,9 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
     ) else {
         return;
     };
-    if builtin_kind(api_version, kind).is_some() || context.policy.kinds.iter().any(|custom| custom == kind) {
+    if builtin_kind(api_version, kind).is_some()
+        || context.policy.kinds.iter().any(|custom| custom == kind)
+    {
         return;
     }
     if let Some(schema) = BUILTIN_KINDS.iter().find(|schema| schema.kind == kind) {

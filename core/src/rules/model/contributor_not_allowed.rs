@@ -15,7 +15,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "An entity is written by a contributor that may not write it",
-    docs: r#"## What it does
+    docs: r"## What it does
 Each kind of entity has one contributor allowed to write it (the licence portal writes
 licences and projects, Rancher writes clusters, DevOps writes deployments). The policy's
 `contributors` list what each may write (`kind` or `kind:type`, `*` for any); the contributor
@@ -51,28 +51,44 @@ kind: Component
 metadata: {name: prod-3000}
 spec: {type: service, lifecycle: production, owner: team-b}
 ```
-"#,
+",
 };
 
 /// Whether a `may` entry (`kind`, `kind:type`, `*`) covers an entity.
 fn covers(entry: &str, kind: &str, spec_type: Option<&str>) -> bool {
-    let (wanted_kind, wanted_type) = entry.split_once(':').map_or((entry, None), |(kind, t)| (kind, Some(t)));
+    let (wanted_kind, wanted_type) = entry
+        .split_once(':')
+        .map_or((entry, None), |(kind, t)| (kind, Some(t)));
     let kind_ok = wanted_kind == "*" || wanted_kind.eq_ignore_ascii_case(kind);
     let type_ok = wanted_type.is_none_or(|wanted| wanted == "*" || Some(wanted) == spec_type);
     kind_ok && type_ok
 }
 
 fn may_write(contributor: &Contributor, kind: &str, spec_type: Option<&str>) -> bool {
-    contributor.may.iter().any(|entry| covers(entry, kind, spec_type))
+    contributor
+        .may
+        .iter()
+        .any(|entry| covers(entry, kind, spec_type))
 }
 
 pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
-    let Some(name) = entity.contributor.or(context.policy.contributor.as_deref()) else { return };
-    let (Some(kind), Some(node)) = (entity.kind(), entity.root.get("kind")) else { return };
+    let Some(name) = entity.contributor.or(context.policy.contributor.as_deref()) else {
+        return;
+    };
+    let (Some(kind), Some(node)) = (entity.kind(), entity.root.get("kind")) else {
+        return;
+    };
     let spec_type = spec_type(entity);
-    let what = format!("{}{}", kind.to_lowercase(), spec_type.map(|t| format!(":{t}")).unwrap_or_default());
+    let what = format!(
+        "{}{}",
+        kind.to_lowercase(),
+        spec_type.map(|t| format!(":{t}")).unwrap_or_default()
+    );
     let contributors = &context.policy.contributors;
-    let Some(contributor) = contributors.iter().find(|c| c.name.eq_ignore_ascii_case(name)) else {
+    let Some(contributor) = contributors
+        .iter()
+        .find(|c| c.name.eq_ignore_ascii_case(name))
+    else {
         let known: Vec<&str> = contributors.iter().map(|c| c.name.as_str()).collect();
         out.report(
             &RULE,
@@ -100,7 +116,12 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
         &RULE,
         node,
         "/kind",
-        format!("{} may not write {} ({what}); it may write {}", contributor.name, entity.display_ref(), contributor.may.join(", ")),
+        format!(
+            "{} may not write {} ({what}); it may write {}",
+            contributor.name,
+            entity.display_ref(),
+            contributor.may.join(", ")
+        ),
         Some(help),
     );
 }

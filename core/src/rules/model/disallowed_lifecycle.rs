@@ -14,7 +14,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "spec.lifecycle is not one the policy allows",
-    docs: r#"## What it does
+    docs: r"## What it does
 Checks `spec.lifecycle` against the policy's `model.lifecycles` (unrestricted when empty).
 
 ## Why is this bad?
@@ -42,7 +42,7 @@ kind: Component
 metadata: {name: phippy}
 spec: {type: website, lifecycle: production, owner: team-a}
 ```
-"#,
+",
 };
 
 pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
@@ -50,13 +50,23 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
     if allowed.is_empty() {
         return;
     }
-    let Some((node, value)) = spec_string(entity, "lifecycle") else { return };
+    let Some((node, value)) = spec_string(entity, "lifecycle") else {
+        return;
+    };
     if !allowed.iter().any(|allowed| allowed == value) {
-        let close = allowed.iter().find(|allowed| allowed.starts_with(value) || value.starts_with(allowed.as_str()));
+        let close = allowed
+            .iter()
+            .find(|allowed| allowed.starts_with(value) || value.starts_with(allowed.as_str()));
         let help = match close {
             Some(close) => format!("use `{close}`"),
             None => format!("use one of {}", allowed.join(", ")),
         };
-        out.report(&RULE, node, "/spec/lifecycle", format!("lifecycle \"{value}\" is not allowed"), Some(help));
+        out.report(
+            &RULE,
+            node,
+            "/spec/lifecycle",
+            format!("lifecycle \"{value}\" is not allowed"),
+            Some(help),
+        );
     }
 }

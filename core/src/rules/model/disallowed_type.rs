@@ -14,7 +14,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "spec.type is not one the policy allows for the kind",
-    docs: r#"## What it does
+    docs: r"## What it does
 Checks `spec.type` against the policy's `model.types` for the entity's kind. Kinds the policy
 does not list are unrestricted.
 
@@ -44,21 +44,41 @@ kind: Component
 metadata: {name: phippy}
 spec: {type: website, lifecycle: production, owner: team-a}
 ```
-"#,
+",
 };
 
 pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     let Some(kind) = entity.kind() else { return };
-    let Some((_, allowed)) = context.policy.model.types.iter().find(|(listed, _)| listed.eq_ignore_ascii_case(kind)) else {
+    let Some((_, allowed)) = context
+        .policy
+        .model
+        .types
+        .iter()
+        .find(|(listed, _)| listed.eq_ignore_ascii_case(kind))
+    else {
         return;
     };
-    let Some((node, value)) = spec_string(entity, "type") else { return };
+    let Some((node, value)) = spec_string(entity, "type") else {
+        return;
+    };
     if !allowed.iter().any(|allowed| allowed == value) {
-        let close = allowed.iter().find(|allowed| allowed.eq_ignore_ascii_case(value) || allowed.replace('-', "") == value.replace('-', ""));
+        let close = allowed.iter().find(|allowed| {
+            allowed.eq_ignore_ascii_case(value)
+                || allowed.replace('-', "") == value.replace('-', "")
+        });
         let help = match close {
             Some(close) => format!("use `{close}`"),
-            None => format!("use one of {}, or add the type to `model.types.{kind}` in the policy", allowed.join(", ")),
+            None => format!(
+                "use one of {}, or add the type to `model.types.{kind}` in the policy",
+                allowed.join(", ")
+            ),
         };
-        out.report(&RULE, node, "/spec/type", format!("type \"{value}\" is not allowed for {kind}"), Some(help));
+        out.report(
+            &RULE,
+            node,
+            "/spec/type",
+            format!("type \"{value}\" is not allowed for {kind}"),
+            Some(help),
+        );
     }
 }

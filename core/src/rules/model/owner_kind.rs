@@ -15,7 +15,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "The owner is of a kind the policy does not allow as owner",
-    docs: r#"## What it does
+    docs: r"## What it does
 Checks the kind of `spec.owner` references (explicit or the default Group) against the
 policy's `model.ownerKinds`, for example to require Groups as owners.
 
@@ -43,7 +43,7 @@ kind: Component
 metadata: {name: phippy}
 spec: {type: website, lifecycle: production, owner: group:team-a}
 ```
-"#,
+",
 };
 
 pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
@@ -51,14 +51,25 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
     if allowed.is_empty() {
         return;
     }
-    let Some((node, _)) = spec_string(entity, "owner") else { return };
-    let Ok(owner) = parse_ref(node, Some("Group"), entity.namespace()) else { return };
-    if !allowed.iter().any(|kind| kind.eq_ignore_ascii_case(&owner.kind)) {
+    let Some((node, _)) = spec_string(entity, "owner") else {
+        return;
+    };
+    let Ok(owner) = parse_ref(node, Some("Group"), entity.namespace()) else {
+        return;
+    };
+    if !allowed
+        .iter()
+        .any(|kind| kind.eq_ignore_ascii_case(&owner.kind))
+    {
         out.report(
             &RULE,
             node,
             "/spec/owner",
-            format!("owner {owner} is a {}; the policy allows {} as owners", owner.kind.to_lowercase(), allowed.join(" or ")),
+            format!(
+                "owner {owner} is a {}; the policy allows {} as owners",
+                owner.kind.to_lowercase(),
+                allowed.join(" or ")
+            ),
             Some("make a team the owner".to_owned()),
         );
     }

@@ -13,7 +13,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "A dependency or part-of relation crosses stages",
-    docs: r#"## What it does
+    docs: r"## What it does
 Gives every entity a stage: from its stage label (`kataster.io/stage`, the policy's
 `stages.label`), else the stage part of its namespace annotation, else the stage part of its
 name when the name follows the namespace convention. Then reports every `dependsOn`,
@@ -57,24 +57,44 @@ metadata:
   labels: {kataster.io/stage: prd}
 spec: {type: cluster, owner: team-b}
 ```
-"#,
+",
 };
 
-const STAGED_RELATIONS: [&str; 6] = ["dependsOn", "dependencyOf", "subcomponentOf", "system", "domain", "subdomainOf"];
+const STAGED_RELATIONS: [&str; 6] = [
+    "dependsOn",
+    "dependencyOf",
+    "subcomponentOf",
+    "system",
+    "domain",
+    "subdomainOf",
+];
 
 /// An entity's stage and where it comes from.
-pub(crate) fn stage_of(entity: &Entity<'_>, context: &Context<'_>) -> Option<(String, &'static str)> {
+pub(crate) fn stage_of(
+    entity: &Entity<'_>,
+    context: &Context<'_>,
+) -> Option<(String, &'static str)> {
     let stages = &context.policy.stages;
     let metadata = entity.metadata()?;
-    let known = |stage: &str| stages.values.is_empty() || stages.values.iter().any(|known| known == stage);
-    if let Some(stage) = metadata.get("labels").and_then(|labels| labels.get(&stages.label)).and_then(|node| node.as_str()) {
+    let known =
+        |stage: &str| stages.values.is_empty() || stages.values.iter().any(|known| known == stage);
+    if let Some(stage) = metadata
+        .get("labels")
+        .and_then(|labels| labels.get(&stages.label))
+        .and_then(|node| node.as_str())
+    {
         if known(stage) {
             return Some((stage.to_owned(), "label"));
         }
     }
     let convention = context.convention?;
     let annotation = &context.policy.naming.namespace.annotation;
-    let from_name = |name: &str| convention.parse(name).ok().and_then(|parts| parts.get(&stages.part).cloned());
+    let from_name = |name: &str| {
+        convention
+            .parse(name)
+            .ok()
+            .and_then(|parts| parts.get(&stages.part).cloned())
+    };
     if let Some(stage) = metadata
         .get("annotations")
         .and_then(|annotations| annotations.get(annotation))
@@ -83,7 +103,10 @@ pub(crate) fn stage_of(entity: &Entity<'_>, context: &Context<'_>) -> Option<(St
     {
         return Some((stage, "namespace"));
     }
-    entity.name().and_then(from_name).map(|stage| (stage, "name"))
+    entity
+        .name()
+        .and_then(from_name)
+        .map(|stage| (stage, "name"))
 }
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
@@ -91,13 +114,20 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     for indexed in &catalog.entities {
-        let Some((stage, source)) = stage_of(&indexed.entity, &catalog.context) else { continue };
+        let Some((stage, source)) = stage_of(&indexed.entity, &catalog.context) else {
+            continue;
+        };
         for (found, target) in &indexed.refs {
             if !STAGED_RELATIONS.contains(&found.field.field) {
                 continue;
             }
-            let Some(other) = catalog.find(target) else { continue };
-            let Some((other_stage, other_source)) = stage_of(&other.entity, &catalog.context) else { continue };
+            let Some(other) = catalog.find(target) else {
+                continue;
+            };
+            let Some((other_stage, other_source)) = stage_of(&other.entity, &catalog.context)
+            else {
+                continue;
+            };
             if other_stage != stage {
                 Catalog::report(
                     out,
@@ -111,7 +141,9 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                         found.field.field,
                         other.entity.display_ref()
                     ),
-                    Some(format!("relate {stage} entities only to {stage} entities; stages need isolation")),
+                    Some(format!(
+                        "relate {stage} entities only to {stage} entities; stages need isolation"
+                    )),
                 );
             }
         }

@@ -16,7 +16,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "One app's namespaces differ in more than the stage and instance",
-    docs: r#"## What it does
+    docs: r"## What it does
 Groups all conventional namespace names of the checked files by app (the `appid` part) and
 reports a name that differs from the app's first one in another part than the stage or the
 instance (the policy's `varyingParts`), for example the apptype.
@@ -47,11 +47,13 @@ apiVersion: v1
 kind: Namespace
 metadata: {name: ap-phippy-prd}
 ```
-"#,
+",
 };
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
-    let Some(convention) = catalog.context.convention else { return };
+    let Some(convention) = catalog.context.convention else {
+        return;
+    };
     if !out.enabled(&RULE) {
         return;
     }
@@ -63,9 +65,17 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             .collect()
     };
     let mut apps: HashMap<String, (Parts, &NamespaceUse<'_>)> = HashMap::new();
-    for usage in catalog.namespaces.iter().filter(|usage| usage.unchecked.is_none()) {
-        let Ok(parts) = convention.parse(usage.name) else { continue };
-        let Some(app) = parts.get(convention.app_part()) else { continue };
+    for usage in catalog
+        .namespaces
+        .iter()
+        .filter(|usage| usage.unchecked.is_none())
+    {
+        let Ok(parts) = convention.parse(usage.name) else {
+            continue;
+        };
+        let Some(app) = parts.get(convention.app_part()) else {
+            continue;
+        };
         let own = fixed(&parts);
         match apps.get(app) {
             None => {

@@ -42,11 +42,17 @@ metadata:
 };
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
-    let Some(convention) = catalog.context.convention else { return };
+    let Some(convention) = catalog.context.convention else {
+        return;
+    };
     if !out.enabled(&RULE) {
         return;
     }
-    for usage in catalog.namespaces.iter().filter(|usage| usage.unchecked.is_none()) {
+    for usage in catalog
+        .namespaces
+        .iter()
+        .filter(|usage| usage.unchecked.is_none())
+    {
         if let Err(problem @ NameProblem::NotDnsLabel { .. }) = convention.parse(usage.name) {
             super::report(out, &RULE, usage, &problem, convention.template());
         }

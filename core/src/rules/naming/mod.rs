@@ -9,11 +9,17 @@ pub mod unchecked_namespace;
 
 use crate::naming::NameProblem;
 use crate::naming::sources::NamespaceUse;
-use crate::rules::{Emitter, RuleMeta};
 use crate::rules::references::Catalog;
+use crate::rules::{Emitter, RuleMeta};
 
 /// Report a problem with one namespace name.
-pub(crate) fn report(out: &mut Emitter<'_>, rule: &'static RuleMeta, usage: &NamespaceUse<'_>, problem: &NameProblem, template: &str) {
+pub(crate) fn report(
+    out: &mut Emitter<'_>,
+    rule: &'static RuleMeta,
+    usage: &NamespaceUse<'_>,
+    problem: &NameProblem,
+    template: &str,
+) {
     let help = problem.suggestion().map(|name| format!("use `{name}`"));
     Catalog::report(
         out,
@@ -21,7 +27,12 @@ pub(crate) fn report(out: &mut Emitter<'_>, rule: &'static RuleMeta, usage: &Nam
         &usage.entity,
         usage.node,
         &usage.pointer,
-        format!("{} \"{}\" {}", usage.origin.describe(), usage.name, problem.describe(template)),
+        format!(
+            "{} \"{}\" {}",
+            usage.origin.describe(),
+            usage.name,
+            problem.describe(template)
+        ),
         help,
     );
 }

@@ -15,7 +15,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "Two different apps map to the same namespace",
-    docs: r#"## What it does
+    docs: r"## What it does
 Compares the `backstage.io/kubernetes-namespace` annotations of all Components across the
 checked files and reports a namespace claimed by two different Components.
 
@@ -56,7 +56,7 @@ metadata:
   annotations: {backstage.io/kubernetes-namespace: ps-goldie-prd}
 spec: {type: operator, lifecycle: production, owner: team-b}
 ```
-"#,
+",
 };
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
@@ -64,7 +64,11 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     let mut first: HashMap<&str, &NamespaceUse<'_>> = HashMap::new();
-    for usage in catalog.namespaces.iter().filter(|usage| usage.unchecked.is_none()) {
+    for usage in catalog
+        .namespaces
+        .iter()
+        .filter(|usage| usage.unchecked.is_none())
+    {
         let Some(owner) = &usage.owner else { continue };
         match first.get(usage.name) {
             None => {

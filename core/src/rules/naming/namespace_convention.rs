@@ -13,7 +13,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "A namespace name does not follow the naming convention",
-    docs: r#"## What it does
+    docs: r"## What it does
 Parses every namespace name by the policy's convention, by default
 `{apptype}-{appid}[-{instance}]-{stage}` with apptype `cs`, `ap` or `ps`, appid and instance
 `[a-z0-9]+`, and stage `dev`, `int` or `prd`. The message names the part that is wrong and
@@ -49,15 +49,21 @@ spec:
     server: https://kubernetes.default.svc
     namespace: ap-phippy-prd
 ```
-"#,
+",
 };
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
-    let Some(convention) = catalog.context.convention else { return };
+    let Some(convention) = catalog.context.convention else {
+        return;
+    };
     if !out.enabled(&RULE) {
         return;
     }
-    for usage in catalog.namespaces.iter().filter(|usage| usage.unchecked.is_none()) {
+    for usage in catalog
+        .namespaces
+        .iter()
+        .filter(|usage| usage.unchecked.is_none())
+    {
         match convention.parse(usage.name) {
             Ok(_) | Err(NameProblem::NotDnsLabel { .. }) => {}
             Err(problem) => super::report(out, &RULE, usage, &problem, convention.template()),

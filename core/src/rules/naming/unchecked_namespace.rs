@@ -61,7 +61,11 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                 &usage.entity,
                 usage.node,
                 &usage.pointer,
-                format!("{} \"{}\" is not checked: {reason}", usage.origin.describe(), usage.name),
+                format!(
+                    "{} \"{}\" is not checked: {reason}",
+                    usage.origin.describe(),
+                    usage.name
+                ),
                 None,
             );
         }

@@ -11,7 +11,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "A policy value is well-typed but makes no sense",
-    docs: r#"## What it does
+    docs: r"## What it does
 Checks the policy's values: rule prefixes that match no rule, naming templates that do not
 parse or use undefined parts, patterns that are not valid regular expressions, a stage part
 that is not in the template, contributor globs and `may` entries.
@@ -30,5 +30,5 @@ rules:
 rules:
   CAT101: error
 ```
-"#,
+",
 };

@@ -67,7 +67,12 @@ pub(crate) struct Catalog<'a> {
 }
 
 impl<'a> Catalog<'a> {
-    pub fn new(files: &'a [ParsedFile], known: &[KnownEntity], context: Context<'a>, facts: &'a dyn Facts) -> Self {
+    pub fn new(
+        files: &'a [ParsedFile],
+        known: &[KnownEntity],
+        context: Context<'a>,
+        facts: &'a dyn Facts,
+    ) -> Self {
         let mut entities = Vec::new();
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         let mut kinds: HashSet<String> = BUILTIN_KINDS
@@ -105,8 +110,14 @@ impl<'a> Catalog<'a> {
             .iter()
             .flat_map(|indexed: &IndexedEntity<'a>| entity_uses(&indexed.entity, annotation))
             .collect();
-        for (index, file) in files.iter().enumerate().filter(|(_, file)| file.source.kind == FileKind::Manifests) {
-            namespaces.extend(mapping_documents(file, index).flat_map(|document| manifest_uses(&document)));
+        for (index, file) in files
+            .iter()
+            .enumerate()
+            .filter(|(_, file)| file.source.kind == FileKind::Manifests)
+        {
+            namespaces.extend(
+                mapping_documents(file, index).flat_map(|document| manifest_uses(&document)),
+            );
         }
         Self {
             files,
