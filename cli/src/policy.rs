@@ -28,14 +28,19 @@ pub fn find(config: Option<&Path>, first_path: &Path) -> Result<Option<PolicyFil
         None => search_upwards(first_path),
     };
     let Some(path) = path else { return Ok(None) };
-    let text = std::fs::read_to_string(&path).map_err(|error| format!("cannot read the policy {}: {error}", path.display()))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|error| format!("cannot read the policy {}: {error}", path.display()))?;
     let loaded = load_policy(&text);
     Ok(Some(PolicyFile { path, text, loaded }))
 }
 
 fn search_upwards(start: &Path) -> Option<PathBuf> {
     let start = std::fs::canonicalize(start).ok()?;
-    let mut dir = if start.is_dir() { start.as_path() } else { start.parent()? };
+    let mut dir = if start.is_dir() {
+        start.as_path()
+    } else {
+        start.parent()?
+    };
     let cwd = std::env::current_dir().ok();
     loop {
         for name in POLICY_FILE_NAMES {
@@ -62,10 +67,15 @@ pub fn contributor_by_path(policy: &PolicyFile, file: &Path) -> Option<String> {
     let absolute = std::fs::canonicalize(file).ok()?;
     let base = std::fs::canonicalize(policy.dir()).ok()?;
     let relative = absolute.strip_prefix(&base).ok()?;
-    policy.loaded.policy.contributors.iter().find_map(|contributor| {
-        let matches = contributor.paths.iter().any(|glob| {
-            globset::Glob::new(glob).is_ok_and(|glob| glob.compile_matcher().is_match(relative))
-        });
-        matches.then(|| contributor.name.clone())
-    })
+    policy
+        .loaded
+        .policy
+        .contributors
+        .iter()
+        .find_map(|contributor| {
+            let matches = contributor.paths.iter().any(|glob| {
+                globset::Glob::new(glob).is_ok_and(|glob| glob.compile_matcher().is_match(relative))
+            });
+            matches.then(|| contributor.name.clone())
+        })
 }

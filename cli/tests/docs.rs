@@ -31,7 +31,8 @@ spec: {type: team, children: []}
 
 fn expected_files() -> Vec<(PathBuf, String)> {
     let root = workspace();
-    let policy_schema = serde_json::to_string_pretty(&kataster_core::Policy::json_schema()).unwrap() + "\n";
+    let policy_schema =
+        serde_json::to_string_pretty(&kataster_core::Policy::json_schema()).unwrap() + "\n";
     let mut files = vec![
         (root.join("docs/rules/README.md"), index_page()),
         (root.join("schemas/kataster.schema.json"), policy_schema),
@@ -43,7 +44,9 @@ fn expected_files() -> Vec<(PathBuf, String)> {
         ));
         let policy = example(rule.docs, "Policy");
         for (heading, kind) in [("Example", "invalid"), ("Use instead", "valid")] {
-            let Some(yaml) = example(rule.docs, heading) else { continue };
+            let Some(yaml) = example(rule.docs, heading) else {
+                continue;
+            };
             let header = format!(
                 "# The {} of `kataster rule {}`.\n",
                 heading.to_lowercase(),
@@ -53,10 +56,16 @@ fn expected_files() -> Vec<(PathBuf, String)> {
             if rule.family == Family::Policy {
                 // The example is the policy itself, next to a valid catalog.
                 files.push((case.join("docs-example/kataster.yaml"), header + &yaml));
-                files.push((case.join("docs-example/catalog-info.yaml"), POLICY_EXAMPLE_CATALOG.to_owned()));
+                files.push((
+                    case.join("docs-example/catalog-info.yaml"),
+                    POLICY_EXAMPLE_CATALOG.to_owned(),
+                ));
             } else if let Some(policy) = &policy {
                 // The example under the policy of the rule's docs.
-                files.push((case.join("docs-example/kataster.yaml"), format!("# The policy of `kataster rule {}`.\n{policy}", rule.code)));
+                files.push((
+                    case.join("docs-example/kataster.yaml"),
+                    format!("# The policy of `kataster rule {}`.\n{policy}", rule.code),
+                ));
                 files.push((case.join("docs-example/catalog-info.yaml"), header + &yaml));
             } else {
                 files.push((case.join("docs-example.yaml"), header + &yaml));

@@ -43,7 +43,10 @@ pub fn classify(path: &str, text: &str, explicit: bool) -> Option<FileKind> {
 pub const POLICY_FILE_NAMES: [&str; 2] = ["kataster.yaml", ".kataster.yaml"];
 
 fn is_manifest_api_version_line(line: &str) -> bool {
-    let Some(rest) = line.trim_start_matches(['-', ' ', '\t']).strip_prefix("apiVersion:") else {
+    let Some(rest) = line
+        .trim_start_matches(['-', ' ', '\t'])
+        .strip_prefix("apiVersion:")
+    else {
         return false;
     };
     let value = rest.trim().trim_matches(['"', '\'']);

@@ -79,7 +79,10 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         },
         strict_refs: args.strict_refs,
         known_entities,
-        policy: policy.as_ref().map(|policy| policy.loaded.policy.clone()).unwrap_or_default(),
+        policy: policy
+            .as_ref()
+            .map(|policy| policy.loaded.policy.clone())
+            .unwrap_or_default(),
     };
     let mut checker = Checker::new(options);
     if let Some(policy) = &policy {

@@ -43,12 +43,24 @@ pub enum Format {
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let policy = crate::policy::find(args.config.as_deref(), &PathBuf::from("."))?;
-    let spec = policy.as_ref().map(|policy| policy.loaded.policy.naming.namespace.clone()).unwrap_or_default();
-    let convention = Convention::new(&spec).map_err(|error| format!("the naming convention in the policy is invalid ({}): {}", error.field, error.message))?;
+    let spec = policy
+        .as_ref()
+        .map(|policy| policy.loaded.policy.naming.namespace.clone())
+        .unwrap_or_default();
+    let convention = Convention::new(&spec).map_err(|error| {
+        format!(
+            "the naming convention in the policy is invalid ({}): {}",
+            error.field, error.message
+        )
+    })?;
     if args.names.is_empty() {
         return build(&convention, args);
     }
-    let reports: Vec<_> = args.names.iter().map(|name| convention.check_name(name)).collect();
+    let reports: Vec<_> = args
+        .names
+        .iter()
+        .map(|name| convention.check_name(name))
+        .collect();
     let output = match args.format {
         Format::Json => {
             let json = serde_json::json!({ "version": 1, "convention": convention.template(), "names": reports });
@@ -56,7 +68,11 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         }
         Format::Human => reports.iter().fold(String::new(), |mut out, report| {
             if report.valid {
-                let parts: Vec<String> = report.parts.iter().map(|(part, value)| format!("{part}={value}")).collect();
+                let parts: Vec<String> = report
+                    .parts
+                    .iter()
+                    .map(|(part, value)| format!("{part}={value}"))
+                    .collect();
                 let _ = writeln!(out, "{}: ok ({})", report.name, parts.join(", "));
             }
             for problem in &report.problems {
@@ -72,19 +88,30 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         }),
     };
     write_stdout(&output, false)?;
-    Ok(if reports.iter().all(|report| report.valid) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if reports.iter().all(|report| report.valid) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Put the name together from parts.
 fn build(convention: &Convention, args: &Args) -> Result<ExitCode, String> {
     let mut parts = Parts::new();
-    for (part, value) in [("apptype", &args.apptype), ("appid", &args.appid), ("instance", &args.instance), ("stage", &args.stage)] {
+    for (part, value) in [
+        ("apptype", &args.apptype),
+        ("appid", &args.appid),
+        ("instance", &args.instance),
+        ("stage", &args.stage),
+    ] {
         if let Some(value) = value {
             parts.insert(part.to_owned(), value.clone());
         }
     }
     for pair in &args.parts {
-        let (part, value) = pair.split_once('=').ok_or_else(|| format!("--part {pair}: expected NAME=VALUE"))?;
+        let (part, value) = pair
+            .split_once('=')
+            .ok_or_else(|| format!("--part {pair}: expected NAME=VALUE"))?;
         parts.insert(part.to_owned(), value.to_owned());
     }
     if parts.is_empty() {

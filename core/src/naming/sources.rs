@@ -79,7 +79,11 @@ pub fn entity_uses<'a>(entity: &Entity<'a>, annotation: &str) -> Vec<NamespaceUs
     else {
         return Vec::new();
     };
-    let pointer = Trail::Key(&Trail::Key(&Trail::Root("/metadata"), "annotations"), annotation).render();
+    let pointer = Trail::Key(
+        &Trail::Key(&Trail::Root("/metadata"), "annotations"),
+        annotation,
+    )
+    .render();
     let owner = (entity.kind() == Some("Component")).then(|| entity.display_ref());
     NamespaceUse::new(entity, node, pointer, Origin::Annotation)
         .map(|usage| NamespaceUse { owner, ..usage })
@@ -97,7 +101,9 @@ pub fn manifest_uses<'a>(document: &Entity<'a>) -> Vec<NamespaceUse<'a>> {
         path.iter().try_fold(root, |node, key| node.get(key))
     };
     let single = |path: &[&str], origin: Origin| -> Vec<NamespaceUse<'a>> {
-        let pointer = path.iter().fold(String::new(), |pointer, key| format!("{pointer}/{key}"));
+        let pointer = path
+            .iter()
+            .fold(String::new(), |pointer, key| format!("{pointer}/{key}"));
         at(path)
             .and_then(|node| NamespaceUse::new(document, node, pointer, origin))
             .into_iter()
@@ -118,7 +124,12 @@ pub fn manifest_uses<'a>(document: &Entity<'a>) -> Vec<NamespaceUse<'a>> {
             .enumerate()
             .filter_map(|(index, destination)| {
                 let node = destination.get("namespace")?;
-                NamespaceUse::new(document, node, format!("/spec/destinations/{index}/namespace"), Origin::AppProject)
+                NamespaceUse::new(
+                    document,
+                    node,
+                    format!("/spec/destinations/{index}/namespace"),
+                    Origin::AppProject,
+                )
             })
             .collect(),
         "Project" if api_version.starts_with("management.cattle.io/") => {
@@ -138,6 +149,10 @@ pub fn manifest_uses<'a>(document: &Entity<'a>) -> Vec<NamespaceUse<'a>> {
 
 /// Rancher's generated project ids: `p-` and five lowercase letters or digits.
 fn is_rancher_generated_id(name: &str) -> bool {
-    name.strip_prefix("p-")
-        .is_some_and(|id| id.len() == 5 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+    name.strip_prefix("p-").is_some_and(|id| {
+        id.len() == 5
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    })
 }

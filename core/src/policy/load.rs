@@ -22,7 +22,11 @@ pub struct LoadedPolicy {
 impl LoadedPolicy {
     /// Whether the policy is usable as written.
     pub fn is_valid(&self) -> bool {
-        self.problems.is_empty() && self.documents.iter().all(|document| document.errors.is_empty())
+        self.problems.is_empty()
+            && self
+                .documents
+                .iter()
+                .all(|document| document.errors.is_empty())
     }
 }
 
@@ -31,17 +35,29 @@ pub fn load_policy(text: &str) -> LoadedPolicy {
     let documents = yaml::parse(text, &ParseOptions::default());
     let mut problems = Vec::new();
     let mut policy = Policy::default();
-    let readable: Vec<&Document> = documents.iter().filter(|document| document.errors.is_empty()).collect();
+    let readable: Vec<&Document> = documents
+        .iter()
+        .filter(|document| document.errors.is_empty())
+        .collect();
     let roots: Vec<(usize, &Node)> = readable
         .iter()
-        .filter_map(|document| Some((document.index, document.root.as_ref().filter(|root| !root.is_null())?)))
+        .filter_map(|document| {
+            Some((
+                document.index,
+                document.root.as_ref().filter(|root| !root.is_null())?,
+            ))
+        })
         .collect();
     match roots.as_slice() {
         [] => {}
         [(index, root)] => match from_node(root) {
             Ok(parsed) => {
                 policy = parsed;
-                problems.extend(validate(&policy, root).into_iter().map(|finding| (&invalid_policy_value::RULE, Some(*index), finding)));
+                problems.extend(
+                    validate(&policy, root)
+                        .into_iter()
+                        .map(|finding| (&invalid_policy_value::RULE, Some(*index), finding)),
+                );
             }
             Err(finding) => problems.push((&policy_schema_error::RULE, Some(*index), finding)),
         },
@@ -56,9 +72,18 @@ pub fn load_policy(text: &str) -> LoadedPolicy {
             },
         )),
     }
-    if let Some(document) = documents.iter().find(|document| document.errors.is_empty() && document.root.as_ref().is_some_and(|root| root.as_mapping().is_none() && !root.is_null())) {
+    if let Some(document) = documents.iter().find(|document| {
+        document.errors.is_empty()
+            && document
+                .root
+                .as_ref()
+                .is_some_and(|root| root.as_mapping().is_none() && !root.is_null())
+    }) {
         problems.retain(|(rule, _, _)| rule.code != policy_schema_error::RULE.code);
-        let root = document.root.as_ref().map_or(0..0, |root| root.span.clone());
+        let root = document
+            .root
+            .as_ref()
+            .map_or(0..0, |root| root.span.clone());
         problems.push((
             &parse_rules::not_a_mapping::RULE,
             Some(document.index),
@@ -79,17 +104,19 @@ pub fn load_policy(text: &str) -> LoadedPolicy {
 
 /// Deserialise, mapping the first error to the node it is about.
 fn from_node(root: &Node) -> Result<Policy, Finding> {
-    serde_path_to_error::deserialize(to_json(root)).map_err(|error: serde_path_to_error::Error<serde_json::Error>| {
-        let tokens = pointer_of(error.path());
-        let message = error.inner().to_string();
-        let (span, pointer) = locate(root, &tokens, &message);
-        Finding {
-            span,
-            pointer,
-            message: format!("invalid policy: {message}"),
-            help: Some("see `kataster schema policy` for the policy's structure".to_owned()),
-        }
-    })
+    serde_path_to_error::deserialize(to_json(root)).map_err(
+        |error: serde_path_to_error::Error<serde_json::Error>| {
+            let tokens = pointer_of(error.path());
+            let message = error.inner().to_string();
+            let (span, pointer) = locate(root, &tokens, &message);
+            Finding {
+                span,
+                pointer,
+                message: format!("invalid policy: {message}"),
+                help: Some("see `kataster schema policy` for the policy's structure".to_owned()),
+            }
+        },
+    )
 }
 
 fn pointer_of(path: &serde_path_to_error::Path) -> Vec<String> {
@@ -97,7 +124,9 @@ fn pointer_of(path: &serde_path_to_error::Path) -> Vec<String> {
         .filter_map(|segment| match segment {
             serde_path_to_error::Segment::Map { key } => Some(key.clone()),
             serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
-            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => None,
+            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {
+                None
+            }
         })
         .collect()
 }
@@ -110,14 +139,24 @@ fn locate(root: &Node, tokens: &[String], message: &str) -> (std::ops::Range<usi
     let mut span = root.span.start..root.span.start;
     for token in tokens {
         let next = match &node.value {
-            Value::Mapping(_) => node.entry(token).map(|entry| (entry.key.span.clone(), &entry.value)),
-            Value::Sequence(items) => token.parse::<usize>().ok().and_then(|index| items.get(index)).map(|item| (item.span.clone(), item)),
+            Value::Mapping(_) => node
+                .entry(token)
+                .map(|entry| (entry.key.span.clone(), &entry.value)),
+            Value::Sequence(items) => token
+                .parse::<usize>()
+                .ok()
+                .and_then(|index| items.get(index))
+                .map(|item| (item.span.clone(), item)),
             _ => None,
         };
         let Some((key_span, child)) = next else { break };
         pointer.push('/');
         pointer.push_str(&yaml::escape_pointer_token(token));
-        span = if message.starts_with("unknown field") { key_span } else { child.span.clone() };
+        span = if message.starts_with("unknown field") {
+            key_span
+        } else {
+            child.span.clone()
+        };
         node = child;
     }
     if message.starts_with("unknown field") {
@@ -138,11 +177,19 @@ pub(crate) fn to_json(node: &Node) -> serde_json::Value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(value) => serde_json::Value::Bool(*value),
         #[allow(clippy::cast_possible_truncation)]
-        Value::Number(number) if number.fract() == 0.0 && number.abs() < 9e15 => serde_json::Value::from(*number as i64),
-        Value::Number(number) => serde_json::Number::from_f64(*number).map_or(serde_json::Value::Null, serde_json::Value::Number),
+        Value::Number(number) if number.fract() == 0.0 && number.abs() < 9e15 => {
+            serde_json::Value::from(*number as i64)
+        }
+        Value::Number(number) => serde_json::Number::from_f64(*number)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number),
         Value::String(text) => serde_json::Value::String(text.clone()),
         Value::Sequence(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
-        Value::Mapping(entries) => serde_json::Value::Object(entries.iter().map(|entry| (entry.key.js_key(), to_json(&entry.value))).collect()),
+        Value::Mapping(entries) => serde_json::Value::Object(
+            entries
+                .iter()
+                .map(|entry| (entry.key.js_key(), to_json(&entry.value)))
+                .collect(),
+        ),
     }
 }
 
@@ -150,7 +197,11 @@ pub(crate) fn to_json(node: &Node) -> serde_json::Value {
 fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
     let mut findings = Vec::new();
     let at = |pointer: &str| -> (std::ops::Range<usize>, String) {
-        let tokens: Vec<String> = pointer.split('/').skip(1).map(|token| token.replace("~1", "/").replace("~0", "~")).collect();
+        let tokens: Vec<String> = pointer
+            .split('/')
+            .skip(1)
+            .map(|token| token.replace("~1", "/").replace("~0", "~"))
+            .collect();
         locate(root, &tokens, "")
     };
     let mut report = |pointer: String, message: String, help: Option<String>| {
@@ -164,7 +215,11 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
     };
     for prefix in policy.rules.keys() {
         let upper = prefix.to_uppercase();
-        if upper != "ALL" && !crate::rules::RULES.iter().any(|rule| rule.code.starts_with(&upper)) {
+        if upper != "ALL"
+            && !crate::rules::RULES
+                .iter()
+                .any(|rule| rule.code.starts_with(&upper))
+        {
             report(
                 format!("/rules/{}", yaml::escape_pointer_token(prefix)),
                 format!("no rule code starts with \"{prefix}\""),
@@ -173,20 +228,37 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
         }
     }
     if let Err(problem) = Convention::new(&policy.naming.namespace) {
-        report(format!("/naming/namespace/{}", problem.field), problem.message, None);
+        report(
+            format!("/naming/namespace/{}", problem.field),
+            problem.message,
+            None,
+        );
     }
-    let convention_parts: Vec<&str> = policy.naming.namespace.parts.keys().map(String::as_str).collect();
+    let convention_parts: Vec<&str> = policy
+        .naming
+        .namespace
+        .parts
+        .keys()
+        .map(String::as_str)
+        .collect();
     if !convention_parts.contains(&policy.stages.part.as_str()) {
         report(
             "/stages/part".to_owned(),
-            format!("\"{}\" is not a part of the namespace convention", policy.stages.part),
+            format!(
+                "\"{}\" is not a part of the namespace convention",
+                policy.stages.part
+            ),
             Some(format!("use one of {}", convention_parts.join(", "))),
         );
     }
     for (index, contributor) in policy.contributors.iter().enumerate() {
         for (item, glob) in contributor.paths.iter().enumerate() {
             if let Err(error) = globset::Glob::new(glob) {
-                report(format!("/contributors/{index}/paths/{item}"), format!("invalid glob \"{glob}\": {error}"), None);
+                report(
+                    format!("/contributors/{index}/paths/{item}"),
+                    format!("invalid glob \"{glob}\": {error}"),
+                    None,
+                );
             }
         }
         for (item, may) in contributor.may.iter().enumerate() {
@@ -229,14 +301,23 @@ mod tests {
         let loaded = load_policy(text);
         let (_, _, finding) = &loaded.problems[0];
         assert_eq!(&text[finding.span.clone()], "Pipeline");
-        assert!(finding.message.contains("expected a sequence"), "{}", finding.message);
+        assert!(
+            finding.message.contains("expected a sequence"),
+            "{}",
+            finding.message
+        );
     }
 
     #[test]
     fn invalid_values_are_reported() {
-        let text = "rules:\n  XYZ: error\nnaming:\n  namespace:\n    template: \"{apptype}-{nope}\"\n";
+        let text =
+            "rules:\n  XYZ: error\nnaming:\n  namespace:\n    template: \"{apptype}-{nope}\"\n";
         let loaded = load_policy(text);
-        let messages: Vec<&str> = loaded.problems.iter().map(|(_, _, finding)| finding.message.as_str()).collect();
+        let messages: Vec<&str> = loaded
+            .problems
+            .iter()
+            .map(|(_, _, finding)| finding.message.as_str())
+            .collect();
         assert!(messages.iter().any(|m| m.contains("XYZ")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("nope")), "{messages:?}");
     }

@@ -18,7 +18,10 @@ pub use naming::{NamespaceConvention, NamingPolicy, PartSpec};
 /// The whole policy.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
-#[schemars(title = "kataster policy", description = "kataster.yaml: conventions and rule settings")]
+#[schemars(
+    title = "kataster policy",
+    description = "kataster.yaml: conventions and rule settings"
+)]
 pub struct Policy {
     /// Rule severities by code or code prefix: `error`, `warning`, `info` or `off`
     /// (e.g. `{CAT101: error, ORG: warning}`). The longest matching prefix wins.
