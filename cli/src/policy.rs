@@ -79,3 +79,12 @@ pub fn contributor_by_path(policy: &PolicyFile, file: &Path) -> Option<String> {
             matches.then(|| contributor.name.clone())
         })
 }
+
+/// Read and compile the policy's custom schemas, relative to the policy file.
+pub fn compile_schemas(policy: &mut PolicyFile) -> Vec<kataster_core::policy::CompiledSchema> {
+    let dir = policy.dir().to_path_buf();
+    policy.loaded.compile_schemas(|path| {
+        std::fs::read_to_string(dir.join(path))
+            .map_err(|error| format!("cannot read {}: {error}", dir.join(path).display()))
+    })
+}

@@ -17,8 +17,13 @@ fn workspace() -> PathBuf {
 
 /// The first YAML block after a heading of a rule's docs.
 fn example(docs: &str, heading: &str) -> Option<String> {
+    block(docs, heading, "yaml")
+}
+
+/// The first code block of a language after a heading of a rule's docs.
+fn block(docs: &str, heading: &str, language: &str) -> Option<String> {
     let section = docs.split(&format!("## {heading}\n")).nth(1)?;
-    let block = section.split("```yaml\n").nth(1)?;
+    let block = section.split(&format!("```{language}\n")).nth(1)?;
     Some(block.split("```").next()?.to_owned())
 }
 
@@ -61,6 +66,9 @@ fn expected_files() -> Vec<(PathBuf, String)> {
                     POLICY_EXAMPLE_CATALOG.to_owned(),
                 ));
             } else if let Some(policy) = &policy {
+                if let Some(schema) = block(rule.docs, "Schema", "json") {
+                    files.push((case.join("docs-example/schema.json"), schema));
+                }
                 // The example under the policy of the rule's docs.
                 files.push((
                     case.join("docs-example/kataster.yaml"),

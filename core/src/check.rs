@@ -23,6 +23,8 @@ pub struct CheckOptions {
     pub known_entities: Vec<KnownEntity>,
     /// The conventions (the source document's defaults unless a policy file says otherwise).
     pub policy: Policy,
+    /// The policy's custom schemas, compiled (see [`LoadedPolicy::compile_schemas`]).
+    pub schemas: Vec<crate::policy::CompiledSchema>,
 }
 
 /// An entity known to exist outside the checked files.
@@ -147,6 +149,7 @@ impl Checker {
         Context {
             policy: &self.options.policy,
             convention: self.convention.as_ref(),
+            schemas: &self.options.schemas,
         }
     }
 

@@ -67,7 +67,11 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     } else {
         args.paths.clone()
     };
-    let policy = crate::policy::find(args.config.as_deref(), &paths[0])?;
+    let mut policy = crate::policy::find(args.config.as_deref(), &paths[0])?;
+    let schemas = policy
+        .as_mut()
+        .map(crate::policy::compile_schemas)
+        .unwrap_or_default();
     let options = CheckOptions {
         selection: Selection::default()
             .select(&args.select)
@@ -83,6 +87,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             .as_ref()
             .map(|policy| policy.loaded.policy.clone())
             .unwrap_or_default(),
+        schemas,
     };
     let mut checker = Checker::new(options);
     if let Some(policy) = &policy {

@@ -104,7 +104,7 @@ pub fn load_policy(text: &str) -> LoadedPolicy {
 
 /// Deserialise, mapping the first error to the node it is about.
 fn from_node(root: &Node) -> Result<Policy, Finding> {
-    serde_path_to_error::deserialize(to_json(root)).map_err(
+    serde_path_to_error::deserialize(root.to_json()).map_err(
         |error: serde_path_to_error::Error<serde_json::Error>| {
             let tokens = pointer_of(error.path());
             let message = error.inner().to_string();
@@ -169,28 +169,6 @@ fn locate(root: &Node, tokens: &[String], message: &str) -> (std::ops::Range<usi
         }
     }
     (span, pointer)
-}
-
-/// The JSON value JavaScript would see.
-pub(crate) fn to_json(node: &Node) -> serde_json::Value {
-    match &node.value {
-        Value::Null => serde_json::Value::Null,
-        Value::Bool(value) => serde_json::Value::Bool(*value),
-        #[allow(clippy::cast_possible_truncation)]
-        Value::Number(number) if number.fract() == 0.0 && number.abs() < 9e15 => {
-            serde_json::Value::from(*number as i64)
-        }
-        Value::Number(number) => serde_json::Number::from_f64(*number)
-            .map_or(serde_json::Value::Null, serde_json::Value::Number),
-        Value::String(text) => serde_json::Value::String(text.clone()),
-        Value::Sequence(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
-        Value::Mapping(entries) => serde_json::Value::Object(
-            entries
-                .iter()
-                .map(|entry| (entry.key.js_key(), to_json(&entry.value)))
-                .collect(),
-        ),
-    }
 }
 
 /// Values that parse but make no sense: unknown rule prefixes, broken templates, patterns.

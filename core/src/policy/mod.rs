@@ -5,6 +5,7 @@
 mod load;
 mod model;
 mod naming;
+mod schemas;
 
 use std::collections::BTreeMap;
 
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use load::{LoadedPolicy, load_policy};
 pub use model::{Contributor, CustomSchema, EntityMatch, ModelPolicy, RequiredMetadata};
 pub use naming::{NamespaceConvention, NamingPolicy, PartSpec};
+pub use schemas::CompiledSchema;
 
 /// The whole policy.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]

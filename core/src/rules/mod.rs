@@ -28,6 +28,8 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// The namespace convention, when the policy's compiles.
     pub convention: Option<&'a Convention>,
+    /// The policy's custom schemas, compiled.
+    pub schemas: &'a [crate::policy::CompiledSchema],
 }
 
 /// A group of rules sharing a code prefix.
@@ -164,6 +166,7 @@ pub static RULES: &[&RuleMeta] = &[
     &model::owner_kind::RULE,
     &model::stage_isolation::RULE,
     &model::contributor_not_allowed::RULE,
+    &model::custom_schema::RULE,
     &policy::policy_schema_error::RULE,
     &policy::invalid_policy_value::RULE,
 ];
@@ -194,6 +197,7 @@ pub(crate) static ENTITY_CHECKS: &[EntityCheck] = &[
     model::missing_required_metadata::check,
     model::owner_kind::check,
     model::contributor_not_allowed::check,
+    model::custom_schema::check,
 ];
 
 /// The index page of docs/rules/: every rule by family.

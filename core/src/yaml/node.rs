@@ -145,6 +145,30 @@ impl Node {
         }
     }
 
+    /// The JSON value JavaScript would see (`document.toJSON()`).
+    pub fn to_json(&self) -> serde_json::Value {
+        match &self.value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(value) => serde_json::Value::Bool(*value),
+            #[allow(clippy::cast_possible_truncation, clippy::float_cmp)]
+            Value::Number(number) if number.fract() == 0.0 && number.abs() < 9e15 => {
+                serde_json::Value::from(*number as i64)
+            }
+            Value::Number(number) => serde_json::Number::from_f64(*number)
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Value::String(text) => serde_json::Value::String(text.clone()),
+            Value::Sequence(items) => {
+                serde_json::Value::Array(items.iter().map(Self::to_json).collect())
+            }
+            Value::Mapping(entries) => serde_json::Value::Object(
+                entries
+                    .iter()
+                    .map(|entry| (entry.key.js_key(), entry.value.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
     /// Resolve an RFC 6901 JSON pointer against this node.
     pub fn pointer(&self, pointer: &str) -> Option<&Node> {
         if pointer.is_empty() {

@@ -3,6 +3,7 @@
 //! until the policy restricts it (stage isolation is on by default).
 
 pub mod contributor_not_allowed;
+pub mod custom_schema;
 pub mod disallowed_lifecycle;
 pub mod disallowed_type;
 pub mod missing_required_metadata;
