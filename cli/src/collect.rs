@@ -5,6 +5,7 @@ use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use kataster_core::discover::{classify, is_yaml_path};
+use kataster_core::input::{encoding_message, has_utf16_bom};
 use kataster_core::rules::parse::{invalid_encoding, unreadable_file};
 use kataster_core::{Checker, SourceFile};
 
@@ -201,20 +202,6 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     parts.iter().collect()
-}
-
-fn has_utf16_bom(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
-}
-
-fn encoding_message(path: &str, bytes: &[u8], valid_up_to: usize) -> String {
-    if has_utf16_bom(bytes) {
-        format!(
-            "{path} is UTF-16 encoded (it starts with a UTF-16 byte order mark); save it as UTF-8"
-        )
-    } else {
-        format!("{path} is not valid UTF-8: invalid byte sequence at byte offset {valid_up_to}")
-    }
 }
 
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {

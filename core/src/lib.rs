@@ -7,6 +7,8 @@ pub mod catalog;
 pub mod check;
 pub mod diagnostic;
 pub mod discover;
+pub mod input;
+pub mod known;
 pub mod naming;
 pub mod policy;
 pub mod report;
@@ -16,6 +18,6 @@ pub mod yaml;
 
 pub use check::{CheckOptions, Checker, Facts, KnownEntity, NoFacts, ParsedFile, Report, Summary};
 pub use diagnostic::{Diagnostic, Severity};
-pub use rules::{RULES, RuleMeta, Selection};
 pub use policy::{LoadedPolicy, Policy, load_policy};
+pub use rules::{RULES, RuleMeta, Selection};
 pub use source::{FileKind, SourceFile};

@@ -1,0 +1,141 @@
+// The action's committed bundle (action/dist/): the Node.js build of the WebAssembly package,
+// so that the action runs from a clean checkout exactly as GitHub runs it (no build, no
+// install). `SOURCES` records a fingerprint of everything the bundle is built from.
+//
+//   node action/lib/bundle.mjs write   copy wasm/pkg (scripts/build-wasm.sh) into action/dist
+//   node action/lib/bundle.mjs check   fail when action/dist is stale
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'action/dist');
+const pkg = path.join(root, 'wasm/pkg');
+
+/** The bundle: files of wasm/pkg, by their path in both. */
+export const BUNDLE = ['index.mjs', 'facade.mjs', 'node/kataster_wasm.js', 'node/kataster_wasm_bg.wasm'];
+
+const INPUT_DIRS = ['core/src', 'wasm/src', 'wasm/js'];
+const INPUT_FILES = [
+  'core/Cargo.toml',
+  'wasm/Cargo.toml',
+  'wasm/package-lock.json',
+  'cli/src/render/human.rs',
+  'scripts/build-wasm.sh',
+];
+
+function filesUnder(dir) {
+  const out = [];
+  const visit = (current) => {
+    for (const name of fs.readdirSync(path.join(root, current)).sort()) {
+      const relative = `${current}/${name}`;
+      const stat = fs.statSync(path.join(root, relative));
+      if (stat.isDirectory()) visit(relative);
+      else out.push(relative);
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+/** The packages of Cargo.lock that kataster-wasm depends on, transitively, as `name version`. */
+function lockedDependencies() {
+  const lock = fs.readFileSync(path.join(root, 'Cargo.lock'), 'utf8');
+  const packages = lock.split('[[package]]').slice(1).map((block) => ({
+    name: /^name = "(.*)"$/m.exec(block)?.[1],
+    version: /^version = "(.*)"$/m.exec(block)?.[1],
+    dependencies: [...(/^dependencies = \[([\s\S]*?)\]/m.exec(block)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]),
+  }));
+  const find = (spec) => {
+    const [name, version] = spec.split(' ');
+    return packages.find((p) => p.name === name && (version === undefined || p.version === version));
+  };
+  const seen = new Set();
+  const queue = [find('kataster-wasm')];
+  while (queue.length > 0) {
+    const current = queue.pop();
+    if (!current || seen.has(`${current.name} ${current.version}`)) continue;
+    seen.add(`${current.name} ${current.version}`);
+    queue.push(...current.dependencies.map(find));
+  }
+  return [...seen].sort();
+}
+
+/** The wasm-release profile of the workspace's Cargo.toml. */
+function profile() {
+  const manifest = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
+  return /\[profile\.wasm-release\][^[]*/.exec(manifest)?.[0] ?? '';
+}
+
+/** A fingerprint of the bundle's inputs: sources, locked dependencies, profile, toolchain. */
+export function fingerprint() {
+  const hash = crypto.createHash('sha256');
+  const files = [...INPUT_DIRS.flatMap(filesUnder), ...INPUT_FILES].sort();
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(fs.readFileSync(path.join(root, file)));
+    hash.update('\0');
+  }
+  hash.update(lockedDependencies().join('\n'));
+  hash.update(profile());
+  hash.update(execFileSync('rustc', ['--version'], { encoding: 'utf8' }));
+  return hash.digest('hex');
+}
+
+function write() {
+  for (const file of BUNDLE) {
+    if (!fs.existsSync(path.join(pkg, file))) {
+      throw new Error(`wasm/pkg/${file} is missing: run scripts/build-wasm.sh first`);
+    }
+  }
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dist, 'node'), { recursive: true });
+  for (const file of BUNDLE) {
+    fs.copyFileSync(path.join(pkg, file), path.join(dist, file));
+  }
+  fs.writeFileSync(path.join(dist, 'node/package.json'), '{\n  "type": "commonjs"\n}\n');
+  fs.writeFileSync(path.join(dist, 'SOURCES'), `${fingerprint()}\n`);
+}
+
+/** Problems that make the bundle stale; empty when it is current. */
+export function staleness({ compareBuild = fs.existsSync(pkg) } = {}) {
+  const problems = [];
+  const recorded = fs.existsSync(path.join(dist, 'SOURCES'))
+    ? fs.readFileSync(path.join(dist, 'SOURCES'), 'utf8').trim()
+    : '(none)';
+  const current = fingerprint();
+  if (recorded !== current) {
+    problems.push(`action/dist was built from other sources (fingerprint ${recorded.slice(0, 12)}, sources ${current.slice(0, 12)})`);
+  }
+  if (compareBuild) {
+    for (const file of BUNDLE) {
+      const built = path.join(pkg, file);
+      const committed = path.join(dist, file);
+      if (!fs.existsSync(committed) || !fs.readFileSync(built).equals(fs.readFileSync(committed))) {
+        problems.push(`action/dist/${file} differs from the fresh build wasm/pkg/${file}`);
+      }
+    }
+  }
+  return problems;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const command = process.argv[2];
+  if (command === 'write') {
+    write();
+    console.log(`action/dist written (${fingerprint().slice(0, 12)})`);
+  } else if (command === 'check') {
+    const problems = staleness();
+    if (problems.length > 0) {
+      console.error(`${problems.join('\n')}\nrun: scripts/build-wasm.sh --action, then commit action/dist`);
+      process.exitCode = 1;
+    } else {
+      console.log('action/dist is current');
+    }
+  } else {
+    console.error('usage: node action/lib/bundle.mjs write|check');
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,254 @@
+// Collecting the files to check exactly as the native CLI does (cli/src/collect.rs): explicit
+// files, walked directories, and the targets of Location entities, in the same order, with
+// the same paths and the same failures.
+
+import fs from 'node:fs';
+
+import { ioErrorMessage } from './io.mjs';
+import { compareNames, joinPath, walk } from './walk.mjs';
+
+/** A path as users wrote it, without a leading `./`. */
+export function display(file) {
+  const text = file.replaceAll('\\', '/');
+  return text.startsWith('./') ? text.slice(2) : text;
+}
+
+/** `Path::components()`: `.` dropped (but a leading one), empty components dropped. */
+function components(file) {
+  const parts = [];
+  if (file.startsWith('/')) {
+    parts.push('/');
+  }
+  const pieces = file.split('/');
+  pieces.forEach((piece, index) => {
+    if (piece === '' || (piece === '.' && index > 0)) {
+      return;
+    }
+    parts.push(piece);
+  });
+  return parts;
+}
+
+/** Fold `.` and `..` without touching the file system (`normalize` in collect.rs). */
+export function normalize(file) {
+  const parts = [];
+  for (const part of components(file)) {
+    if (part === '.') {
+      continue;
+    }
+    if (part === '..' && parts.length > 0 && parts.at(-1) !== '/' && parts.at(-1) !== '..') {
+      parts.pop();
+      continue;
+    }
+    parts.push(part);
+  }
+  if (parts.length === 0) {
+    return '';
+  }
+  if (parts[0] === '/') {
+    return `/${parts.slice(1).join('/')}`;
+  }
+  return parts.join('/');
+}
+
+/** `Path::parent()`, or `''` where Rust's is empty or absent. */
+export function parent(file) {
+  const parts = components(file);
+  if (parts.length <= 1) {
+    return '';
+  }
+  parts.pop();
+  if (parts[0] === '/') {
+    return `/${parts.slice(1).join('/')}`;
+  }
+  return parts.join('/');
+}
+
+function isFile(file) {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Adds files to a session, each once (`Collector` in collect.rs). */
+export class Collector {
+  /** `contributorOf(path)`: who wrote a file (the contributor rules), or `undefined`. */
+  constructor(api, session, contributorOf = () => undefined) {
+    this.api = api;
+    this.session = session;
+    this.contributorOf = contributorOf;
+    this.seen = new Set();
+    this.pending = [];
+    this.added = [];
+  }
+
+  /** Add the files a command-line path names. */
+  addPath(file) {
+    let stat;
+    try {
+      stat = fs.statSync(file);
+    } catch (error) {
+      this.session.addFailure(display(file), 'IO001', `cannot read ${display(file)}: ${ioErrorMessage(error)}`);
+      return;
+    }
+    if (stat.isDirectory()) {
+      this.walk(file);
+    } else {
+      this.addFile(file, true);
+    }
+  }
+
+  walk(root) {
+    for (const entry of walk(this.api, root)) {
+      if (entry.error) {
+        const shown = display(entry.error.path);
+        this.session.addFailure(shown, 'IO001', `cannot read ${shown}: ${entry.error.message}`);
+      } else if (entry.isFile && this.api.isYamlPath(entry.path)) {
+        this.addFile(entry.path, false);
+      }
+    }
+  }
+
+  /** Read and add one file; found by walking, it is added only if it holds entities or manifests. */
+  addFile(file, explicit) {
+    let key;
+    try {
+      key = fs.realpathSync.native(file);
+    } catch {
+      key = file;
+    }
+    if (this.seen.has(key)) {
+      return;
+    }
+    const shown = display(file);
+    let bytes;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (error) {
+      this.seen.add(key);
+      this.session.addFailure(shown, 'IO001', `cannot read ${shown}: ${ioErrorMessage(error)}`);
+      return;
+    }
+    let text;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      const decoded = this.api.decodeFile(shown, bytes, explicit);
+      if (decoded === undefined) {
+        return;
+      }
+      this.seen.add(key);
+      this.session.addFailure(shown, 'IO002', decoded.failure);
+      return;
+    }
+    const kind = this.api.classify(shown, text, explicit);
+    if (kind === undefined) {
+      return;
+    }
+    this.seen.add(key);
+    const contributor = this.contributorOf(file);
+    this.pending.push({ source: { path: shown, text, kind, contributor }, file });
+  }
+
+  /** Parse the files read so far. */
+  flush() {
+    if (this.pending.length === 0) {
+      return;
+    }
+    const pending = this.pending;
+    this.pending = [];
+    const first = this.session.addFiles(pending.map((item) => item.source));
+    pending.forEach((item, offset) => this.added.push({ index: first + offset, file: item.file }));
+  }
+
+  /** Follow the targets of Location entities in every added file, transitively. */
+  followLocations() {
+    this.flush();
+    while (this.added.length > 0) {
+      const { index, file } = this.added.shift();
+      const base = parent(file);
+      for (const target of this.session.locationTargets(index)) {
+        if (target.includes('://') || target.startsWith('/')) {
+          continue;
+        }
+        if (/[*?[{]/.test(target)) {
+          this.addGlob(base, target);
+        } else {
+          const joined = joinPath(base, target);
+          if (isFile(joined)) {
+            this.addFile(normalize(joined), true);
+          }
+        }
+      }
+      if (this.added.length === 0) {
+        this.flush();
+      }
+    }
+  }
+
+  addGlob(base, pattern) {
+    let trimmed = pattern;
+    while (trimmed.startsWith('./')) {
+      trimmed = trimmed.slice(2);
+    }
+    let matcher;
+    try {
+      matcher = new this.api.GlobMatcher(trimmed);
+    } catch {
+      return;
+    }
+    // `WalkBuilder::new(base).standard_filters(false)`: every entry, symbolic links not
+    // followed, errors skipped.
+    const visit = (dir) => {
+      let names;
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        return;
+      }
+      names.sort(compareNames);
+      for (const name of names) {
+        const entry = joinPath(dir, name);
+        let stat;
+        try {
+          stat = fs.lstatSync(entry);
+        } catch {
+          continue;
+        }
+        if (stat.isDirectory()) {
+          visit(entry);
+        } else if (stat.isFile()) {
+          const relative = stripBase(base, entry);
+          if (matcher.isMatch(relative)) {
+            this.addFile(normalize(entry), true);
+          }
+        }
+      }
+    };
+    let rootStat;
+    try {
+      rootStat = fs.statSync(base);
+    } catch {
+      return;
+    }
+    if (rootStat.isDirectory()) {
+      visit(base);
+    }
+  }
+}
+
+/** `entry.strip_prefix(base)` as a path, or the entry itself. */
+function stripBase(base, entry) {
+  const baseParts = components(base).filter((part) => part !== '.');
+  const entryParts = components(entry).filter((part) => part !== '.');
+  if (baseParts.every((part, i) => entryParts[i] === part)) {
+    return entryParts.slice(baseParts.length).join('/');
+  }
+  return entry;
+}
+
+

@@ -1,0 +1,208 @@
+// Walking a directory as the native CLI does (the `ignore` crate's `WalkBuilder` with
+// `require_git(false)`, `follow_links(true)`, entries sorted by name): hidden entries skipped,
+// `.ignore`, `.gitignore` and `.git/info/exclude` respected in the directory and in every
+// parent of it, nearer files first, `.ignore` over `.gitignore` over `exclude`. The patterns
+// themselves are matched by the same Rust code (`GitignoreMatcher`).
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { ioErrorMessage } from './io.mjs';
+
+/** `Path::join`: an absolute `child` replaces `base`; no separator is doubled. */
+export function joinPath(base, child) {
+  if (child.startsWith('/') || base === '') {
+    return child;
+  }
+  return base.endsWith('/') ? base + child : `${base}/${child}`;
+}
+
+/** Byte order of names, as `Path::cmp` sorts siblings. */
+export function compareNames(a, b) {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function stripPrefix(prefix, text) {
+  return text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
+}
+
+function exists(file) {
+  try {
+    fs.statSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readText(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ignore matchers of one directory, as `Ignore::add_child_path` builds them. */
+function levelFor(api, dir, absoluteParent) {
+  const make = (file) => {
+    const text = readText(file);
+    if (text === undefined) {
+      return undefined;
+    }
+    const matcher = new api.GitignoreMatcher(dir);
+    matcher.addFile(file, text);
+    return matcher;
+  };
+  const inDir = (name) => joinPath(dir, name);
+  return {
+    dir,
+    absoluteParent,
+    ignore: exists(inDir('.ignore')) ? make(inDir('.ignore')) : undefined,
+    gitignore: exists(inDir('.gitignore')) ? make(inDir('.gitignore')) : undefined,
+    exclude: exists(inDir('.git/info/exclude')) ? make(inDir('.git/info/exclude')) : undefined,
+  };
+}
+
+/**
+ * Whether a path is ignored (1), whitelisted (2) or neither (0) by the levels (nearest last)
+ * and the absolute parents of the walk's root, as `Ignore::matched_ignore`.
+ */
+function matchIgnore(levels, parents, absoluteBase, candidate, isDir) {
+  let mIgnore = 0;
+  let mGit = 0;
+  let mExclude = 0;
+  const look = (level, target) => {
+    if (!mIgnore && level.ignore) mIgnore = level.ignore.matched(target, isDir);
+    if (!mGit && level.gitignore) mGit = level.gitignore.matched(target, isDir);
+    if (!mExclude && level.exclude) mExclude = level.exclude.matched(target, isDir);
+  };
+  for (let i = levels.length - 1; i >= 0; i -= 1) {
+    look(levels[i], candidate);
+  }
+  if (absoluteBase !== undefined && parents.length > 0) {
+    const outer = levels[0].dir;
+    let relative = candidate;
+    if (outer !== '.') {
+      const withoutDotSlash = stripPrefix('./', outer) ?? outer;
+      relative = stripPrefix(withoutDotSlash, candidate) ?? candidate;
+      relative = stripPrefix('/', relative) ?? relative;
+    }
+    const absolute = joinPath(absoluteBase, relative);
+    for (let i = parents.length - 1; i >= 0; i -= 1) {
+      look(parents[i], absolute);
+    }
+  }
+  return mIgnore || mGit || mExclude;
+}
+
+/**
+ * Walk a directory: yields `{path, isFile}` for every entry that is not skipped, and
+ * `{error: {path, message}}` where the native walker yields an error.
+ */
+export function* walk(api, root) {
+  const strip = (p) => stripPrefix('./', p) ?? p;
+  let absoluteBase;
+  const parents = [];
+  try {
+    absoluteBase = fs.realpathSync.native(root);
+  } catch {
+    absoluteBase = undefined;
+  }
+  if (absoluteBase !== undefined) {
+    const ancestors = [];
+    let current = absoluteBase;
+    while (path.dirname(current) !== current) {
+      current = path.dirname(current);
+      ancestors.unshift(current);
+    }
+    for (const ancestor of ancestors) {
+      parents.push(levelFor(api, ancestor, true));
+    }
+  }
+
+  // The root itself (depth 0) is never filtered.
+  let rootStat;
+  try {
+    rootStat = fs.statSync(root);
+  } catch (error) {
+    yield { error: { path: root, message: `${root}: IO error for operation on ${root}: ${ioErrorMessage(error)}` } };
+    return;
+  }
+  if (!rootStat.isDirectory()) {
+    yield { path: root, isFile: rootStat.isFile() };
+    return;
+  }
+  yield { path: root, isFile: false };
+  const levels = [levelFor(api, root, false)];
+  const ancestorsReal = [realpathOr(root)];
+  yield* walkDir(api, root, levels, parents, absoluteBase, ancestorsReal, strip);
+}
+
+function realpathOr(file) {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+function* walkDir(api, dir, levels, parents, absoluteBase, ancestorsReal, strip) {
+  let names;
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    yield { error: { path: dir, message: `${dir}: IO error for operation on ${dir}: ${ioErrorMessage(error)}` } };
+    return;
+  }
+  names.sort(compareNames);
+  for (const name of names) {
+    const entry = joinPath(dir, name);
+    let stat;
+    try {
+      stat = fs.statSync(entry);
+    } catch (error) {
+      yield { error: { path: entry, message: `${entry}: IO error for operation on ${entry}: ${ioErrorMessage(error)}` } };
+      continue;
+    }
+    const isDir = stat.isDirectory();
+    if (isDir) {
+      const real = realpathOr(entry);
+      const ancestor = ancestorsReal.findIndex((candidate) => candidate === real);
+      if (ancestor !== -1) {
+        const ancestorPath = ancestorPathAt(dir, ancestorsReal.length - 1 - ancestor);
+        yield {
+          error: {
+            path: entry,
+            message: `File system loop found: ${entry} points to an ancestor ${ancestorPath}`,
+          },
+        };
+        continue;
+      }
+    }
+    const matched = matchIgnore(levels, parents, absoluteBase, strip(entry), isDir);
+    if (matched === 1 || (matched === 0 && name.startsWith('.'))) {
+      continue;
+    }
+    if (isDir) {
+      yield { path: entry, isFile: false };
+      levels.push(levelFor(api, entry, false));
+      ancestorsReal.push(realpathOr(entry));
+      yield* walkDir(api, entry, levels, parents, absoluteBase, ancestorsReal, strip);
+      levels.pop();
+      ancestorsReal.pop();
+    } else {
+      yield { path: entry, isFile: stat.isFile() };
+    }
+  }
+}
+
+/** The walker path of the directory `up` levels above `dir`. */
+function ancestorPathAt(dir, up) {
+  let current = dir;
+  for (let i = 0; i < up; i += 1) {
+    const slash = current.lastIndexOf('/');
+    current = slash === -1 ? '' : current.slice(0, slash);
+  }
+  return current;
+}

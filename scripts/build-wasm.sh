@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package into wasm/pkg/ (the npm package `kataster-wasm`: node/, web/
+# and embed/ builds, the JS facade and its TypeScript types) and, with --action, refreshes the
+# action's committed bundle in action/dist/.
+#
+# Installs what is missing and reuses what is there (checking versions): the
+# wasm32-unknown-unknown target, wasm-bindgen-cli at exactly the version wasm/Cargo.toml pins,
+# wasm-pack, and wasm-opt from the npm package `binaryen` (wasm/package.json).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+update_action=false
+for arg in "$@"; do
+  case "$arg" in
+    --action) update_action=true ;;
+    *) echo "usage: scripts/build-wasm.sh [--action]" >&2; exit 2 ;;
+  esac
+done
+
+bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"$/\1/p' wasm/Cargo.toml)
+[ -n "$bindgen_version" ] || { echo "wasm/Cargo.toml must pin wasm-bindgen with =" >&2; exit 1; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "installing the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" ]; then
+  echo "installing wasm-bindgen-cli $bindgen_version (about 10 minutes on 2 cores)"
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+if ! command -v wasm-pack >/dev/null 2>&1; then
+  echo "installing wasm-pack (about 10 minutes on 2 cores)"
+  cargo install wasm-pack
+fi
+if [ ! -x wasm/node_modules/.bin/wasm-opt ] || [ ! -x wasm/node_modules/.bin/tsc ]; then
+  (cd wasm && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# Reproducible bytes wherever the repository and the cargo home are.
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+export RUSTFLAGS="--remap-path-prefix=$root=. --remap-path-prefix=$cargo_home=~/.cargo"
+export CARGO_TARGET_DIR="$root/target"
+
+pkg="$root/wasm/pkg"
+rm -rf "$pkg"
+mkdir -p "$pkg"
+for target in nodejs web; do
+  dir=$([ "$target" = nodejs ] && echo node || echo web)
+  wasm-pack --quiet build wasm --target "$target" --profile wasm-release --no-opt --no-pack \
+    --out-dir "pkg/$dir" --out-name kataster_wasm
+done
+# For bundlers and hosts that load the module themselves: no default URL of the .wasm.
+wasm-bindgen --target web --omit-default-module-path --out-dir "$pkg/embed" --out-name kataster_wasm \
+  target/wasm32-unknown-unknown/wasm-release/kataster_wasm.wasm
+
+opt="$root/wasm/node_modules/.bin/wasm-opt"
+"$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --strip-debug --strip-producers \
+  "$pkg/node/kataster_wasm_bg.wasm" -o "$pkg/node/kataster_wasm_bg.wasm"
+for dir in web embed; do
+  "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --strip-debug --strip-producers \
+    "$pkg/$dir/kataster_wasm_bg.wasm" -o "$pkg/$dir/kataster_wasm_bg.wasm"
+done
+rm -f "$pkg"/*/.gitignore "$pkg"/*/package.json
+cp wasm/js/* "$pkg/"
+# The Node.js glue is CommonJS inside an ES module package.
+printf '{\n  "type": "commonjs"\n}\n' > "$pkg/node/package.json"
+
+raw=$(wc -c < "$pkg/node/kataster_wasm_bg.wasm")
+gz=$(gzip -9 -c "$pkg/node/kataster_wasm_bg.wasm" | wc -c)
+echo "wasm/pkg: kataster_wasm_bg.wasm $raw bytes, $gz bytes gzipped"
+if [ "$gz" -gt 716800 ]; then
+  echo "the .wasm is over its budget of 700 KB gzipped" >&2
+  exit 1
+fi
+
+if $update_action; then
+  node action/lib/bundle.mjs write
+fi

@@ -1,0 +1,162 @@
+// The API of kataster-wasm, the same on every target. Hand-written; `tsc` checks it against
+// the tests in wasm/tests/types.ts (scripts/test-wasm.sh).
+
+/** A file to check: the path it is reported under and its full text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** How columns are counted: Unicode scalar values (the CLI's JSON, the default), UTF-16 code units (JavaScript strings, LSP, editors) or UTF-8 bytes. */
+export type PositionEncoding = 'utf-32' | 'utf-16' | 'utf-8';
+
+/** Facts about the world that only the host can tell. */
+export interface Facts {
+  /** Whether a file exists, by a path joined from a checked file's directory; `undefined`: cannot tell. */
+  fileExists?: (path: string) => boolean | undefined;
+}
+
+export interface CheckOptions extends Facts {
+  /** Rule code prefixes to run (e.g. `'CAT0'`, `['CAT0', 'CAT101']`, `'CAT0,CAT101'`); default: all. */
+  select?: string | string[];
+  /** Rule code prefixes to skip. */
+  ignore?: string | string[];
+  /** The files are the whole catalog: dangling references are errors. */
+  strictRefs?: boolean;
+  /** Expand YAML merge keys (`<<`), as Backstage's `enableYamlMerge`. */
+  yamlMerge?: boolean;
+  /** A catalog export (`GET /api/catalog/entities`: an array, or `{items: [...]}`) that references may resolve to. */
+  knownEntities?: unknown[] | { items: unknown[] } | null;
+  /** How `column` and `end_column` count; default `'utf-32'`, as the CLI. */
+  positionEncoding?: PositionEncoding;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One diagnostic of the JSON report (docs/json-output.md). */
+export interface JsonDiagnostic {
+  code: string;
+  name: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  /** 0-based document index; `null` for file-level problems (IO0xx). */
+  document: number | null;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in the requested position encoding. */
+  column: number;
+  end_line: number;
+  /** Exclusive. */
+  end_column: number;
+  /** RFC 6901 pointer within the document. */
+  pointer: string;
+  help: string | null;
+  url: string;
+}
+
+export interface Summary {
+  files: number;
+  documents: number;
+  entities: number;
+  errors: number;
+  warnings: number;
+}
+
+/** Exactly the object of `kataster check --format json`. */
+export interface JsonReport {
+  version: 1;
+  diagnostics: JsonDiagnostic[];
+  summary: Summary;
+}
+
+export interface RuleMeta {
+  code: string;
+  name: string;
+  family: 'io' | 'parse' | 'backstage' | 'references' | (string & {});
+  severity: Severity;
+  status: 'stable' | 'preview' | 'removed';
+  since: string;
+  summary: string;
+  /** Markdown. */
+  docs: string;
+}
+
+/** kataster's checks over files held in memory. */
+export declare class Kataster {
+  /** Policies are not supported by this build yet: passing one throws. */
+  constructor(policy?: undefined | null);
+  /** Check the files together; returns exactly the CLI's JSON report. */
+  check(files: SourceFile[], options?: CheckOptions): JsonReport;
+  /** Every rule, as `kataster rules --format json`. */
+  rules(): RuleMeta[];
+  /** A rule's Markdown page, as `kataster rule CODE`; `undefined` for an unknown code. */
+  ruleDocs(code: string): string | undefined;
+}
+
+/** One check step by step, in the CLI's order (for frontends that read files themselves). */
+export declare class Session {
+  constructor(options?: Omit<CheckOptions, keyof Facts>);
+  /** Parse files and add them in order; returns the index of the first. */
+  addFiles(files: SourceFile[]): number;
+  /** Record a file that could not be read (`IO001` unreadable, `IO002` not UTF-8); returns its index. */
+  addFailure(path: string, code: 'IO001' | 'IO002', message: string): number;
+  readonly fileCount: number;
+  /** The `spec.target`/`spec.targets` of the Location entities of a file, as written. */
+  locationTargets(file: number): string[];
+  /** Run the rules over every file added; returns the JSON report. */
+  check(facts?: Facts): JsonReport;
+  /** The last check as `kataster check --format json` prints it (with its final newline). */
+  jsonText(): string;
+  /** The last check as the CLI renders it. */
+  render(format: 'human' | 'concise', color?: boolean): string;
+  /** The CLI's exit code for the last check: 2 could not check, 1 errors, 0 none. */
+  exitCode(): 0 | 1 | 2;
+  free(): void;
+}
+
+/** A Location target glob, compiled as the CLI compiles it (`*` matches `/` too, unless `literalSeparator`). Throws on an invalid pattern. */
+export declare class GlobMatcher {
+  constructor(pattern: string, literalSeparator?: boolean);
+  isMatch(path: string): boolean;
+}
+
+/** One directory's ignore file(s), matched as the `ignore` crate (the CLI's walker) matches them. */
+export declare class GitignoreMatcher {
+  constructor(root: string);
+  /** Add an ignore file's lines; returns how many were not valid globs. */
+  addFile(path: string, text: string): number;
+  /** 0: no match; 1: ignored; 2: whitelisted by a `!` pattern. */
+  matched(path: string, isDir: boolean): 0 | 1 | 2;
+}
+
+/** Thrown when the WebAssembly instance trapped (a kataster bug). */
+export declare class KatasterInternalError extends Error {}
+
+/** Whether a file found while walking a directory is a catalog file. */
+export declare function isCatalogFile(path: string, text: string): boolean;
+/** Whether a path ends in `.yaml` or `.yml`. */
+export declare function isYamlPath(path: string): boolean;
+/** A file's bytes as the CLI reads them; `undefined`: a file found while walking that is skipped. */
+export declare function decodeFile(
+  path: string,
+  bytes: Uint8Array,
+  explicit: boolean,
+): { text: string; failure?: undefined } | { text?: undefined; failure: string } | undefined;
+/** A catalog export's entities from its text (`--known-entities FILE`), for `knownEntities`; throws with the CLI's message. */
+export declare function knownEntitiesFromText(path: string, text: string): { kind: string; metadata: { name: string; namespace: string } }[];
+/** The kataster version the module was built from. */
+export declare function version(): string;
+
+export interface Api {
+  Kataster: typeof Kataster;
+  Session: typeof Session;
+  GlobMatcher: typeof GlobMatcher;
+  GitignoreMatcher: typeof GitignoreMatcher;
+  KatasterInternalError: typeof KatasterInternalError;
+  isCatalogFile: typeof isCatalogFile;
+  isYamlPath: typeof isYamlPath;
+  decodeFile: typeof decodeFile;
+  knownEntitiesFromText: typeof knownEntitiesFromText;
+  version: typeof version;
+}

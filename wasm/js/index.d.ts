@@ -1,0 +1,2 @@
+// Node.js entry: everything is ready on import.
+export * from './api.js';
