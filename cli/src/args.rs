@@ -27,10 +27,7 @@ pub enum Command {
     /// Check namespace names against the naming convention, or put one together from parts.
     Namespace(namespace::Args),
     /// Print a JSON Schema kataster generates.
-    Schema {
-        #[arg(value_enum)]
-        which: schema::Which,
-    },
+    Schema(schema::Args),
     /// List every rule with its code, name and default severity.
     Rules {
         /// Output format.

@@ -41,6 +41,12 @@ fn expected_files() -> Vec<(PathBuf, String)> {
     let mut files = vec![
         (root.join("docs/rules/README.md"), index_page()),
         (root.join("schemas/kataster.schema.json"), policy_schema),
+        (
+            root.join("schemas/catalog-info.schema.json"),
+            serde_json::to_string_pretty(&kataster_core::catalog::schema::catalog_schema(None))
+                .unwrap()
+                + "\n",
+        ),
     ];
     for rule in RULES {
         files.push((

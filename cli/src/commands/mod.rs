@@ -16,7 +16,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Namespace(args) => namespace::run(&args),
-        Command::Schema { which } => schema::run(which),
+        Command::Schema(args) => schema::run(&args),
         Command::Rule { code } => rules::rule(&code),
         Command::Rules { format } => rules::rules(format),
     }

@@ -4,5 +4,6 @@ pub mod entity;
 pub mod formats;
 pub mod kinds;
 pub mod refs;
+pub mod schema;
 
 pub use entity::{DEFAULT_NAMESPACE, Entity};

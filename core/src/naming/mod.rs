@@ -187,7 +187,7 @@ impl Convention {
             } else {
                 part.values
                     .iter()
-                    .map(|value| regex::escape(value))
+                    .map(|value| escape(value))
                     .collect::<Vec<_>>()
                     .join("|")
             };
@@ -256,6 +256,14 @@ impl Convention {
         &self.template
     }
 
+    /// The convention as one regular expression without named groups, for JSON Schema's
+    /// `pattern` (ECMA-262 syntax).
+    pub fn pattern(&self) -> String {
+        let named = Regex::new(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+            .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()));
+        named.replace_all(self.strict.as_str(), "(?:").into_owned()
+    }
+
     /// The part that identifies an app.
     pub fn app_part(&self) -> &str {
         &self.app_part
@@ -315,6 +323,19 @@ impl Convention {
         let name = render_segments(&self.segments, parts)?;
         captures(&self.strict, &name).map(|_| name)
     }
+}
+
+/// Escape regular-expression syntax so that the pattern means the same in Rust's `regex` and
+/// in ECMA-262 with the `u` flag (which rejects needless escapes such as `\-`).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -404,7 +425,7 @@ fn compile(
     ) -> Result<(), String> {
         for segment in segments {
             match segment {
-                Segment::Literal(text) => out.push_str(&regex::escape(text)),
+                Segment::Literal(text) => out.push_str(&escape(text)),
                 Segment::Part(name) => {
                     if seen.contains(name) {
                         return Err(format!("part {{{name}}} appears twice"));
