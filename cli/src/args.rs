@@ -28,6 +28,8 @@ pub enum Command {
     Namespace(namespace::Args),
     /// Print a JSON Schema kataster generates.
     Schema(schema::Args),
+    /// Run the language server on standard input and output.
+    Lsp,
     /// List every rule with its code, name and default severity.
     Rules {
         /// Output format.

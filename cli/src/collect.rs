@@ -1,7 +1,7 @@
 //! Collecting the files to check: explicit files, walked directories, and the targets of
 //! Location entities.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use kataster_core::discover::{classify, is_yaml_path};
@@ -21,6 +21,8 @@ pub struct Collector<'c> {
     added: VecDeque<(usize, PathBuf)>,
     /// Who wrote a file, for the contributor rules.
     contributor_of: ContributorOf<'c>,
+    /// Texts that replace files on disk (documents open in an editor), by canonical path.
+    overrides: HashMap<PathBuf, String>,
 }
 
 impl<'c> Collector<'c> {
@@ -31,7 +33,15 @@ impl<'c> Collector<'c> {
             pending: Vec::new(),
             added: VecDeque::new(),
             contributor_of: Box::new(|_| None),
+            overrides: HashMap::new(),
         }
+    }
+
+    /// Read these texts instead of the files on disk (paths as canonical as possible).
+    #[must_use]
+    pub fn with_overrides(mut self, overrides: HashMap<PathBuf, String>) -> Self {
+        self.overrides = overrides;
+        self
     }
 
     /// Decide the contributor of each file added from now on.
@@ -46,6 +56,10 @@ impl<'c> Collector<'c> {
 
     /// Add the files a command-line path names.
     pub fn add_path(&mut self, path: &Path) {
+        if self.overrides.contains_key(&canonical(path)) {
+            self.add_file(path, true);
+            return;
+        }
         match std::fs::metadata(path) {
             Err(error) => {
                 self.checker.add_failure(
@@ -88,12 +102,16 @@ impl<'c> Collector<'c> {
 
     /// Read and add one file; found by walking, it is added only if it holds catalog entities.
     fn add_file(&mut self, path: &Path, explicit: bool) {
-        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let key = canonical(path);
         if self.seen.contains(&key) {
             return;
         }
         let shown = display(path);
-        let bytes = match std::fs::read(path) {
+        let read = match self.overrides.get(&key) {
+            Some(text) => Ok(text.clone().into_bytes()),
+            None => std::fs::read(path),
+        };
+        let bytes = match read {
             Ok(bytes) => bytes,
             Err(error) => {
                 self.seen.insert(key);
@@ -179,6 +197,11 @@ impl<'c> Collector<'c> {
             }
         }
     }
+}
+
+/// The path with links resolved, or as given when it does not exist (yet).
+pub fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// A path as users wrote it, without a leading `./`.

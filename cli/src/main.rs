@@ -5,6 +5,7 @@ mod collect;
 mod commands;
 mod facts;
 mod known;
+mod lsp;
 mod policy;
 mod render;
 

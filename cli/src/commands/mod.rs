@@ -17,6 +17,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Check(args) => check::run(&args),
         Command::Namespace(args) => namespace::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Lsp => crate::lsp::run(),
         Command::Rule { code } => rules::rule(&code),
         Command::Rules { format } => rules::rules(format),
     }

@@ -1,0 +1,183 @@
+//! `kataster lsp`: a language server over stdio. Diagnostics for catalog files, policy files
+//! and GitOps manifests with every rule (cross-file rules over the workspace folders), hover
+//! and go-to-definition on entity references, completion of references and allowed values.
+
+mod navigation;
+mod positions;
+mod workspace;
+
+use std::process::ExitCode;
+
+use lsp_server::{Connection, ExtractError, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
+    Notification as _, PublishDiagnostics,
+};
+use lsp_types::request::{Completion, GotoDefinition, HoverRequest, Request as _};
+use lsp_types::{
+    CompletionOptions, HoverProviderCapability, InitializeParams, OneOf, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind,
+};
+
+use workspace::Workspace;
+
+/// Run the server on stdin/stdout until the client says `exit`.
+pub fn run() -> Result<ExitCode, String> {
+    let (connection, io_threads) = Connection::stdio();
+    let capabilities = ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![":".into(), " ".into(), "/".into()]),
+            ..CompletionOptions::default()
+        }),
+        ..ServerCapabilities::default()
+    };
+    let capabilities = serde_json::to_value(capabilities).map_err(|error| error.to_string())?;
+    let params = connection
+        .initialize(capabilities)
+        .map_err(|error| error.to_string())?;
+    let params: InitializeParams =
+        serde_json::from_value(params).map_err(|error| error.to_string())?;
+    let mut workspace = Workspace::new(&params);
+    serve(&connection, &mut workspace)?;
+    drop(connection);
+    io_threads.join().map_err(|error| error.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(connection: &Connection, workspace: &mut Workspace) -> Result<(), String> {
+    let send = |message: Message| {
+        connection
+            .sender
+            .send(message)
+            .map_err(|error| error.to_string())
+    };
+    workspace.refresh();
+    for notification in workspace.diagnostics() {
+        send(notification.into())?;
+    }
+    for message in &connection.receiver {
+        match message {
+            Message::Request(request) => {
+                if connection
+                    .handle_shutdown(&request)
+                    .map_err(|error| error.to_string())?
+                {
+                    return Ok(());
+                }
+                send(Message::Response(respond(workspace, request)))?;
+            }
+            Message::Notification(notification) => {
+                if handle_notification(workspace, notification) {
+                    workspace.refresh();
+                    for notification in workspace.diagnostics() {
+                        send(notification.into())?;
+                    }
+                }
+            }
+            Message::Response(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Apply a document notification; true when the documents changed.
+fn handle_notification(workspace: &mut Workspace, notification: Notification) -> bool {
+    let notification = match cast_notification::<DidOpenTextDocument>(notification) {
+        Ok(params) => {
+            workspace.open(&params.text_document.uri, params.text_document.text);
+            return true;
+        }
+        Err(notification) => notification,
+    };
+    let notification = match cast_notification::<DidChangeTextDocument>(notification) {
+        Ok(params) => {
+            if let Some(change) = params.content_changes.into_iter().last() {
+                workspace.open(&params.text_document.uri, change.text);
+            }
+            return true;
+        }
+        Err(notification) => notification,
+    };
+    let notification = match cast_notification::<DidCloseTextDocument>(notification) {
+        Ok(params) => {
+            workspace.close(&params.text_document.uri);
+            return true;
+        }
+        Err(notification) => notification,
+    };
+    cast_notification::<DidSaveTextDocument>(notification).is_ok()
+}
+
+fn respond(workspace: &Workspace, request: Request) -> Response {
+    let id = request.id.clone();
+    let result = match request.method.as_str() {
+        HoverRequest::METHOD => params::<HoverRequest>(request).map(|params| {
+            serde_json::to_value(navigation::hover(
+                workspace,
+                &params.text_document_position_params,
+            ))
+        }),
+        GotoDefinition::METHOD => params::<GotoDefinition>(request).map(|params| {
+            serde_json::to_value(navigation::definition(
+                workspace,
+                &params.text_document_position_params,
+            ))
+        }),
+        Completion::METHOD => params::<Completion>(request).map(|params| {
+            serde_json::to_value(navigation::completion(
+                workspace,
+                &params.text_document_position,
+            ))
+        }),
+        method => {
+            return error(
+                id,
+                lsp_server::ErrorCode::MethodNotFound,
+                format!("unsupported request {method}"),
+            );
+        }
+    };
+    match result {
+        Ok(Ok(value)) => Response::new_ok(id, value),
+        Ok(Err(problem)) => error(
+            id,
+            lsp_server::ErrorCode::InternalError,
+            problem.to_string(),
+        ),
+        Err(problem) => error(id, lsp_server::ErrorCode::InvalidParams, problem),
+    }
+}
+
+fn params<R: lsp_types::request::Request>(request: Request) -> Result<R::Params, String> {
+    request
+        .extract::<R::Params>(R::METHOD)
+        .map(|(_, params)| params)
+        .map_err(|error| match error {
+            ExtractError::JsonError { error, .. } => error.to_string(),
+            ExtractError::MethodMismatch(request) => format!("unexpected {}", request.method),
+        })
+}
+
+fn cast_notification<N: lsp_types::notification::Notification>(
+    notification: Notification,
+) -> Result<N::Params, Notification> {
+    match notification.extract::<N::Params>(N::METHOD) {
+        Ok(params) => Ok(params),
+        Err(ExtractError::MethodMismatch(notification)) => Err(notification),
+        Err(ExtractError::JsonError { .. }) => {
+            Err(Notification::new(String::new(), serde_json::Value::Null))
+        }
+    }
+}
+
+fn error(id: RequestId, code: lsp_server::ErrorCode, message: String) -> Response {
+    Response::new_err(id, code as i32, message)
+}
+
+/// A `textDocument/publishDiagnostics` notification.
+fn publish(params: lsp_types::PublishDiagnosticsParams) -> Notification {
+    Notification::new(PublishDiagnostics::METHOD.to_owned(), params)
+}
