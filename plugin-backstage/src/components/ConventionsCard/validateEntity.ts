@@ -40,7 +40,7 @@ export function findDocument(text: string, entity: Entity): number {
   };
   let documents;
   try {
-    documents = parseAllDocuments(text, { uniqueKeys: false, maxAliasCount: 100 });
+    documents = parseAllDocuments(text, { uniqueKeys: false });
   } catch {
     return -1;
   }
