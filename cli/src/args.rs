@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{check, namespace, rules, schema};
+use crate::commands::{branch, check, namespace, rules, schema, version};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,6 +30,10 @@ pub enum Command {
     Schema(schema::Args),
     /// Run the language server on standard input and output.
     Lsp,
+    /// Check version transitions: tags, merges, commit bumps, stage promotion, Helm charts.
+    Version(version::Args),
+    /// Check branch names against the workflow's (`main`, `dev`, `feat/...`).
+    Branch(branch::Args),
     /// List every rule with its code, name and default severity.
     Rules {
         /// Output format.

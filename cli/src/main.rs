@@ -4,6 +4,7 @@ mod args;
 mod collect;
 mod commands;
 mod facts;
+mod git;
 mod known;
 mod lsp;
 mod policy;

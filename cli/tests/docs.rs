@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kataster_core::rules::{Family, RULES, index_page};
+use kataster_core::rules::{Family, RULES, RuleMeta, index_page};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -34,6 +34,21 @@ metadata: {name: team-a}
 spec: {type: team, children: []}
 ";
 
+/// The first scenario block (```text) after a heading of a version rule's docs: the version
+/// families' examples are scenarios (see `kataster_core::versions::scenario`), run by
+/// core/tests/versions_corpus.rs.
+fn scenario(rule: &RuleMeta, heading: &str) -> Option<String> {
+    if !matches!(
+        rule.family,
+        Family::Versions | Family::Git | Family::Stages | Family::Helm
+    ) {
+        return None;
+    }
+    let section = rule.docs.split(&format!("## {heading}\n")).nth(1)?;
+    let block = section.split("```text\n").nth(1)?;
+    Some(block.split("```").next()?.to_owned())
+}
+
 fn expected_files() -> Vec<(PathBuf, String)> {
     let root = workspace();
     let policy_schema =
@@ -55,6 +70,20 @@ fn expected_files() -> Vec<(PathBuf, String)> {
         ));
         let policy = example(rule.docs, "Policy");
         for (heading, kind) in [("Example", "invalid"), ("Use instead", "valid")] {
+            if let Some(text) = scenario(rule, heading) {
+                let header = format!(
+                    "# The {} of `kataster rule {}`.\n",
+                    heading.to_lowercase(),
+                    rule.code
+                );
+                files.push((
+                    root.join(format!(
+                        "tests/corpus/{}/{kind}/docs-example.txt",
+                        rule.code
+                    )),
+                    header + &text,
+                ));
+            }
             let Some(yaml) = example(rule.docs, heading) else {
                 continue;
             };

@@ -14,6 +14,7 @@ pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod versions;
 pub mod yaml;
 
 pub use check::{CheckOptions, Checker, Facts, KnownEntity, NoFacts, ParsedFile, Report, Summary};

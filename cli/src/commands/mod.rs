@@ -1,9 +1,11 @@
 //! The subcommands, one module each.
 
+pub mod branch;
 pub mod check;
 pub mod namespace;
 pub mod rules;
 pub mod schema;
+pub mod version;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -20,6 +22,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Lsp => crate::lsp::run(),
         Command::Rule { code } => rules::rule(&code),
         Command::Rules { format } => rules::rules(format),
+        Command::Version(args) => version::run(&args),
+        Command::Branch(args) => branch::run(&args),
     }
 }
 

@@ -5,12 +5,16 @@
 
 pub mod backstage;
 mod emit;
+pub mod git;
+pub mod helm;
 pub mod model;
 pub mod naming;
 pub mod parse;
 pub mod policy;
 pub mod references;
 mod selection;
+pub mod stages;
+pub mod versions;
 
 pub(crate) use emit::Emitter;
 pub use emit::{EntityOut, Finding};
@@ -50,6 +54,14 @@ pub enum Family {
     Model,
     /// `POL0xx`: the policy file. A policy that cannot be read cannot be applied (exit code 2).
     Policy,
+    /// `VER0xx`: release tags and version bumps.
+    Versions,
+    /// `GIT0xx`: branch names, merge edges and where versions are tagged.
+    Git,
+    /// `STG0xx`: stage promotion in GitOps repositories.
+    Stages,
+    /// `HELM0xx`: Helm charts following the release.
+    Helm,
 }
 
 impl Family {
@@ -62,6 +74,10 @@ impl Family {
             Self::Naming => "Naming conventions (NS0xx)",
             Self::Model => "Organisation model (ORG0xx)",
             Self::Policy => "Policy file (POL0xx)",
+            Self::Versions => "Versions and bumps (VER0xx)",
+            Self::Git => "Branches and merges (GIT0xx)",
+            Self::Stages => "Stage promotion (STG0xx)",
+            Self::Helm => "Helm charts (HELM0xx)",
         }
     }
 
@@ -169,6 +185,36 @@ pub static RULES: &[&RuleMeta] = &[
     &model::custom_schema::RULE,
     &policy::policy_schema_error::RULE,
     &policy::invalid_policy_value::RULE,
+    &versions::invalid_version_tag::RULE,
+    &versions::mixed_tag_prefix::RULE,
+    &versions::build_metadata_in_tag::RULE,
+    &versions::duplicate_version::RULE,
+    &versions::version_not_increasing::RULE,
+    &versions::skipped_version::RULE,
+    &versions::unusual_first_version::RULE,
+    &versions::insufficient_bump::RULE,
+    &versions::nothing_to_release::RULE,
+    &versions::major_without_breaking_change::RULE,
+    &versions::non_conventional_commit::RULE,
+    &versions::unknown_commit_type::RULE,
+    &git::invalid_branch_name::RULE,
+    &git::forbidden_merge::RULE,
+    &git::misplaced_tag::RULE,
+    &git::release_not_minor::RULE,
+    &git::hotfix_not_patch::RULE,
+    &git::feature_in_hotfix::RULE,
+    &git::incomplete_history::RULE,
+    &git::untagged_merge::RULE,
+    &stages::skipped_stage::RULE,
+    &stages::prerelease_in_stage::RULE,
+    &stages::untested_version::RULE,
+    &stages::unreleased_version::RULE,
+    &stages::stage_downgrade::RULE,
+    &stages::stage_rollback::RULE,
+    &helm::chart_version_mismatch::RULE,
+    &helm::unquoted_app_version::RULE,
+    &helm::chart_version_not_bumped::RULE,
+    &helm::invalid_chart_version::RULE,
 ];
 
 /// A check of one entity document.

@@ -1,0 +1,872 @@
+//! `kataster version` and `kataster branch` against real git repositories, built in temporary
+//! directories with the git CLI: the source document's GitFlow diagram, its variants, stage
+//! promotion in a GitOps repository, and Helm charts.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// CI variables that would change what `version check` looks at.
+const CI_VARIABLES: &[&str] = &[
+    "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME",
+    "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
+    "CI_COMMIT_TAG",
+    "CI_COMMIT_BRANCH",
+    "CI_PROJECT_DIR",
+    "GITHUB_HEAD_REF",
+    "GITHUB_BASE_REF",
+    "GITHUB_REF",
+];
+
+/// A repository in a temporary directory.
+struct Repo {
+    dir: TempDir,
+}
+
+impl Repo {
+    fn new() -> Self {
+        let repo = Self {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        repo.git(&["init", "-q", "-b", "main", "."]);
+        for (key, value) in [
+            ("user.email", "dev@acme.example"),
+            ("user.name", "Dev"),
+            ("commit.gpgsign", "false"),
+            ("tag.gpgsign", "false"),
+        ] {
+            repo.git(&["config", key, value]);
+        }
+        repo
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        let output = Command::new("git")
+            .current_dir(self.path())
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.path())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    fn commit(&self, message: &str) {
+        self.git(&["commit", "-q", "--allow-empty", "-m", message]);
+    }
+
+    fn checkout(&self, branch: &str) {
+        self.git(&["checkout", "-q", branch]);
+    }
+
+    fn branch(&self, branch: &str) {
+        self.git(&["checkout", "-q", "-b", branch]);
+    }
+
+    fn merge(&self, branch: &str) {
+        self.git(&["merge", "-q", "--no-ff", "--no-edit", branch]);
+    }
+
+    fn tag(&self, tag: &str) {
+        self.git(&["tag", tag]);
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        let path = self.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn commit_all(&self, message: &str) {
+        self.git(&["add", "-A"]);
+        self.commit(message);
+    }
+
+    /// Run kataster in the repository: exit code and standard output.
+    fn kataster(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kataster"));
+        command.current_dir(self.path()).args(args);
+        for name in CI_VARIABLES {
+            command.env_remove(name);
+        }
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command.output().unwrap();
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8(output.stdout).unwrap(),
+        )
+    }
+
+    /// Run kataster with `--format json`: exit code and report.
+    fn json(&self, args: &[&str]) -> (i32, Value) {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        let (code, stdout) = self.kataster(&all, &[]);
+        let report = serde_json::from_str(&stdout)
+            .unwrap_or_else(|error| panic!("{args:?}: not JSON ({error}):\n{stdout}"));
+        (code, report)
+    }
+}
+
+/// The tags the diagram's releases get, and where to stop.
+struct Diagram {
+    first: &'static str,
+    release: &'static str,
+    hotfix: &'static str,
+    last: &'static str,
+    /// Stop before the hotfix is merged (`version next` for it).
+    stop_before_hotfix_merge: bool,
+    /// Stop before the last release is merged.
+    stop_before_last_merge: bool,
+}
+
+impl Default for Diagram {
+    fn default() -> Self {
+        Self {
+            first: "1.1.0",
+            release: "1.2.0",
+            hotfix: "1.2.1",
+            last: "1.3.0",
+            stop_before_hotfix_merge: false,
+            stop_before_last_merge: false,
+        }
+    }
+}
+
+/// The source document's GitFlow diagram as a repository.
+fn diagram(options: &Diagram) -> Repo {
+    let repo = Repo::new();
+    repo.commit("Initial commit");
+    repo.tag(options.first);
+    repo.branch("dev");
+    repo.commit("Development setup");
+    repo.branch("feat/long-thing");
+    repo.commit("feat: Add feature 1");
+    repo.commit("Update feature 1");
+    repo.commit("Update feature 2");
+    repo.checkout("dev");
+    repo.branch("fix/nice-thing");
+    repo.commit("fix: Add fix nice");
+    repo.checkout("dev");
+    repo.merge("fix/nice-thing");
+    repo.branch("feat/big-thing");
+    repo.commit("feat: Something Big");
+    repo.commit("Update Something Big");
+    repo.checkout("main");
+    repo.merge("dev");
+    repo.tag(options.release);
+    repo.checkout("dev");
+    repo.merge("feat/big-thing");
+    repo.checkout("main");
+    repo.branch("hotfix/critical-bug");
+    repo.commit("fix: Fix critical bug");
+    if options.stop_before_hotfix_merge {
+        return repo;
+    }
+    repo.checkout("main");
+    repo.merge("hotfix/critical-bug");
+    repo.tag(options.hotfix);
+    repo.checkout("dev");
+    repo.merge("main");
+    repo.checkout("feat/long-thing");
+    repo.commit("Update feature 3");
+    repo.checkout("dev");
+    repo.merge("feat/long-thing");
+    if options.stop_before_last_merge {
+        return repo;
+    }
+    repo.checkout("main");
+    repo.merge("dev");
+    repo.tag(options.last);
+    repo
+}
+
+fn codes(report: &Value) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|diagnostic| diagnostic["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn errors(report: &Value) -> Vec<(String, String)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|diagnostic| diagnostic["severity"] == "error")
+        .map(|diagnostic| {
+            (
+                diagnostic["code"].as_str().unwrap().to_owned(),
+                diagnostic["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The single error of a report: its code and message.
+fn only_error(report: &Value) -> (String, String) {
+    let errors = errors(report);
+    assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+    errors.into_iter().next().unwrap()
+}
+
+fn short(repo: &Repo, rev: &str) -> String {
+    repo.git(&["rev-parse", "--short=7", rev]).trim().to_owned()
+}
+
+#[test]
+fn the_diagram_audits_clean() {
+    let repo = diagram(&Diagram::default());
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(errors(&report).is_empty(), "{report:#}");
+    let releases = report["releases"].as_array().unwrap();
+    let summary: Vec<(&str, &str, &str)> = releases
+        .iter()
+        .map(|release| {
+            (
+                release["tag"].as_str().unwrap(),
+                release["source"].as_str().unwrap_or("-"),
+                release["actual_bump"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("1.1.0", "-", "-"),
+            ("1.2.0", "dev", "minor"),
+            ("1.2.1", "hotfix/critical-bug", "patch"),
+            ("1.3.0", "dev", "minor"),
+        ]
+    );
+    assert_eq!(releases[3]["required_bump"], "minor");
+    // Human output: a line per tag with its verdict.
+    let (code, human) = repo.kataster(&["version", "audit", "--no-color"], &[]);
+    assert_eq!(code, 0);
+    assert!(human.contains("1.2.1        ok"), "{human}");
+    assert!(human.contains("0 errors"), "{human}");
+    // Every tag pipeline of the diagram passes too.
+    for tag in ["1.2.0", "1.2.1", "1.3.0"] {
+        let (code, report) = repo.json(&["version", "check", "--tag", tag]);
+        assert_eq!(code, 0, "{tag}: {report:#}");
+        assert_eq!(report["transition"]["next_version"], tag);
+    }
+}
+
+#[test]
+fn version_next_gives_the_hotfix_and_the_release() {
+    let repo = diagram(&Diagram {
+        stop_before_hotfix_merge: true,
+        ..Diagram::default()
+    });
+    let (code, next) = repo.kataster(
+        &[
+            "version",
+            "next",
+            "--source",
+            "hotfix/critical-bug",
+            "--target",
+            "main",
+        ],
+        &[],
+    );
+    assert_eq!((code, next.as_str()), (0, "1.2.1\n"));
+    // The same from GitLab's merge request variables.
+    let (code, next) = repo.kataster(
+        &["version", "next"],
+        &[
+            ("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "hotfix/critical-bug"),
+            ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"),
+        ],
+    );
+    assert_eq!((code, next.as_str()), (0, "1.2.1\n"));
+
+    let repo = diagram(&Diagram {
+        stop_before_last_merge: true,
+        ..Diagram::default()
+    });
+    let (code, next) = repo.kataster(
+        &["version", "next", "--source", "dev", "--target", "main"],
+        &[],
+    );
+    assert_eq!((code, next.as_str()), (0, "1.3.0\n"));
+    // GitHub's pull request variables, and the explanation.
+    let (code, explained) = repo.kataster(
+        &["version", "next", "--explain", "--no-color"],
+        &[("GITHUB_HEAD_REF", "dev"), ("GITHUB_BASE_REF", "main")],
+    );
+    assert_eq!(code, 0);
+    assert!(explained.ends_with("1.3.0\n"), "{explained}");
+    assert!(
+        explained.contains("previous release is 1.2.1"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("requires a minor release"),
+        "{explained}"
+    );
+    // The merge request check passes, with the computed facts.
+    let (code, report) = repo.json(&["version", "check", "--source", "dev", "--target", "main"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["transition"]["previous"], "1.2.1");
+    assert_eq!(report["transition"]["required_bump"], "minor");
+}
+
+#[test]
+fn a_hotfix_tagged_as_a_minor_release_fails() {
+    let repo = diagram(&Diagram {
+        hotfix: "1.3.0",
+        last: "1.4.0",
+        ..Diagram::default()
+    });
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "GIT005");
+    assert!(
+        message.contains("hotfix/critical-bug")
+            && message.contains("1.2.1")
+            && message.contains("1.3.0"),
+        "{message}"
+    );
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.3.0"]);
+    assert_eq!((code, only_error(&report).0.as_str()), (1, "GIT005"));
+}
+
+#[test]
+fn a_feature_release_tagged_as_a_patch_fails() {
+    let repo = diagram(&Diagram {
+        last: "1.2.2",
+        ..Diagram::default()
+    });
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 1);
+    let found = errors(&report);
+    let (_, message) = found
+        .iter()
+        .find(|(code, _)| code == "VER008")
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    // The message names the tag and the feature commit that requires more.
+    let feature = short(&repo, ":/feat: Add feature 1");
+    let big = short(&repo, ":/feat: Something Big");
+    assert!(message.contains("tag 1.2.2"), "{message}");
+    assert!(
+        message.contains(&feature) || message.contains(&big),
+        "{message}"
+    );
+    assert!(found.iter().any(|(code, _)| code == "GIT004"), "{found:#?}");
+}
+
+#[test]
+fn a_skipped_release_fails() {
+    let repo = diagram(&Diagram {
+        last: "1.5.0",
+        ..Diagram::default()
+    });
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "VER006");
+    assert!(
+        message.contains("1.5.0") && message.contains("1.3.0"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_pre_release_on_main_fails() {
+    let repo = diagram(&Diagram {
+        last: "1.3.0-rc.1",
+        ..Diagram::default()
+    });
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "GIT003");
+    assert!(message.contains("1.3.0-rc.1"), "{message}");
+    // A pre-release tagged on dev is fine.
+    let repo = diagram(&Diagram {
+        stop_before_last_merge: true,
+        ..Diagram::default()
+    });
+    repo.tag("1.3.0-rc.1");
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.3.0-rc.1"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["transition"]["target"], "dev");
+}
+
+#[test]
+fn a_repeated_version_fails() {
+    let repo = diagram(&Diagram::default());
+    repo.checkout("dev");
+    repo.commit("feat: Export");
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--source",
+        "dev",
+        "--target",
+        "main",
+        "--version",
+        "1.3.0",
+    ]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "VER004");
+    assert!(
+        message.contains("1.3.0") && message.contains(&short(&repo, "1.3.0")),
+        "{message}"
+    );
+    // A stable tag outside main's history repeats nothing but is misplaced.
+    repo.tag("1.4.0");
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 1);
+    assert_eq!(only_error(&report).0, "GIT003");
+}
+
+#[test]
+fn forbidden_merges_fail() {
+    let repo = diagram(&Diagram::default());
+    repo.branch("feat/x");
+    repo.commit("feat: X");
+    let (code, report) = repo.json(&["version", "check", "--source", "feat/x", "--target", "main"]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(
+        (rule.as_str(), message.as_str()),
+        ("GIT002", "feat/x may not be merged into main")
+    );
+    repo.checkout("main");
+    repo.merge("feat/x");
+    repo.tag("1.4.0");
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 1);
+    assert_eq!(only_error(&report).0, "GIT002");
+
+    let repo = diagram(&Diagram {
+        stop_before_hotfix_merge: true,
+        ..Diagram::default()
+    });
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--source",
+        "hotfix/critical-bug",
+        "--target",
+        "dev",
+    ]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(
+        (rule.as_str(), message.as_str()),
+        ("GIT002", "hotfix/critical-bug may not be merged into dev")
+    );
+}
+
+#[test]
+fn a_breaking_change_released_as_minor_fails() {
+    for message in [
+        "feat(api)!: Drop the v1 endpoints",
+        "feat: Rework the API\n\nBREAKING CHANGE: the v1 endpoints are gone",
+    ] {
+        let repo = diagram(&Diagram::default());
+        repo.checkout("dev");
+        repo.commit(message);
+        let (code, report) = repo.json(&[
+            "version",
+            "check",
+            "--source",
+            "dev",
+            "--target",
+            "main",
+            "--version",
+            "1.4.0",
+        ]);
+        assert_eq!(code, 1);
+        let (rule, text) = only_error(&report);
+        assert_eq!(rule, "VER008");
+        assert!(
+            text.contains(&short(&repo, "dev")) && text.contains("breaking change"),
+            "{text}"
+        );
+        assert_eq!(report["transition"]["next_version"], "2.0.0");
+        repo.checkout("main");
+        repo.merge("dev");
+        repo.tag("1.4.0");
+        let (code, report) = repo.json(&["version", "audit"]);
+        assert_eq!((code, only_error(&report).0.as_str()), (1, "VER008"));
+    }
+}
+
+#[test]
+fn a_mixed_v_prefix_fails() {
+    let repo = diagram(&Diagram {
+        hotfix: "v1.2.1",
+        ..Diagram::default()
+    });
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "VER002");
+    assert!(message.contains("v1.2.1"), "{message}");
+    // With `v` as the configured prefix, the unprefixed tags are the odd ones.
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--tag",
+        "v1.2.1",
+        "--versions-policy",
+        r#"{"tagPrefix": "v"}"#,
+    ]);
+    assert_eq!(code, 1, "{report:#}");
+    assert!(
+        codes(&report)
+            .iter()
+            .all(|code| code == "VER002" || code.starts_with("VER01")),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn a_shallow_clone_is_reported_not_taken_for_a_first_release() {
+    let repo = diagram(&Diagram::default());
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", repo.path().display());
+    let status = Command::new("git")
+        .args(["clone", "-q", "--depth", "1", "--no-single-branch", &url])
+        .arg(clone.path().join("shallow"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let shallow = Repo { dir: clone };
+    let run = |args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kataster"));
+        command
+            .current_dir(shallow.path().join("shallow"))
+            .args(args)
+            .args(["--format", "json"]);
+        for name in CI_VARIABLES {
+            command.env_remove(name);
+        }
+        let output = command.output().unwrap();
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        (output.status.code().unwrap(), report)
+    };
+    for args in [
+        &["version", "check", "--tag", "1.3.0"][..],
+        &["version", "check", "--source", "dev", "--target", "main"],
+        &["version", "audit"],
+    ] {
+        let (code, report) = run(args);
+        assert_eq!(code, 2, "{args:?}: {report:#}");
+        let (rule, message) = only_error(&report);
+        assert_eq!(rule, "GIT007", "{args:?}");
+        assert!(message.contains("shallow"), "{message}");
+        assert!(!codes(&report).contains(&"VER007".to_owned()));
+        assert!(
+            report["diagnostics"][0]["help"]
+                .as_str()
+                .unwrap()
+                .contains("GIT_DEPTH: 0")
+        );
+    }
+}
+
+#[test]
+fn hotfixes_with_features_and_missing_targets() {
+    let repo = diagram(&Diagram {
+        stop_before_hotfix_merge: true,
+        ..Diagram::default()
+    });
+    repo.commit("feat: Add an export button");
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--source",
+        "hotfix/critical-bug",
+        "--target",
+        "main",
+    ]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "GIT006");
+    assert!(message.contains(&short(&repo, "HEAD")), "{message}");
+    repo.git(&["branch", "-m", "main", "production"]);
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--source",
+        "hotfix/critical-bug",
+        "--target",
+        "main",
+    ]);
+    assert_eq!(code, 2, "{report:#}");
+    assert_eq!(only_error(&report).0, "GIT007");
+    let (code, _) = repo.kataster(&["version", "check"], &[]);
+    assert_eq!(code, 2, "no context is a usage error");
+}
+
+#[test]
+fn branch_names() {
+    let repo = Repo::new();
+    let (code, report) = repo.json(&[
+        "branch",
+        "main",
+        "dev",
+        "feat/long-thing",
+        "hotfix/critical-bug",
+        "release/1.3.0",
+    ]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(
+        report["branches"][2]["merges_into"],
+        serde_json::json!(["dev"])
+    );
+    let (code, report) = repo.json(&[
+        "branch",
+        "feature/Login",
+        "feat/Login Page",
+        "master",
+        "feat/",
+    ]);
+    assert_eq!(code, 1);
+    let helps: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|diagnostic| diagnostic["help"].as_str().unwrap())
+        .collect();
+    assert_eq!(helps.len(), 4);
+    assert!(
+        helps.contains(&"use `feat/login`")
+            && helps.contains(&"use `feat/login-page`")
+            && helps.contains(&"use `main`"),
+        "{helps:?}"
+    );
+    let (code, human) = repo.kataster(&["branch", "--no-color", "feat/x", "bug/y"], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        human.contains("error[GIT001]")
+            && human.contains("feat/x: ok (feat branch, merged into dev)"),
+        "{human}"
+    );
+}
+
+const CHART: &str = "apiVersion: v2\nname: phippy\nversion: {version}\nappVersion: {app}\n";
+
+fn chart(version: &str, app: &str) -> String {
+    CHART.replace("{version}", version).replace("{app}", app)
+}
+
+#[test]
+fn helm_charts() {
+    // Lockstep: the chart is released with the tag.
+    let repo = Repo::new();
+    repo.write("charts/phippy/Chart.yaml", &chart("1.0.0", "\"1.0.0\""));
+    repo.commit_all("feat: Phippy chart");
+    repo.tag("1.0.0");
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.0.0"]);
+    assert_eq!(code, 0, "{report:#}");
+    repo.branch("dev");
+    repo.write("charts/phippy/templates/service.yaml", "kind: Service\n");
+    repo.commit_all("feat: Add a service");
+    repo.checkout("main");
+    repo.merge("dev");
+    repo.tag("1.1.0");
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.1.0"]);
+    assert_eq!(code, 1);
+    let found = errors(&report);
+    assert!(
+        found.iter().all(|(code, _)| code == "HELM001"),
+        "{found:#?}"
+    );
+    assert!(
+        found[0].1.contains("1.0.0") && found[0].1.contains("1.1.0"),
+        "{found:#?}"
+    );
+    assert_eq!(report["diagnostics"][0]["file"], "charts/phippy/Chart.yaml");
+    assert_eq!(report["diagnostics"][0]["line"], 3);
+
+    // An unquoted appVersion.
+    repo.write("charts/phippy/Chart.yaml", &chart("1.1.0", "1.1.0"));
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.1.0"]);
+    assert_eq!(code, 1);
+    assert_eq!(only_error(&report).0, "HELM002");
+    assert_eq!(report["diagnostics"][0]["pointer"], "/appVersion");
+
+    // A changed chart without a bump, in a merge request into dev.
+    repo.write("charts/phippy/Chart.yaml", &chart("1.1.0", "\"1.1.0\""));
+    repo.commit_all("fix: Chart version 1.1.0");
+    repo.checkout("dev");
+    repo.merge("main");
+    repo.branch("feat/ingress");
+    repo.write("charts/phippy/templates/ingress.yaml", "kind: Ingress\n");
+    repo.commit_all("feat: Add an ingress");
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--source",
+        "feat/ingress",
+        "--target",
+        "dev",
+    ]);
+    assert_eq!(code, 1, "{report:#}");
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "HELM003");
+    assert!(message.contains("1.1.0"), "{message}");
+    // Bumped, it passes; and merged into main, the chart's version is the proposed release.
+    repo.write("charts/phippy/Chart.yaml", &chart("1.2.0", "\"1.2.0\""));
+    repo.commit_all("chore: Bump the chart to 1.2.0");
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--source",
+        "feat/ingress",
+        "--target",
+        "dev",
+    ]);
+    assert_eq!(code, 0, "{report:#}");
+    repo.checkout("dev");
+    repo.merge("feat/ingress");
+    let (code, report) = repo.json(&["version", "check", "--source", "dev", "--target", "main"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["transition"]["version"], "1.2.0");
+    repo.write("charts/phippy/Chart.yaml", &chart("1.3.0", "\"1.3.0\""));
+    let (code, report) = repo.json(&["version", "check", "--source", "dev", "--target", "main"]);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(only_error(&report).0, "VER006");
+    assert_eq!(report["diagnostics"][0]["file"], "charts/phippy/Chart.yaml");
+}
+
+fn application(stage: &str, version: &str, annotations: &str) -> String {
+    format!(
+        "apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: phippy-{stage}
+  namespace: argocd{annotations}
+spec:
+  project: phippy
+  destination:
+    server: https://kubernetes.default.svc
+    namespace: ap-phippy-{stage}
+  source:
+    repoURL: https://charts.acme.example
+    chart: phippy
+    targetRevision: {version}
+"
+    )
+}
+
+/// A GitOps repository with phippy in dev, int and prd on main, and a promotion branch.
+fn gitops(dev: &str, int: &str, prd: &str) -> Repo {
+    let repo = Repo::new();
+    for (stage, version) in [("dev", dev), ("int", int), ("prd", prd)] {
+        repo.write(
+            &format!("apps/phippy-{stage}.yaml"),
+            &application(stage, version, ""),
+        );
+    }
+    repo.commit_all("feat: Phippy in every stage");
+    repo.branch("promote/phippy");
+    repo
+}
+
+#[test]
+fn stage_promotion() {
+    // A clean promotion: int runs 1.3.0, prd gets it.
+    let repo = gitops("1.3.0", "1.3.0", "1.2.1");
+    repo.write("apps/phippy-prd.yaml", &application("prd", "1.3.0", ""));
+    let (code, report) = repo.json(&["version", "promote", "--target", "main"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["changes"][0]["to"], "1.3.0");
+    assert_eq!(report["apps"]["ap-phippy"]["prd"], "1.3.0");
+
+    // prd gets a version int does not run (dev does: it skipped int).
+    let repo = gitops("1.3.0", "1.2.1", "1.2.1");
+    repo.write("apps/phippy-prd.yaml", &application("prd", "1.3.0", ""));
+    let (code, report) = repo.json(&["version", "promote", "--target", "main"]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "STG001");
+    assert!(
+        message.contains("1.3.0") && message.contains("int"),
+        "{message}"
+    );
+    assert_eq!(report["diagnostics"][0]["file"], "apps/phippy-prd.yaml");
+    assert_eq!(
+        report["diagnostics"][0]["pointer"],
+        "/spec/source/targetRevision"
+    );
+    // ... and no stage runs it.
+    let repo = gitops("1.2.1", "1.2.1", "1.2.1");
+    repo.write("apps/phippy-prd.yaml", &application("prd", "1.3.0", ""));
+    let (code, report) = repo.json(&["version", "promote", "--target", "main"]);
+    assert_eq!((code, only_error(&report).0.as_str()), (1, "STG003"));
+
+    // A pre-release to prd.
+    let repo = gitops("1.3.0-rc.1", "1.3.0-rc.1", "1.2.1");
+    repo.write(
+        "apps/phippy-prd.yaml",
+        &application("prd", "1.3.0-rc.1", ""),
+    );
+    let (code, report) = repo.json(&["version", "promote", "--target", "main"]);
+    assert_eq!((code, only_error(&report).0.as_str()), (1, "STG002"));
+
+    // A downgrade without rollback, and with one.
+    let repo = gitops("1.3.0", "1.3.0", "1.3.0");
+    repo.write("apps/phippy-prd.yaml", &application("prd", "1.2.1", ""));
+    let (code, report) = repo.json(&["version", "promote", "--target", "main"]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(
+        (rule.as_str(), message.as_str()),
+        ("STG005", "ap-phippy prd goes down from 1.3.0 to 1.2.1")
+    );
+    repo.write(
+        "apps/phippy-prd.yaml",
+        &application(
+            "prd",
+            "1.2.1",
+            "\n  annotations:\n    kataster.io/rollback: \"1.3.0 loses orders\"",
+        ),
+    );
+    let (code, report) = repo.json(&["version", "promote", "--target", "main"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(codes(&report), ["STG006"]);
+
+    // Without a target: the working tree's state; released versions from the app's tags.
+    let repo = gitops("1.3.0", "1.2.1", "1.3.0");
+    let (code, report) = repo.json(&["version", "promote"]);
+    assert_eq!((code, only_error(&report).0.as_str()), (1, "STG003"));
+    let app = diagram(&Diagram::default());
+    let repo = gitops("1.3.0", "1.2.2", "1.2.1");
+    let (code, report) = repo.json(&[
+        "version",
+        "promote",
+        "--tags-from",
+        app.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "STG004");
+    assert!(message.contains("1.2.2"), "{message}");
+}

@@ -1,0 +1,240 @@
+//! The `versions:` section of the policy: tag prefixes, branches, merges, commit types,
+//! stages and Helm charts. The defaults are the GitFlow of the source document.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::bump::Bump;
+
+/// How versions move: tags, branches, merges, commits, stage promotion and Helm charts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct VersionPolicy {
+    /// The prefix of release tags: none (`1.2.0`, the default) or e.g. `v` (`v1.2.0`). Tags
+    /// with any other prefix are reported (`VER002`).
+    pub tag_prefix: String,
+    /// Monorepos: components versioned on their own, each with its own tag prefix
+    /// (`phippy-1.2.0`, `charts/goldie/1.0.0`) and folder. Empty: the repository is one
+    /// component tagged with `tagPrefix`.
+    pub components: Vec<ComponentPolicy>,
+    /// Branch names.
+    pub branches: BranchPolicy,
+    /// Allowed merges: the role of a source branch (`main`, `dev` or a prefix such as
+    /// `feat`) to the roles of the branches it may be merged into.
+    pub merges: BTreeMap<String, Vec<String>>,
+    /// Conventional commits and the bump each type requires.
+    pub commits: CommitPolicy,
+    /// The versions a first release may have (another is a warning, `VER007`).
+    pub first_versions: Vec<String>,
+    /// Stage promotion in GitOps repositories.
+    pub promotion: PromotionPolicy,
+    /// Helm charts.
+    pub helm: HelmPolicy,
+}
+
+impl Default for VersionPolicy {
+    fn default() -> Self {
+        let edges = |from: &str, to: &[&str]| {
+            (
+                from.to_owned(),
+                to.iter().map(|target| (*target).to_owned()).collect(),
+            )
+        };
+        Self {
+            tag_prefix: String::new(),
+            components: Vec::new(),
+            branches: BranchPolicy::default(),
+            merges: BTreeMap::from([
+                edges("feat", &["dev"]),
+                edges("fix", &["dev"]),
+                edges("dev", &["main"]),
+                edges("hotfix", &["main"]),
+                edges("main", &["dev"]),
+                edges("release", &["main", "dev"]),
+            ]),
+            commits: CommitPolicy::default(),
+            first_versions: vec!["0.1.0".into(), "1.0.0".into()],
+            promotion: PromotionPolicy::default(),
+            helm: HelmPolicy::default(),
+        }
+    }
+}
+
+impl VersionPolicy {
+    /// The tag prefixes of the repository: the components' or the one `tagPrefix`.
+    pub fn prefixes(&self) -> Vec<&str> {
+        if self.components.is_empty() {
+            vec![self.tag_prefix.as_str()]
+        } else {
+            self.components
+                .iter()
+                .map(|component| component.tag_prefix.as_str())
+                .collect()
+        }
+    }
+
+    /// The component with this name.
+    pub fn component(&self, name: &str) -> Option<&ComponentPolicy> {
+        self.components
+            .iter()
+            .find(|component| component.name == name)
+    }
+
+    /// The tag prefix of a component (`None`: the repository's own).
+    pub fn prefix_of(&self, component: Option<&str>) -> &str {
+        component
+            .and_then(|name| self.component(name))
+            .map_or(self.tag_prefix.as_str(), |component| {
+                component.tag_prefix.as_str()
+            })
+    }
+}
+
+/// A component of a monorepo.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct ComponentPolicy {
+    /// The component's name, e.g. `phippy`.
+    pub name: String,
+    /// Its tag prefix, e.g. `phippy-` or `charts/goldie/`.
+    pub tag_prefix: String,
+    /// Its folder; a change below it is a change of the component.
+    pub path: String,
+}
+
+/// Branch names: `main`, `dev` and `<prefix>/<name>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct BranchPolicy {
+    /// The released branch, tagged at every merge (role `main`).
+    pub main: String,
+    /// The integration branch (role `dev`).
+    pub dev: String,
+    /// The prefixes of short-lived branches, each its own role. `hotfix` and `release` have
+    /// their GitFlow meaning: a hotfix is a patch release, a release a minor or major one.
+    pub prefixes: Vec<String>,
+    /// A regular expression the part after `<prefix>/` must match entirely.
+    pub name_pattern: String,
+}
+
+impl Default for BranchPolicy {
+    fn default() -> Self {
+        Self {
+            main: "main".into(),
+            dev: "dev".into(),
+            prefixes: vec![
+                "feat".into(),
+                "fix".into(),
+                "hotfix".into(),
+                "release".into(),
+            ],
+            name_pattern: "[a-z0-9][a-z0-9._/-]*".into(),
+        }
+    }
+}
+
+/// Conventional commits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct CommitPolicy {
+    /// A commit header that is not conventional is an error rather than a warning (`VER011`).
+    pub strict: bool,
+    /// Types that require a minor release.
+    pub minor: Vec<String>,
+    /// Types that require a patch release.
+    pub patch: Vec<String>,
+    /// Known types that require no release. Any other type is reported (`VER012`).
+    pub other: Vec<String>,
+    /// What a breaking change requires while the major version is 0: `minor` (the default)
+    /// or `major`. 0.x -> 1.0.0 is never inferred, only allowed.
+    pub breaking_at_zero: Bump,
+}
+
+impl Default for CommitPolicy {
+    fn default() -> Self {
+        let list = |items: &[&str]| items.iter().map(|item| (*item).to_owned()).collect();
+        Self {
+            strict: false,
+            minor: list(&["feat"]),
+            patch: list(&["fix", "perf", "revert"]),
+            other: list(&["build", "chore", "ci", "docs", "style", "refactor", "test"]),
+            breaking_at_zero: Bump::Minor,
+        }
+    }
+}
+
+/// Stage promotion: which pre-releases each stage accepts, hotfixes, rollbacks. The stages
+/// and their order are the policy's `stages` (default `dev`, `int`, `prd`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct PromotionPolicy {
+    /// The pre-release labels (the first identifier: `rc` in `1.3.0-rc.2`) each stage
+    /// accepts; `*` accepts any. A stage not listed accepts none.
+    pub prereleases: BTreeMap<String, Vec<String>>,
+    /// The stage a hotfix (a patch of what the stage runs) may enter without the stage
+    /// before it; none: hotfixes go through every stage.
+    pub hotfix_entry: Option<String>,
+    /// The annotation that marks an Argo CD Application's downgrade as a rollback (a warning,
+    /// `STG006`, instead of an error, `STG005`). Empty: no downgrade is allowed.
+    pub rollback_annotation: String,
+    /// Helm parameters (`spec.source.helm.parameters[].name`) and value paths that hold the
+    /// version when `targetRevision` is not one.
+    pub version_keys: Vec<String>,
+}
+
+impl Default for PromotionPolicy {
+    fn default() -> Self {
+        Self {
+            prereleases: BTreeMap::from([
+                ("dev".to_owned(), vec!["*".to_owned()]),
+                ("int".to_owned(), vec!["rc".to_owned()]),
+                ("prd".to_owned(), Vec::new()),
+            ]),
+            hotfix_entry: Some("int".into()),
+            rollback_annotation: "kataster.io/rollback".into(),
+            version_keys: vec!["image.tag".into()],
+        }
+    }
+}
+
+/// How chart versions follow releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum HelmMode {
+    /// `version` and `appVersion` of Chart.yaml equal the release tag without its prefix.
+    #[default]
+    Lockstep,
+    /// Only `appVersion` follows the release; the chart's `version` moves on its own.
+    Independent,
+}
+
+/// Helm charts.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct HelmPolicy {
+    pub mode: HelmMode,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_round_trip_and_unknown_keys_are_rejected() {
+        let policy = VersionPolicy::default();
+        let json = serde_json::to_value(&policy).unwrap_or_default();
+        assert_eq!(json["merges"]["hotfix"], serde_json::json!(["main"]));
+        assert_eq!(json["commits"]["breakingAtZero"], "minor");
+        let back: VersionPolicy = serde_json::from_value(json).unwrap_or_default();
+        assert_eq!(back, policy);
+        assert!(serde_json::from_str::<VersionPolicy>(r#"{"tagPrefx": "v"}"#).is_err());
+        let partial: VersionPolicy =
+            serde_json::from_str(r#"{"tagPrefix": "v", "helm": {"mode": "independent"}}"#)
+                .unwrap_or_default();
+        assert_eq!(partial.tag_prefix, "v");
+        assert_eq!(partial.helm.mode, HelmMode::Independent);
+        assert_eq!(partial.branches, BranchPolicy::default());
+    }
+}
