@@ -295,6 +295,18 @@ impl Repo {
         Some(entry.object_id())
     }
 
+    /// Whether a commit changed anything below `path` (against its first parent).
+    pub fn touches(&self, id: ObjectId, path: &str) -> bool {
+        let parent = self
+            .commit(id)
+            .and_then(|(_, parents)| parents.first().copied());
+        let now = self.entry_id(id, path);
+        match parent {
+            Some(parent) => now != self.entry_id(parent, path),
+            None => now.is_some(),
+        }
+    }
+
     /// Every file path at a commit.
     pub fn files_at(&self, commit: ObjectId) -> Vec<String> {
         let Some(tree) = self

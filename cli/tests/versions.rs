@@ -870,3 +870,144 @@ fn stage_promotion() {
     assert_eq!(rule, "STG004");
     assert!(message.contains("1.2.2"), "{message}");
 }
+
+#[test]
+fn ci_tag_and_branch_pipelines() {
+    let repo = diagram(&Diagram {
+        stop_before_last_merge: true,
+        ..Diagram::default()
+    });
+    // A push to main: the merge commit records dev -> main; not tagged yet, `next` says what to tag.
+    repo.checkout("main");
+    repo.merge("dev");
+    let (code, next) = repo.kataster(&["version", "next"], &[("CI_COMMIT_BRANCH", "main")]);
+    assert_eq!((code, next.as_str()), (0, "1.3.0\n"));
+    let (code, next) = repo.kataster(&["version", "next"], &[("GITHUB_REF", "refs/heads/main")]);
+    assert_eq!((code, next.as_str()), (0, "1.3.0\n"));
+    repo.tag("1.3.0");
+    // The tag pipeline, from GitLab's and GitHub's variables.
+    for env in [
+        ("CI_COMMIT_TAG", "1.3.0"),
+        ("GITHUB_REF", "refs/tags/1.3.0"),
+    ] {
+        let (code, human) = repo.kataster(&["version", "check", "--no-color"], &[env]);
+        assert_eq!(code, 0, "{human}");
+        assert!(human.contains("dev -> main, 1.3.0"), "{human}");
+        assert!(human.contains("previous release: 1.2.1"), "{human}");
+    }
+    // A tag checked before it exists: HEAD is the tagged commit.
+    repo.checkout("dev");
+    repo.commit("fix: Late fix");
+    repo.checkout("main");
+    repo.merge("dev");
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.3.1"]);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(only_error(&report).0, "GIT004");
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.4.0"]);
+    assert_eq!(code, 0, "{report:#}");
+}
+
+#[test]
+fn monorepo_components_are_versioned_on_their_own() {
+    let policy = r#"{"components": [
+        {"name": "phippy", "tagPrefix": "phippy-", "path": "charts/phippy"},
+        {"name": "goldie", "tagPrefix": "goldie-", "path": "charts/goldie"}]}"#;
+    let repo = Repo::new();
+    repo.write("charts/phippy/values.yaml", "replicas: 1\n");
+    repo.write("charts/goldie/values.yaml", "replicas: 1\n");
+    repo.commit_all("feat: Phippy and Goldie");
+    repo.tag("phippy-1.0.0");
+    repo.tag("goldie-1.0.0");
+    repo.branch("dev");
+    repo.write("charts/goldie/values.yaml", "replicas: 3\n");
+    repo.commit_all("feat(goldie): Three replicas");
+    repo.write("charts/phippy/values.yaml", "replicas: 2\n");
+    repo.commit_all("fix(phippy): Two replicas");
+    let next = |component: &str| {
+        repo.kataster(
+            &[
+                "version",
+                "next",
+                "--source",
+                "dev",
+                "--target",
+                "main",
+                "--component",
+                component,
+                "--versions-policy",
+                policy,
+            ],
+            &[],
+        )
+    };
+    // Goldie's feature makes a minor release of goldie only; phippy's fix still needs a
+    // minor release, since dev -> main is a release.
+    assert_eq!(next("goldie"), (0, "1.1.0\n".to_owned()));
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--source",
+        "dev",
+        "--target",
+        "main",
+        "--component",
+        "phippy",
+        "--versions-policy",
+        policy,
+    ]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["transition"]["commits"], 1);
+    assert_eq!(report["transition"]["required_bump"], "patch");
+    assert_eq!(report["transition"]["next_tag"], "phippy-1.1.0");
+    // Both changed: the component must be named.
+    let (code, _) = repo.kataster(
+        &[
+            "version",
+            "check",
+            "--source",
+            "dev",
+            "--target",
+            "main",
+            "--versions-policy",
+            policy,
+        ],
+        &[],
+    );
+    assert_eq!(code, 2);
+    // A tag finds its component by its prefix; the other component's tags are not its history.
+    repo.checkout("main");
+    repo.merge("dev");
+    repo.tag("goldie-1.1.0");
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--tag",
+        "goldie-1.1.0",
+        "--versions-policy",
+        policy,
+    ]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["transition"]["component"], "goldie");
+    assert_eq!(report["transition"]["previous"], "goldie-1.0.0");
+    let (code, report) = repo.json(&[
+        "version",
+        "audit",
+        "--component",
+        "goldie",
+        "--versions-policy",
+        policy,
+    ]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["releases"].as_array().unwrap().len(), 2);
+    // phippy changed in that merge too, without a tag of its own.
+    let (code, report) = repo.json(&[
+        "version",
+        "audit",
+        "--component",
+        "phippy",
+        "--versions-policy",
+        policy,
+    ]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(codes(&report), ["GIT008"]);
+}

@@ -254,7 +254,22 @@ fn fill_history(
         });
         return Ok(());
     }
-    input.commits = range.into_iter().map(|id| repo.core_commit(id)).collect();
+    // A monorepo component is versioned on its own: only the commits that change its folder.
+    let folder = input
+        .component
+        .as_deref()
+        .and_then(|name| policy.component(name))
+        .map(|component| component.path.trim_matches('/').to_owned())
+        .filter(|path| !path.is_empty());
+    input.commits = range
+        .into_iter()
+        .filter(|id| {
+            folder
+                .as_deref()
+                .is_none_or(|folder| repo.touches(*id, folder))
+        })
+        .map(|id| repo.core_commit(id))
+        .collect();
     Ok(())
 }
 
@@ -316,6 +331,9 @@ fn transition(
             Some(id) => id,
             None => repo.head()?,
         };
+        if input.component.is_none() && !policy.components.is_empty() {
+            input.component = Some(changed_component(repo, policy, source_id, target_id)?);
+        }
         fill_history(
             repo,
             &mut input,
@@ -360,6 +378,32 @@ fn transition(
     }
     fill_history(repo, &mut input, policy, head, head, Some(head))?;
     Ok((input, Some((head, Some(head)))))
+}
+
+/// The one component a merge changes (monorepos).
+fn changed_component(
+    repo: &Repo,
+    policy: &VersionPolicy,
+    source: ObjectId,
+    target: ObjectId,
+) -> Result<String, String> {
+    let changed: Vec<&str> = policy
+        .components
+        .iter()
+        .filter(|component| {
+            let path = component.path.trim_matches('/');
+            repo.entry_id(source, path) != repo.entry_id(target, path)
+        })
+        .map(|component| component.name.as_str())
+        .collect();
+    match changed.as_slice() {
+        [one] => Ok((*one).to_owned()),
+        [] => Err("the merge changes no component of the policy: pass --component".to_owned()),
+        many => Err(format!(
+            "the merge changes several components ({}): check each with --component",
+            many.join(", ")
+        )),
+    }
 }
 
 /// The branch a tagged commit is on: the released branch when it is on its first-parent
@@ -760,6 +804,12 @@ fn build_audit(
             tags::TagVersion::NotVersion | tags::TagVersion::Foreign
         )
     };
+    let folder = input
+        .component
+        .as_deref()
+        .and_then(|name| policy.component(name))
+        .map(|component| component.path.trim_matches('/').to_owned())
+        .filter(|path| !path.is_empty());
     let (line, _) = repo.first_parent_line(tip);
     let on_line: HashSet<ObjectId> = line.iter().copied().collect();
     let mut by_commit: BTreeMap<ObjectId, Vec<String>> = BTreeMap::new();
@@ -774,6 +824,14 @@ fn build_audit(
             .ok_or_else(|| format!("cannot read commit {}", short(*id)))?;
         let mut names = by_commit.get(id).cloned().unwrap_or_default();
         if parents.len() < 2 && names.is_empty() {
+            continue;
+        }
+        // In a monorepo, a merge that does not change the component is not its release.
+        if names.is_empty()
+            && folder
+                .as_deref()
+                .is_some_and(|folder| !repo.touches(*id, folder))
+        {
             continue;
         }
         names.sort_by_key(|name| tags::version_of(name, &prefix, &prefixes));

@@ -92,6 +92,96 @@ impl VersionPolicy {
     }
 }
 
+impl VersionPolicy {
+    /// Values that are well-typed but make no sense, as (JSON pointer below the `versions`
+    /// section, message): for the policy loader to report (POL002).
+    pub fn problems(&self) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        let branches = &self.branches;
+        if let Err(error) = regex::Regex::new(&branches.name_pattern) {
+            problems.push((
+                "/branches/namePattern".to_owned(),
+                format!("not a valid regular expression: {error}"),
+            ));
+        }
+        for (key, name) in [("main", &branches.main), ("dev", &branches.dev)] {
+            if name.is_empty() || name.contains(char::is_whitespace) {
+                problems.push((
+                    format!("/branches/{key}"),
+                    format!("invalid branch name \"{name}\""),
+                ));
+            }
+        }
+        for (index, prefix) in branches.prefixes.iter().enumerate() {
+            if prefix.is_empty() || prefix.contains('/') || prefix == "main" || prefix == "dev" {
+                problems.push((
+                    format!("/branches/prefixes/{index}"),
+                    format!("invalid branch prefix \"{prefix}\" (a word without `/`)"),
+                ));
+            }
+        }
+        let role = |role: &str| {
+            role == super::branches::MAIN
+                || role == super::branches::DEV
+                || branches.prefixes.iter().any(|prefix| prefix == role)
+        };
+        for (source, targets) in &self.merges {
+            let pointer = format!("/merges/{}", crate::yaml::escape_pointer_token(source));
+            if !role(source) {
+                problems.push((
+                    pointer.clone(),
+                    format!("unknown branch role \"{source}\" (main, dev or a prefix)"),
+                ));
+            }
+            for (index, target) in targets.iter().enumerate() {
+                if !role(target) {
+                    problems.push((
+                        format!("{pointer}/{index}"),
+                        format!("unknown branch role \"{target}\""),
+                    ));
+                }
+            }
+        }
+        for (index, first) in self.first_versions.iter().enumerate() {
+            if let Err(error) = semver::Version::parse(first) {
+                problems.push((
+                    format!("/firstVersions/{index}"),
+                    format!("\"{first}\" is not a SemVer version: {error}"),
+                ));
+            }
+        }
+        if self.commits.breaking_at_zero < Bump::Minor {
+            problems.push((
+                "/commits/breakingAtZero".to_owned(),
+                "a breaking change requires at least a minor release: minor or major".to_owned(),
+            ));
+        }
+        for (index, component) in self.components.iter().enumerate() {
+            let others = &self.components[..index];
+            if component.name.is_empty() || others.iter().any(|other| other.name == component.name)
+            {
+                problems.push((
+                    format!("/components/{index}/name"),
+                    format!("component name \"{}\" is empty or repeated", component.name),
+                ));
+            }
+            if others
+                .iter()
+                .any(|other| other.tag_prefix == component.tag_prefix)
+            {
+                problems.push((
+                    format!("/components/{index}/tagPrefix"),
+                    format!(
+                        "tag prefix \"{}\" is another component's too",
+                        component.tag_prefix
+                    ),
+                ));
+            }
+        }
+        problems
+    }
+}
+
 /// A component of a monorepo.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
@@ -236,5 +326,53 @@ mod tests {
         assert_eq!(partial.tag_prefix, "v");
         assert_eq!(partial.helm.mode, HelmMode::Independent);
         assert_eq!(partial.branches, BranchPolicy::default());
+    }
+
+    #[test]
+    fn nonsense_values_are_problems() {
+        assert!(VersionPolicy::default().problems().is_empty());
+        let policy: VersionPolicy = serde_json::from_value(serde_json::json!({
+            "branches": {"namePattern": "[a-z", "prefixes": ["feat", "a/b"]},
+            "merges": {"feat": ["develop"]},
+            "firstVersions": ["1.0"],
+            "commits": {"breakingAtZero": "patch"},
+            "components": [{"name": "a", "tagPrefix": "x-"}, {"name": "a", "tagPrefix": "x-"}]
+        }))
+        .unwrap_or_default();
+        let pointers: Vec<String> = policy
+            .problems()
+            .into_iter()
+            .map(|(pointer, _)| pointer)
+            .collect();
+        assert_eq!(
+            pointers,
+            [
+                "/branches/namePattern",
+                "/branches/prefixes/1",
+                "/merges/feat/0",
+                "/firstVersions/0",
+                "/commits/breakingAtZero",
+                "/components/1/name",
+                "/components/1/tagPrefix"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_schema_has_every_section() {
+        let schema = schemars::schema_for!(VersionPolicy);
+        let json = serde_json::to_value(schema).unwrap_or_default();
+        for key in [
+            "tagPrefix",
+            "components",
+            "branches",
+            "merges",
+            "commits",
+            "firstVersions",
+            "promotion",
+            "helm",
+        ] {
+            assert!(json["properties"].get(key).is_some(), "{key}");
+        }
     }
 }

@@ -262,10 +262,11 @@ pub(crate) fn transition(
     facts.required_by = summary.required_by.map(Commit::display);
     if let Some(commit) = &summary.required_by {
         facts.reasons.push(format!(
-            "{} requires {} (the most of {} commits)",
+            "{} requires {}, the most of the {} commit{}",
             commit.display(),
             summary.required.release(),
-            summary.counted
+            summary.counted,
+            if summary.counted == 1 { "" } else { "s" }
         ));
     } else if summary.counted > 0 {
         facts.reasons.push(format!(

@@ -21,6 +21,7 @@ A hotfix is a patch release straight to production; a feature in it skips `dev` 
 stages, and the patch version hides it.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: hotfix/critical-bug
 target: main

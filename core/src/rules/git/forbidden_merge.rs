@@ -21,6 +21,7 @@ merged into `dev` never reaches production as a patch; `dev` merged into a featu
 drags unreleased work along.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: feat/big-thing
 target: main

@@ -20,6 +20,7 @@ A hotfix patches what production runs. A minor or major version from a hotfix ta
 number that the next release from `dev` needs.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: hotfix/critical-bug
 target: main

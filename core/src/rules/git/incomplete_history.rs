@@ -21,6 +21,7 @@ CI clones are shallow by default (GitLab: 20 commits, GitHub: 1). Without the pr
 release's tag every version looks like a first release.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: dev
 target: main

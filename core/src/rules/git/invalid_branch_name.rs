@@ -22,6 +22,7 @@ The prefix says where a branch comes from and goes to, and what release it makes
 `feature/` or `bugfix/` branch has no place in the workflow, so its merge cannot be checked.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 check: branch
 branch: feature/Login Page

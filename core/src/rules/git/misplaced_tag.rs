@@ -20,6 +20,7 @@ history: the merge commits), pre-releases never on `main`.
 stable tag on `dev` or a feature branch releases code that never went through `main`.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: dev
 target: main

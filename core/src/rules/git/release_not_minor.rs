@@ -21,6 +21,7 @@ Patch versions are for hotfixes from `main`. A release from `dev` with a patch v
 collides with the next hotfix of the release before it.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: dev
 target: main

@@ -20,6 +20,7 @@ Every merge into `main` is a release. An untagged one is deployed nowhere, or de
 without a version.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 check: audit
 release 1.2.0: Merge branch 'dev'

@@ -21,6 +21,7 @@ Argo CD deploys the chart version and shows the appVersion: when they drift from
 nobody can tell which release runs where.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 target: main
 tag: 1.2.1

@@ -21,6 +21,7 @@ Helm repositories and Argo CD cache charts by version: a changed chart with the 
 version is never picked up, or differs between clusters.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: feat/big-thing
 target: dev

@@ -19,6 +19,7 @@ Helm accepts loose versions (`1.3`), but then the chart cannot follow the releas
 version ranges in Argo CD and `helm dependency` resolve differently.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 chart charts/phippy/Chart.yaml:
   apiVersion: v2

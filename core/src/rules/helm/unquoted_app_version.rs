@@ -19,6 +19,7 @@ YAML reads an unquoted `appVersion: 1.10` as the number 1.1, and `appVersion: 1.
 only stays a string by luck; Helm's own docs ask for quotes.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 chart charts/phippy/Chart.yaml:
   apiVersion: v2

@@ -20,6 +20,7 @@ Production runs released versions only; a pre-release there has no tag on `main`
 release notes, and is replaced by its own release later.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 check: promote
 file apps/phippy-prd.yaml:

@@ -22,6 +22,7 @@ Each stage tests what the next one gets. A version promoted from `dev` to `prd` 
 in `int`, where the pipelines test it.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 check: promote
 file apps/phippy-dev.yaml:

@@ -21,6 +21,7 @@ A downgrade by accident (a stale branch, a wrong merge) silently removes fixes f
 production.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 check: promote
 file apps/phippy-int.yaml:

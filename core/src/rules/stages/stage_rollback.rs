@@ -20,6 +20,7 @@ A rollback is a temporary state: production runs a version without the fixes and
 of the one it replaced, and the next promotion must bring them back.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 check: promote
 file apps/phippy-int.yaml:

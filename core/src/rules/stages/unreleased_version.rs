@@ -20,6 +20,7 @@ An untagged version cannot be traced to a commit on `main` or rebuilt; it was bu
 a branch.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 check: promote
 released: 1.2.0 1.2.1

@@ -22,6 +22,7 @@ A version reaches production only after `int` ran it: otherwise what runs in `pr
 never tested anywhere.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 check: promote
 file apps/phippy-int.yaml:

@@ -19,6 +19,7 @@ Precedence ignores build metadata, so `1.2.1+build.7` and `1.2.1+build.8` are th
 version to every tool: the tag only creates look-alike duplicates.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 target: main
 tag: 1.2.0

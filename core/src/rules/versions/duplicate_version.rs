@@ -21,6 +21,7 @@ A version is released once. A second `1.3.0` (for instance tagged on a release b
 was never merged) means two different artefacts with one version.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: dev
 target: main

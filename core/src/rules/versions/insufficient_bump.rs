@@ -22,6 +22,7 @@ Consumers trust the version: a breaking change in a minor release breaks everyon
 accepts minor updates automatically.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: dev
 target: main

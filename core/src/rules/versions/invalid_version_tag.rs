@@ -21,6 +21,7 @@ Version precedence, bump rules and Helm all need a strict version; a loose tag i
 differently by every tool (GitVersion, `ct`, `sort -V`) and breaks the next release.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 target: main
 tag: 1.2.0

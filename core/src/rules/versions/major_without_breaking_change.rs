@@ -20,6 +20,7 @@ Users pin major versions; an unneeded major release makes them upgrade by hand f
 nothing, or hides the breaking commit that was not marked.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: dev
 target: main

@@ -22,6 +22,7 @@ looks: tools that know one prefix do not see the other tags at all. The SemVer F
 that `v1.2.3` is not a semantic version.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 target: main
 tag: 1.2.0

@@ -22,6 +22,7 @@ The required bump is computed from the commit types: a commit without a type cou
 nothing, so a feature or a breaking change in it goes unnoticed.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: dev
 target: main

@@ -20,6 +20,7 @@ Two versions of the same content make the changelog lie and every stage redeploy
 nothing.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 target: main
 tag: 1.2.1

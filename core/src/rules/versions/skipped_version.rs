@@ -21,6 +21,7 @@ A gap in the versions looks like a lost release, and `1.3.1` without `1.3.0` say
 there was a `1.3.0` to patch.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: dev
 target: main

@@ -21,6 +21,7 @@ An unknown type requires no release: a misspelt `feta:` or a made-up `wip:` hide
 feature from the version.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: dev
 target: main

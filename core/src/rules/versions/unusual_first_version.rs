@@ -20,6 +20,7 @@ An unusual first version is often a sign that the previous releases are not visi
 clone without tags (`git fetch --tags`) or tags with another prefix.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 target: main
 commit: feat: First version of the shop

@@ -21,6 +21,7 @@ Everything downstream (Helm, Argo CD, package managers) picks the highest versio
 one is never deployed, or replaces a newer release where it is pinned.
 
 ## Example
+A scenario ([docs/versions.md](../versions.md#scenarios-the-rules-examples)):
 ```text
 source: hotfix/old-line
 target: main
