@@ -9,6 +9,7 @@ import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { katasterApiFactory, katasterSourceApiFactory } from './apis';
 import { rootRouteRef } from './routes';
+import { KatasterIcon } from './components/common/KatasterIcon';
 
 const rootRef = convertLegacyRouteRef(rootRouteRef);
 
@@ -26,6 +27,7 @@ const katasterPage = PageBlueprint.make({
   params: {
     path: '/kataster',
     title: 'Catalog validator',
+    icon: <KatasterIcon />,
     routeRef: rootRef,
   },
 });
@@ -65,6 +67,7 @@ const conventionsCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'kataster',
   title: 'Catalog validator',
+  icon: <KatasterIcon />,
   routes: { root: rootRef },
   extensions: [katasterApi, katasterSourceApi, katasterPage, validatorSubPage, reportSubPage, conventionsCard],
 });

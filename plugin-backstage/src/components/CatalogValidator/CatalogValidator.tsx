@@ -22,6 +22,8 @@ spec:
 `;
 
 interface Outcome {
+  /** Counts the validations shown, for tests and measurements. */
+  generation: number;
   diagnostics: JsonDiagnostic[];
   ms: number;
   mode: string;
@@ -35,6 +37,7 @@ export function CatalogValidator(props: { initialText?: string; delay?: number }
   const view = useRef<EditorView>();
   const known = useRef<KnownEntity[] | undefined>(undefined);
   const [outcome, setOutcome] = useState<Outcome>();
+  const generation = useRef(0);
 
   // References resolve against the catalog's entities, read once.
   const knownLoaded = useMemo(
@@ -63,11 +66,11 @@ export function CatalogValidator(props: { initialText?: string; delay?: number }
           knownEntities: known.current,
         });
         if (editor.state.doc === doc) {
-          setOutcome({ diagnostics: report.diagnostics, ms, mode });
+          setOutcome({ generation: ++generation.current, diagnostics: report.diagnostics, ms, mode });
         }
         return toCmDiagnostics(doc, report.diagnostics, renderDiagnostic);
       } catch (error) {
-        setOutcome({ diagnostics: [], ms: 0, mode: '', error: error instanceof Error ? error.message : String(error) });
+        setOutcome({ generation: ++generation.current, diagnostics: [], ms: 0, mode: '', error: error instanceof Error ? error.message : String(error) });
         return [];
       }
     },
@@ -111,7 +114,14 @@ export function CatalogValidator(props: { initialText?: string; delay?: number }
         <Button variant="outlined" onClick={() => replace('')}>
           Clear
         </Button>
-        <Typography variant="body2" color="textSecondary" data-testid="kataster-status" data-ms={outcome?.ms}>
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="kataster-status"
+          data-ms={outcome?.ms}
+          data-generation={outcome?.generation ?? 0}
+          data-mode={outcome?.mode}
+        >
           {outcome && !outcome.error
             ? `${counts?.error ?? 0} errors, ${counts?.warning ?? 0} warnings, ${counts?.info ?? 0} info · validated in ${outcome.ms.toFixed(1)} ms (${outcome.mode === 'worker' ? 'Web Worker' : 'main thread'})`
             : 'Validating…'}

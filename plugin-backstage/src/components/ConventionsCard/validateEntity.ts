@@ -69,7 +69,9 @@ export function knownFromEntities(entities: (Entity | undefined)[]): KnownEntity
     .map(e => ({ kind: e.kind, metadata: { name: e.metadata.name, namespace: e.metadata.namespace ?? 'default' } }));
 }
 
-const key = (d: JsonDiagnostic) => `${d.code}\u0000${d.pointer}\u0000${d.message}`;
+// The same finding in the source and in the stored entity: same rule, same message (the
+// pointer may differ: the catalog adds `metadata.annotations`, for one).
+const key = (d: JsonDiagnostic) => `${d.code}\u0000${d.message}`;
 
 export async function validateEntity(options: {
   entity: Entity;

@@ -8,7 +8,7 @@ import { katasterApiRef } from '../../api/KatasterApi';
 import { testKataster } from '../../testUtils';
 import { ConventionsReport } from './ConventionsReport';
 
-const entity = (kind: string, name: string, spec: Record<string, unknown>): Entity => ({
+const entity = (kind: string, name: string, spec: Entity['spec']): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
   metadata: { name, namespace: 'default' },

@@ -1,0 +1,36 @@
+// The dev app (`npm start`): the new frontend system with the catalog plugin, a static catalog
+// of the Acme example, and the kataster plugin.
+import ReactDOM from 'react-dom/client';
+import '@backstage/ui/css/styles.css';
+import { createApp } from '@backstage/frontend-defaults';
+import { ApiBlueprint, createFrontendModule } from '@backstage/frontend-plugin-api';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import katasterPlugin, { katasterSourceApiRef, StaticSourceReader } from '../src/alpha';
+import { acmeSources, createStaticCatalogApi } from './catalog';
+
+const staticCatalog = createFrontendModule({
+  pluginId: 'catalog',
+  extensions: [
+    ApiBlueprint.make({
+      params: defineParams => defineParams({ api: catalogApiRef, deps: {}, factory: () => createStaticCatalogApi() }),
+    }),
+  ],
+});
+
+const staticSources = createFrontendModule({
+  pluginId: 'kataster',
+  extensions: [
+    ApiBlueprint.make({
+      name: 'source',
+      params: defineParams =>
+        defineParams({ api: katasterSourceApiRef, deps: {}, factory: () => new StaticSourceReader(acmeSources) }),
+    }),
+  ],
+});
+
+const app = createApp({
+  features: [catalogPlugin, staticCatalog, katasterPlugin, staticSources],
+});
+
+ReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());

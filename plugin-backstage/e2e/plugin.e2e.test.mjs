@@ -1,0 +1,356 @@
+// End-to-end test of the plugin in a real browser: the dev app (dev/index.tsx, the new frontend
+// system with the Acme catalog) served by `backstage-cli package start`, driven by
+// playwright-core with Debian's Chromium (/usr/bin/chromium).
+//
+//   node --test e2e/                 # starts the dev server on a free port, then stops it
+//   KATASTER_E2E_URL=http://localhost:3000 node --test e2e/   # against a running `npm start`
+//
+// Screenshots: e2e/screenshots/*.png. Measurements (keystroke to markers on a 1,000-line
+// file): e2e/measurements.json. Skipped, with a message, when Chromium is absent.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const plugin = join(dirname(fileURLToPath(import.meta.url)), '..');
+const screenshots = join(plugin, 'e2e/screenshots');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const skip = existsSync(chromiumPath)
+  ? false
+  : `Chromium is not installed at ${chromiumPath} (apt-get install -y chromium): end-to-end test skipped`;
+if (skip) {
+  console.log(`# SKIP ${skip}`);
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForHttp(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`the dev server exited with ${child.exitCode}`);
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // not yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  throw new Error(`the dev server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Exactly 1,000 lines: whole documents of the Acme example, each copy in a namespace of its own,
+ * then comment lines.
+ */
+export function thousandLines(documents) {
+  const lines = [];
+  for (let copy = 0; ; copy++) {
+    for (const document of documents) {
+      const text = copy ? document.replace(/^metadata:$/gm, `metadata:\n  namespace: copy${copy}`) : document;
+      const next = [...(lines.length ? ['---'] : []), ...text.replace(/\n*$/, '').split('\n')];
+      if (lines.length + next.length > 1000) {
+        while (lines.length < 1000) {
+          lines.push('# padding to 1,000 lines');
+        }
+        return `${lines.join('\n')}\n`;
+      }
+      lines.push(...next);
+    }
+  }
+}
+
+describe('kataster plugin in Chromium', { skip, timeout: 15 * 60_000 }, () => {
+  let server;
+  let baseUrl = process.env.KATASTER_E2E_URL;
+  let context;
+  let profile;
+  let page;
+  const pageErrors = [];
+  const measurements = {};
+
+  before(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    if (!baseUrl) {
+      const port = await freePort();
+      baseUrl = `http://localhost:${port}`;
+      server = spawn('npx', ['backstage-cli', 'package', 'start', '--config', 'dev/app-config.yaml'], {
+        cwd: plugin,
+        env: {
+          ...process.env,
+          CI: 'true',
+          BROWSER: 'none',
+          APP_CONFIG_app_baseUrl: baseUrl,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let log = '';
+      server.stdout.on('data', d => (log += d));
+      server.stderr.on('data', d => (log += d));
+      try {
+        await waitForHttp(baseUrl, server, 8 * 60_000);
+      } catch (error) {
+        console.log(log);
+        throw error;
+      }
+    }
+    const { chromium } = await import('playwright-core');
+    profile = mkdtempSync(join(tmpdir(), 'kataster-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+      viewport: { width: 1400, height: 1000 },
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    page.on('pageerror', error => pageErrors.push(error.message));
+  });
+
+  after(async () => {
+    await context?.close();
+    if (profile) {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    if (server && server.exitCode === null) {
+      process.kill(-server.pid, 'SIGTERM');
+    }
+    if (Object.keys(measurements).length) {
+      writeFileSync(join(plugin, 'e2e/measurements.json'), `${JSON.stringify(measurements, null, 2)}\n`);
+      console.log(`# measurements: ${JSON.stringify(measurements)}`);
+    }
+  });
+
+  /** The editor's content element. */
+  const editor = () => page.locator('.cm-content');
+
+  /** Waits until the validator has shown a validation after `generation`. */
+  async function nextValidation(generation) {
+    await page.waitForFunction(
+      g => Number(document.querySelector('[data-testid=kataster-status]')?.dataset.generation ?? 0) > g,
+      generation,
+    );
+  }
+
+  const generation = () =>
+    page.locator('[data-testid=kataster-status]').evaluate(el => Number(el.dataset.generation ?? 0));
+
+  /** The 1-based line numbers that carry an underline of `severity`. */
+  const markedLines = severity =>
+    page.evaluate(sev => {
+      const lines = [...document.querySelectorAll('.cm-content > .cm-line')];
+      return lines.flatMap((line, i) => (line.querySelector(`.cm-lintRange-${sev}`) ? [i + 1] : []));
+    }, severity);
+
+  /** The 1-based line numbers whose gutter has a marker of `severity`. */
+  const gutterLines = severity =>
+    page.evaluate(sev => {
+      const numbers = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].filter(e => e.textContent);
+      const markers = [...document.querySelectorAll(`.cm-gutter-lint .cm-lint-marker-${sev}`)];
+      return markers.map(marker => {
+        const top = marker.closest('.cm-gutterElement').getBoundingClientRect().top;
+        const row = numbers.find(n => Math.abs(n.getBoundingClientRect().top - top) < 2);
+        return Number(row?.textContent);
+      });
+    }, severity);
+
+  it('shows a typed problem inline at its line, with its message, and clears it when fixed', async () => {
+    await page.goto(`${baseUrl}/kataster`);
+    await page.waitForURL(/\/kataster\/validator$/);
+    await editor().waitFor();
+    await page.waitForFunction(() => /validated in/.test(document.querySelector('[data-testid=kataster-status]')?.textContent ?? ''));
+
+    // Replace the starter text with a document whose line 5 has an invalid entity name.
+    const invalid = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  # the name has a space',
+      '  name: product catalog',
+      '  annotations:',
+      '    backstage.io/kubernetes-namespace: cs-catalog-prd',
+      'spec:',
+      '  type: service',
+      '  lifecycle: production',
+      '  owner: group:default/team-a',
+      '',
+    ].join('\n');
+    await editor().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    let g = await generation();
+    await page.keyboard.insertText(invalid);
+    await nextValidation(g);
+    await page.waitForSelector('.cm-lintRange-error');
+
+    assert.deepEqual(await markedLines('error'), [5]);
+    assert.deepEqual(await gutterLines('error'), [5]);
+    const underline = page.locator('.cm-lintRange-error').first();
+    assert.equal(await underline.textContent(), 'product catalog');
+
+    // Hover text: the code (linking to its docs), the message and the help.
+    await underline.hover();
+    const tooltip = page.locator('.cm-tooltip-lint');
+    await tooltip.waitFor();
+    const hover = await tooltip.textContent();
+    assert.match(hover, /CAT006/);
+    assert.match(hover, /invalid entity name "product catalog"/);
+    assert.match(hover, /help: use letters, digits/);
+    assert.match(
+      await tooltip.locator('a', { hasText: 'CAT006' }).getAttribute('href'),
+      /docs\/rules\/CAT006\.md$/,
+    );
+    assert.match(await page.locator('[data-testid=kataster-status]').textContent(), /1 errors.*Web Worker/);
+    await page.screenshot({ path: join(screenshots, 'validator-invalid.png') });
+
+    // Fix it by typing: the space becomes a dash.
+    await page.mouse.move(0, 0);
+    await page.locator('.cm-line', { hasText: 'name: product catalog' }).click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 'catalog'.length + 1; i++) {
+      await page.keyboard.press('Backspace');
+    }
+    g = await generation();
+    await page.keyboard.type('-catalog', { delay: 30 });
+    await nextValidation(g);
+    await page.waitForFunction(() => !document.querySelector('.cm-lintRange-error'));
+    assert.deepEqual(await markedLines('error'), []);
+    assert.deepEqual(await gutterLines('error'), []);
+    assert.match(await page.locator('[data-testid=kataster-status]').textContent(), /^0 errors, 0 warnings/);
+    await page.screenshot({ path: join(screenshots, 'validator-fixed.png') });
+  });
+
+  it('loads the Acme example with the Example button, clean under the Acme policy', async () => {
+    const g = await generation();
+    await page.getByTestId('kataster-example').click();
+    await nextValidation(g);
+    await page.waitForFunction(() => /^0 errors, 0 warnings/.test(document.querySelector('[data-testid=kataster-status]')?.textContent ?? ''));
+    assert.match(await editor().textContent(), /kind: Location/);
+    await page.screenshot({ path: join(screenshots, 'validator-example.png') });
+  });
+
+  it('measures keystroke to markers on a 1,000-line file', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(join(plugin, 'src/example/acme.generated.ts'), 'utf8');
+    const example = JSON.parse(source.match(/export const acmeExample = (".*");/)[1]);
+    // Components first, so that the line typed into is near the top of the file.
+    const documents = example.split('\n---\n');
+    const reordered = [...documents.filter(d => /kind: Component/.test(d)), ...documents.filter(d => !/kind: Component/.test(d))];
+    const big = thousandLines(reordered);
+    assert.equal(big.split('\n').length - 1, 1000);
+    await editor().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    let g = await generation();
+    await page.keyboard.insertText(big);
+    await nextValidation(g);
+    // (Copies' references to later copies dangle, far below the line typed into.)
+    await page.keyboard.press('Control+Home');
+
+    const samples = [];
+    for (let round = 0; round < 5; round++) {
+      // Go to the first `lifecycle:` line and type one character: the lifecycle becomes one the
+      // policy does not allow (ORG002), so a marker appears.
+      const line = page.locator('.cm-line', { hasText: /^\s*lifecycle: production$/ }).first();
+      await line.click();
+      await page.keyboard.press('End');
+      await page.evaluate(() => {
+        const w = window;
+        w.__kataster = {};
+        document.addEventListener('keydown', () => (w.__kataster.key = performance.now()), { once: true, capture: true });
+        const marked = () =>
+          [...document.querySelectorAll('.cm-line')].some(
+            l => /lifecycle: productionx$/.test(l.textContent) && l.querySelector('.cm-lintRange-error'),
+          );
+        const observer = new MutationObserver(() => {
+          if (w.__kataster.key && marked()) {
+            w.__kataster.marker = performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document.querySelector('.cm-editor'), { subtree: true, childList: true, attributes: true });
+      });
+      g = await generation();
+      await page.keyboard.press('x');
+      await page.waitForFunction(() => window.__kataster?.marker);
+      await nextValidation(g);
+      const { key, marker } = await page.evaluate(() => window.__kataster);
+      const validationMs = Number(await page.locator('[data-testid=kataster-status]').getAttribute('data-ms'));
+      samples.push({ keystrokeToMarkersMs: marker - key, validationMs });
+      if (round === 0) {
+        await page.screenshot({ path: join(screenshots, 'validator-1000-lines.png') });
+      }
+      // Undo the keystroke, and wait for the marker to go.
+      g = await generation();
+      await page.keyboard.press('Backspace');
+      await nextValidation(g);
+      await page.waitForFunction(
+        () => ![...document.querySelectorAll('.cm-line')].some(l => /productionx$/.test(l.textContent) && l.querySelector('.cm-lintRange-error')),
+      );
+    }
+    const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    measurements.thousandLines = {
+      debounceMs: 250,
+      samples,
+      medianKeystrokeToMarkersMs: Math.round(median(samples.map(s => s.keystrokeToMarkersMs))),
+      medianValidationMs: Number(median(samples.map(s => s.validationMs)).toFixed(2)),
+    };
+    console.log(`# 1,000 lines: ${JSON.stringify(measurements.thousandLines)}`);
+  });
+
+  it('shows the Conventions card on entity pages', async () => {
+    await page.goto(`${baseUrl}/catalog/default/component/phippy`);
+    const empty = page.getByTestId('kataster-empty');
+    await empty.waitFor();
+    assert.match(await empty.textContent(), /No problems/);
+    await page.screenshot({ path: join(screenshots, 'entity-card-clean.png'), fullPage: true });
+
+    await page.goto(`${baseUrl}/catalog/default/component/legacy-billing`);
+    await page.getByTestId('kataster-diagnostic').first().waitFor();
+    const codes = await page.getByTestId('kataster-diagnostic').evaluateAll(rows => rows.map(r => r.dataset.code));
+    assert.deepEqual([...new Set(codes)].sort(), ['CAT101', 'ORG002', 'ORG003']);
+    const summary = await page.getByTestId('kataster-summary').textContent();
+    assert.match(summary, /4 errors/);
+    assert.match(await page.getByText(/and its source file/).textContent(), /legacy-billing\.yaml/);
+    // The source file's line of the lifecycle.
+    assert.ok(await page.locator('[data-code=ORG002]', { hasText: 'line 10:14' }).count());
+    await page.screenshot({ path: join(screenshots, 'entity-card-problems.png'), fullPage: true });
+  });
+
+  it('reports the whole catalog with counts per rule', async () => {
+    await page.goto(`${baseUrl}/kataster/report`);
+    const summary = page.getByTestId('kataster-report-summary');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /entities checked together: 4 errors/);
+    assert.ok(await page.getByRole('link', { name: /legacy.billing/i }).first().isVisible());
+    await page.screenshot({ path: join(screenshots, 'conventions-report.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+  });
+});
