@@ -454,6 +454,24 @@ fn forbidden_merges_fail() {
         (rule.as_str(), message.as_str()),
         ("GIT002", "feat/x may not be merged into main")
     );
+    // `next` still says what the merge would produce, and why it fails.
+    let (code, next) = repo.kataster(
+        &[
+            "version",
+            "next",
+            "--no-color",
+            "--source",
+            "feat/x",
+            "--target",
+            "main",
+        ],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        next.contains("error[GIT002]") && next.ends_with("1.4.0\n"),
+        "{next}"
+    );
     repo.checkout("main");
     repo.merge("feat/x");
     repo.tag("1.4.0");

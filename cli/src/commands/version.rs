@@ -565,7 +565,11 @@ fn check(args: &TransitionArgs, next: bool, explain: bool) -> Result<ExitCode, S
         |color| {
             let mut out = String::new();
             if next {
-                if explain || facts.next_version.is_none() || findings.has_failures() {
+                if explain
+                    || facts.next_version.is_none()
+                    || findings.counts().0 > 0
+                    || findings.has_failures()
+                {
                     out.push_str(&render_human(findings, color));
                 }
                 if explain {
