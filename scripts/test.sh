@@ -25,6 +25,9 @@ cargo build --workspace --locked
 step "unit, property, corpus and CLI tests"
 cargo test --workspace --locked
 
+step "Backstage plugin: install, generate from the WebAssembly package, tsc, lint, build, Jest, end-to-end in Chromium"
+bash scripts/test-plugin.sh
+
 step "GitLab CI image: build it (buildah), run the template's job in it (podman)"
 cargo test -p kataster-cli --locked --test gitlab_ci -- --ignored
 

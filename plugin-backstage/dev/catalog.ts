@@ -26,13 +26,19 @@ const relationFields: [string, string, string][] = [
   ['members', 'hasMember', 'User'],
 ];
 
+/** A value, or each value of an array; nothing for `undefined`. */
+function toArray(value: unknown): unknown[] {
+  if (Array.isArray(value)) {
+    return value;
+  }
+  return value === undefined ? [] : [value];
+}
+
 function relations(entity: Entity) {
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const namespace = entity.metadata.namespace ?? 'default';
   return relationFields.flatMap(([field, type, defaultKind]) => {
-    const value = spec[field];
-    const refs = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    return refs.flatMap(ref => {
+    return toArray(spec[field]).flatMap(ref => {
       try {
         return [{ type, targetRef: stringifyEntityRef(parseEntityRef(String(ref), { defaultKind, defaultNamespace: namespace })) }];
       } catch {
@@ -96,11 +102,11 @@ function get(value: unknown, path: string): unknown {
 }
 
 function matches(entity: Entity, filter: unknown): boolean {
-  const filters = Array.isArray(filter) ? filter : filter ? [filter] : [];
+  const filters = toArray(filter ?? undefined) as Record<string, unknown>[];
   if (filters.length === 0) {
     return true;
   }
-  return filters.some((f: Record<string, unknown>) =>
+  return filters.some(f =>
     Object.entries(f).every(([key, want]) => {
       const have = get(entity, key);
       const wants = (Array.isArray(want) ? want : [want]).map(w => String(w).toLocaleLowerCase('en-US'));
@@ -134,7 +140,7 @@ export function createStaticCatalogApi(entities: Entity[] = acmeEntities): Catal
           const counts = new Map<string, number>();
           for (const e of entities.filter(x => matches(x, request.filter))) {
             const value = get(e, facet);
-            for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+            for (const v of toArray(value)) {
               counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
             }
           }

@@ -1,6 +1,8 @@
 // The dev app (`npm start`): the new frontend system with the catalog plugin, a static catalog
 // of the Acme example, and the kataster plugin.
 import ReactDOM from 'react-dom/client';
+// The dev app stands in for an app package, which imports Backstage UI's styles.
+// eslint-disable-next-line @backstage/no-ui-css-imports-in-non-frontend
 import '@backstage/ui/css/styles.css';
 import { createApp } from '@backstage/frontend-defaults';
 import { ApiBlueprint, createFrontendModule } from '@backstage/frontend-plugin-api';

@@ -3,7 +3,6 @@
  *
  * @packageDocumentation
  */
-import React from 'react';
 import { ApiBlueprint, createFrontendPlugin, PageBlueprint, SubPageBlueprint } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Content, Header, Page, TabbedLayout } from '@backstage/core-components';
 import { CatalogValidator } from './CatalogValidator/CatalogValidator';
 import { ConventionsReport } from './ConventionsReport/ConventionsReport';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { InfoCard, Progress, Table, TableColumn, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';

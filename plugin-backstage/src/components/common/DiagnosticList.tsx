@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
 import type { JsonDiagnostic } from '../../wasm/types';
 import { SeverityChip } from './SeverityIcon';

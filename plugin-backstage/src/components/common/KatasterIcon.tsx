@@ -1,4 +1,3 @@
-import React from 'react';
 import { SvgIcon, SvgIconProps } from '@material-ui/core';
 
 /** The plugin's icon: a document with a check mark. */
