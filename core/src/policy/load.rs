@@ -229,6 +229,9 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
             Some(format!("use one of {}", convention_parts.join(", "))),
         );
     }
+    for (pointer, message) in policy.versions.problems() {
+        report(format!("/versions{pointer}"), message, None);
+    }
     for (index, contributor) in policy.contributors.iter().enumerate() {
         for (item, glob) in contributor.paths.iter().enumerate() {
             if let Err(error) = globset::Glob::new(glob) {

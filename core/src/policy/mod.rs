@@ -47,6 +47,8 @@ pub struct Policy {
     pub contributor: Option<String>,
     /// JSON Schemas that matching entities must also satisfy.
     pub schemas: Vec<CustomSchema>,
+    /// Versions: tags, branches, merges, commits, stage promotion, Helm charts.
+    pub versions: crate::versions::VersionPolicy,
 }
 
 /// A rule's level in the policy.
