@@ -12,7 +12,7 @@
 //   schemas/kataster.schema.json, visible to the frontend). Committed, because Backstage's
 //   config loader reads it from the installed package; `--check` fails when it is stale.
 //
-// Usage: node scripts/generate.mjs [--check]
+// Usage: node scripts/generate.mjs [--check]   (KATASTER_WASM_PKG=DIR: the package built elsewhere)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -110,7 +110,8 @@ write(
 
 // --- the WebAssembly core -----------------------------------------------------------------
 
-const pkg = join(repo, 'wasm/pkg');
+// KATASTER_WASM_PKG: another build of the package (default: the repository's wasm/pkg).
+const pkg = process.env.KATASTER_WASM_PKG ?? join(repo, 'wasm/pkg');
 const embed = join(pkg, 'embed');
 for (const file of ['kataster_wasm.js', 'kataster_wasm_bg.wasm']) {
   if (!existsSync(join(embed, file))) {
