@@ -13,6 +13,7 @@
 //!
 //! Chart.yaml files and Argo CD Applications are real files, with spans and pointers.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::check::{ParsedFile, Report, Summary};
@@ -27,6 +28,8 @@ pub struct Findings {
     selection: Selection,
     pub files: Vec<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What was reported: code, file, span and message.
+    seen: HashSet<(&'static str, usize, usize, usize, String)>,
 }
 
 impl Findings {
@@ -35,6 +38,7 @@ impl Findings {
             selection: selection.clone(),
             files: Vec::new(),
             diagnostics: Vec::new(),
+            seen: HashSet::new(),
         }
     }
 
@@ -80,7 +84,13 @@ impl Findings {
         let Some(severity) = self.selection.severity_of(rule) else {
             return;
         };
-        let diagnostic = Diagnostic {
+        if !self
+            .seen
+            .insert((rule.code, file, span.start, span.end, message.clone()))
+        {
+            return;
+        }
+        self.diagnostics.push(Diagnostic {
             code: rule.code,
             name: rule.name,
             severity,
@@ -90,10 +100,7 @@ impl Findings {
             span,
             pointer: pointer.to_owned(),
             help,
-        };
-        if !self.diagnostics.contains(&diagnostic) {
-            self.diagnostics.push(diagnostic);
-        }
+        });
     }
 
     /// Report a finding about a whole file.
