@@ -69,7 +69,30 @@ spec:
 `,
 };
 
-const devFiles = [...acmeFiles, legacyBilling];
+/**
+ * And one whose problems only show across entities (the report): a production component that
+ * depends on the dev cluster (stage isolation) and claims Phippy's namespace (a collision).
+ */
+export const billingApi = {
+  path: 'components/billing-api.yaml',
+  text: `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: billing-api
+  labels:
+    kataster.io/stage: prd
+  annotations:
+    backstage.io/kubernetes-namespace: ap-phippy-prd
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/team-a
+  dependsOn:
+    - resource:default/cluster-dev-eu1
+`,
+};
+
+const devFiles = [...acmeFiles, legacyBilling, billingApi];
 
 export const acmeEntities: Entity[] = devFiles.flatMap(file =>
   parseAllDocuments(file.text).map((doc, index) => {

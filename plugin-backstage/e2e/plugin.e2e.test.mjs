@@ -348,8 +348,14 @@ describe('kataster plugin in Chromium', { skip, timeout: 15 * 60_000 }, () => {
     await page.goto(`${baseUrl}/kataster/report`);
     const summary = page.getByTestId('kataster-report-summary');
     await summary.waitFor();
-    assert.match(await summary.textContent(), /entities checked together: 4 errors/);
+    assert.match(await summary.textContent(), /30 entities checked together: \d+ errors/);
+    // Counts per rule, the cross-entity rules included: stage isolation and a namespace collision.
+    const perRule = await page.locator('tr', { has: page.getByRole('link', { name: /^(CAT101|ORG00[235]|NS003)$/ }) }).allTextContents();
+    for (const code of ['CAT101', 'ORG002', 'ORG003', 'ORG005', 'NS003']) {
+      assert.ok(perRule.some(row => row.startsWith(code)), `${code} in the counts per rule`);
+    }
     assert.ok(await page.getByRole('link', { name: /legacy.billing/i }).first().isVisible());
+    assert.ok(await page.getByRole('link', { name: /billing-api/i }).first().isVisible());
     await page.screenshot({ path: join(screenshots, 'conventions-report.png'), fullPage: true });
     assert.deepEqual(pageErrors, []);
   });

@@ -2,9 +2,15 @@ import '@testing-library/jest-dom';
 import { TextDecoder, TextEncoder } from 'util';
 
 // The WebAssembly glue needs these; jsdom does not provide them.
+// (Node's web streams: jsdom has none.)
+const { DecompressionStream, ReadableStream } = require('stream/web');
+
+// And the engine inflates the embedded .wasm with DecompressionStream.
 Object.assign(globalThis, {
   TextDecoder: globalThis.TextDecoder ?? TextDecoder,
   TextEncoder: globalThis.TextEncoder ?? TextEncoder,
+  ReadableStream: globalThis.ReadableStream ?? ReadableStream,
+  DecompressionStream: (globalThis as any).DecompressionStream ?? DecompressionStream,
 });
 
 // CodeMirror measures text with Range rectangles, which jsdom does not lay out.

@@ -27,9 +27,38 @@ export function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
-async function loadBytes(): Promise<Uint8Array> {
-  const { wasmBase64 } = await import('./generated/wasmBytes');
-  return decodeBase64(wasmBase64);
+/** Inflates gzip data with the platform's DecompressionStream. */
+export async function gunzip(data: Uint8Array): Promise<Uint8Array> {
+  const input = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(data);
+      controller.close();
+    },
+  });
+  const reader = input.pipeThrough(new DecompressionStream('gzip') as any).getReader() as ReadableStreamDefaultReader<Uint8Array>;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    chunks.push(value);
+    size += value.length;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+/** The embedded .wasm, from its own lazily loaded chunk. */
+export async function loadBytes(): Promise<Uint8Array> {
+  const { wasmGzipBase64 } = await import('./generated/wasmBytes');
+  return gunzip(decodeBase64(wasmGzipBase64));
 }
 
 function unwrap(response: WorkerResponse): { value: unknown; ms: number } {

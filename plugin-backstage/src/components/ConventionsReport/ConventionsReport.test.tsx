@@ -35,7 +35,7 @@ describe('ConventionsReport', () => {
     // Per rule: CAT101 three times, in three entities.
     const perRule = screen.getByText('Per rule').closest('div[class*="MuiPaper"]') as HTMLElement;
     const row = within(perRule).getByRole('link', { name: 'CAT101' }).closest('tr')!;
-    expect(within(row).getByText('dangling-reference')).toBeInTheDocument();
+    expect(within(row).getByText('dangling-reference')).toBeInTheDocument(); // the rule's name
     expect(within(row).getAllByText('3')).toHaveLength(2);
 
     // Entity and owner links, kinds.

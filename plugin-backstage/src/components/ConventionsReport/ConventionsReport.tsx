@@ -48,9 +48,24 @@ const columns: TableColumn<ReportRow>[] = [
 ];
 
 const ruleColumns: TableColumn<RuleCount>[] = [
-  { title: 'Rule', field: 'code', render: row => <RuleLink diagnostic={row} /> },
-  { title: 'Name', field: 'name' },
-  { title: 'Severity', field: 'severity', render: row => <SeverityChip severity={row.severity} /> },
+  {
+    title: 'Rule',
+    field: 'code',
+    render: row => (
+      <>
+        <RuleLink diagnostic={row} />
+        <Typography variant="caption" display="block" color="textSecondary">
+          {row.name}
+        </Typography>
+      </>
+    ),
+  },
+  {
+    title: 'Severity',
+    field: 'severity',
+    render: row => <SeverityChip severity={row.severity} />,
+    customSort: (a, b) => severityOrder[a.severity] - severityOrder[b.severity],
+  },
   { title: 'Diagnostics', field: 'count', type: 'numeric', defaultSort: 'desc' },
   { title: 'Entities', field: 'entities', type: 'numeric' },
 ];
@@ -84,7 +99,7 @@ export function ConventionsReport() {
           {summary.infos} info in {summary.affected} entities · validated in {ms.toFixed(1)} ms
         </Typography>
       </Grid>
-      <Grid item xs={12} md={5}>
+      <Grid item xs={12} md={6}>
         <Table<RuleCount>
           title="Per rule"
           options={{ paging: false, search: false, padding: 'dense' }}
@@ -97,7 +112,7 @@ export function ConventionsReport() {
           }
         />
       </Grid>
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12} md={6}>
         <InfoCard title="What this report checks">
           <Typography variant="body2">
             Every entity the catalog API returns, checked together, as the catalog stores it: Backstage's own
