@@ -25,6 +25,18 @@ cargo build --workspace --locked
 step "unit, property, corpus and CLI tests"
 cargo test --workspace --locked
 
+step "WebAssembly package (installs the wasm32 target, wasm-bindgen-cli, wasm-pack and binaryen when missing)"
+bash scripts/build-wasm.sh
+
+step "WebAssembly: the action's committed bundle (action/dist) is current"
+node action/lib/bundle.mjs check
+
+step "WebAssembly: the TypeScript types (tsc)"
+wasm/node_modules/.bin/tsc -p wasm/tests
+
+step "WebAssembly: API, conformance with the native CLI, the action (node --test)"
+node --test action/test/
+
 step "Backstage plugin: install, generate from the WebAssembly package, tsc, lint, build, Jest, end-to-end in Chromium"
 bash scripts/test-plugin.sh
 

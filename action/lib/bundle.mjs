@@ -8,14 +8,40 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'action/dist');
 const pkg = path.join(root, 'wasm/pkg');
 
-/** The bundle: files of wasm/pkg, by their path in both. */
+/** The bundle: files of wasm/pkg, by their path in both (the .wasm is committed gzipped). */
 export const BUNDLE = ['index.mjs', 'facade.mjs', 'node/kataster_wasm.js', 'node/kataster_wasm_bg.wasm'];
+
+const WASM = 'node/kataster_wasm_bg.wasm';
+const GLUE = 'node/kataster_wasm.js';
+const READ = "const wasmBytes = require('fs').readFileSync(wasmPath);";
+const READ_GZ = "const wasmBytes = require('zlib').gunzipSync(require('fs').readFileSync(wasmPath + '.gz'));";
+
+/** A bundle file's committed bytes from the built package's. */
+function committed(file, bytes) {
+  if (file === WASM) {
+    return zlib.gzipSync(bytes, { level: 9 });
+  }
+  if (file === GLUE) {
+    const text = bytes.toString('utf8');
+    if (!text.includes(READ)) {
+      throw new Error(`${GLUE}: wasm-bindgen's glue no longer reads the .wasm with \`${READ}\`; update action/lib/bundle.mjs`);
+    }
+    return Buffer.from(text.replace(READ, READ_GZ));
+  }
+  return bytes;
+}
+
+/** Where a bundle file is committed. */
+function committedPath(file) {
+  return path.join(dist, file === WASM ? `${file}.gz` : file);
+}
 
 const INPUT_DIRS = ['core/src', 'wasm/src', 'wasm/js'];
 const INPUT_FILES = [
@@ -24,6 +50,12 @@ const INPUT_FILES = [
   'wasm/package-lock.json',
   'cli/src/render/human.rs',
   'scripts/build-wasm.sh',
+  'cli/src/render/azure.rs',
+  'cli/src/render/concise.rs',
+  'cli/src/render/github.rs',
+  'cli/src/render/json.rs',
+  'cli/src/render/sarif.rs',
+  'action/lib/bundle.mjs',
 ];
 
 function filesUnder(dir) {
@@ -93,7 +125,7 @@ function write() {
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(path.join(dist, 'node'), { recursive: true });
   for (const file of BUNDLE) {
-    fs.copyFileSync(path.join(pkg, file), path.join(dist, file));
+    fs.writeFileSync(committedPath(file), committed(file, fs.readFileSync(path.join(pkg, file))));
   }
   fs.writeFileSync(path.join(dist, 'node/package.json'), '{\n  "type": "commonjs"\n}\n');
   fs.writeFileSync(path.join(dist, 'SOURCES'), `${fingerprint()}\n`);
@@ -111,10 +143,10 @@ export function staleness({ compareBuild = fs.existsSync(pkg) } = {}) {
   }
   if (compareBuild) {
     for (const file of BUNDLE) {
-      const built = path.join(pkg, file);
-      const committed = path.join(dist, file);
-      if (!fs.existsSync(committed) || !fs.readFileSync(built).equals(fs.readFileSync(committed))) {
-        problems.push(`action/dist/${file} differs from the fresh build wasm/pkg/${file}`);
+      const expected = committed(file, fs.readFileSync(path.join(pkg, file)));
+      const target = committedPath(file);
+      if (!fs.existsSync(target) || !fs.readFileSync(target).equals(expected)) {
+        problems.push(`${path.relative(root, target)} differs from the fresh build wasm/pkg/${file}`);
       }
     }
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { Collector } from './collect.mjs';
+import { joinPath } from './walk.mjs';
 import { ioErrorMessage } from './io.mjs';
 import * as render from './render.mjs';
 
@@ -245,10 +246,30 @@ export function findPolicy(api, config, firstPath) {
   return { path: file, text };
 }
 
+/** The directory of the policy file (`PolicyFile::dir`: the parent, `''` for a bare name). */
+function policyDir(policyPath) {
+  const slash = policyPath.lastIndexOf('/');
+  return slash === -1 ? '' : slash === 0 ? '/' : policyPath.slice(0, slash);
+}
+
+/** The policy's custom schemas, read relative to the policy file (`compile_schemas`). */
+function readSchemas(api, policy) {
+  const schemas = {};
+  for (const schema of api.Kataster.schemaPaths(policy.text)) {
+    const file = joinPath(policyDir(policy.path), schema);
+    try {
+      schemas[schema] = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(fs.readFileSync(file));
+    } catch (error) {
+      const reason = error instanceof TypeError ? 'stream did not contain valid UTF-8' : ioErrorMessage(error);
+      schemas[schema] = { error: `cannot read ${file}: ${reason}` };
+    }
+  }
+  return schemas;
+}
+
 /** The contributor of a file by the policy's `paths` (relative to the policy's directory). */
 function contributorByPath(session, policyPath, file) {
-  const slash = policyPath.lastIndexOf('/');
-  const dir = slash === -1 ? '' : slash === 0 ? '/' : policyPath.slice(0, slash);
+  const dir = policyDir(policyPath);
   let absolute;
   let base;
   try {
@@ -287,13 +308,18 @@ export function check(api, args, { color = false } = {}) {
   }
   const paths = args.paths.length === 0 ? ['.'] : args.paths;
   const policy = findPolicy(api, args.config, paths[0]);
+  if (policy !== undefined) {
+    policy.schemas = readSchemas(api, policy);
+  }
   const session = new api.Session({
     select: args.select,
     ignore: args.ignore,
     strictRefs: args.strictRefs,
     yamlMerge: args.yamlMerge,
     knownEntities,
-    policy: policy === undefined ? undefined : { path: policy.path.replaceAll('\\', '/'), text: policy.text },
+    policy: policy === undefined
+      ? undefined
+      : { path: policy.path.replaceAll('\\', '/'), text: policy.text, schemas: policy.schemas },
   });
   const contributorOf = (file) => args.contributor
     ?? (policy === undefined ? undefined : contributorByPath(session, policy.path, file));

@@ -110,6 +110,9 @@ spec:
     const kataster = new Kataster();
     const schema = kataster.policySchema();
     assert.equal(schema.title, 'kataster policy');
+    const catalog = kataster.catalogSchema();
+    assert.equal(typeof catalog, 'object');
+    assert.ok(JSON.stringify(catalog).includes('metadata'));
     const good = kataster.checkNamespace('cs-shop-prd');
     const bad = kataster.checkNamespace('Shop');
     assert.equal(typeof good.valid, 'boolean');

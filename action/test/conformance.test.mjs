@@ -86,3 +86,17 @@ describe('CI formats against the native renderers', () => {
     });
   }
 });
+
+describe('schemas and names against the native CLI', { skip: skipNative }, () => {
+  test('policySchema, catalogSchema and checkNamespace', async () => {
+    const { loadApi } = await import('../lib/cli.mjs');
+    const api = await loadApi();
+    const kataster = new api.Kataster();
+    const pretty = (value) => `${JSON.stringify(value, null, 2)}\n`;
+    assert.equal(pretty(kataster.policySchema()), runNative(['schema', 'policy']).stdout);
+    assert.equal(pretty(kataster.catalogSchema()), runNative(['schema', 'catalog']).stdout);
+    const names = ['cs-shop-prd', 'Shop', 'ap-billing-02-int', 'x'];
+    const native = JSON.parse(runNative(['namespace', '--format', 'json', ...names]).stdout);
+    assert.deepEqual(names.map((name) => kataster.checkNamespace(name)), native.names);
+  });
+});

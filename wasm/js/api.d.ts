@@ -5,7 +5,14 @@
 export interface SourceFile {
   path: string;
   text: string;
+  /** What the file holds (default `'catalog'`); see `classify`. */
+  kind?: 'catalog' | 'manifests';
+  /** Who wrote the file, for the contributor rules (ORG0xx). */
+  contributor?: string;
 }
+
+/** A policy: the text of a `kataster.yaml`, or an object of the same structure (see `policySchema()`). */
+export type PolicyInput = string | Record<string, unknown>;
 
 /** How columns are counted: Unicode scalar values (the CLI's JSON, the default), UTF-16 code units (JavaScript strings, LSP, editors) or UTF-8 bytes. */
 export type PositionEncoding = 'utf-32' | 'utf-16' | 'utf-8';
@@ -82,21 +89,49 @@ export interface RuleMeta {
   docs: string;
 }
 
+/** A namespace name checked against the naming convention. */
+export interface NameReport {
+  name: string;
+  valid: boolean;
+  /** The parts, when the name follows the convention. */
+  parts: Record<string, string>;
+  problems: { code: string; message: string; suggestion: string | null }[];
+}
+
 /** kataster's checks over files held in memory. */
 export declare class Kataster {
-  /** Policies are not supported by this build yet: passing one throws. */
-  constructor(policy?: undefined | null);
+  /**
+   * With the policy's conventions (default: the built-in ones); `schemas` maps the paths of the
+   * policy's custom schemas to their texts. Throws when the policy has problems.
+   */
+  constructor(policy?: PolicyInput | null, schemas?: Record<string, string>);
+  /** The paths of the custom schemas a policy text names. */
+  static schemaPaths(policyText: string): string[];
   /** Check the files together; returns exactly the CLI's JSON report. */
   check(files: SourceFile[], options?: CheckOptions): JsonReport;
   /** Every rule, as `kataster rules --format json`. */
   rules(): RuleMeta[];
   /** A rule's Markdown page, as `kataster rule CODE`; `undefined` for an unknown code. */
   ruleDocs(code: string): string | undefined;
+  /** Check a namespace name against the policy's naming convention (`kataster namespace NAME`). */
+  checkNamespace(name: string): NameReport;
+  /** The JSON Schema (draft-07) of the policy file. */
+  policySchema(): Record<string, unknown>;
+  /** The JSON Schema of catalog files under this policy (`kataster schema catalog`). */
+  catalogSchema(): Record<string, unknown>;
+}
+
+export interface SessionOptions extends Omit<CheckOptions, keyof Facts> {
+  /**
+   * A policy file, read as the CLI reads it: its problems are reported under `path`. `schemas`:
+   * the texts of the custom schemas it names (by the path it names them with), or `{error}`.
+   */
+  policy?: { path: string; text: string; schemas?: Record<string, string | { error: string }> };
 }
 
 /** One check step by step, in the CLI's order (for frontends that read files themselves). */
 export declare class Session {
-  constructor(options?: Omit<CheckOptions, keyof Facts>);
+  constructor(options?: SessionOptions);
   /** Parse files and add them in order; returns the index of the first. */
   addFiles(files: SourceFile[]): number;
   /** Record a file that could not be read (`IO001` unreadable, `IO002` not UTF-8); returns its index. */
@@ -108,10 +143,14 @@ export declare class Session {
   check(facts?: Facts): JsonReport;
   /** The last check as `kataster check --format json` prints it (with its final newline). */
   jsonText(): string;
-  /** The last check as the CLI renders it. */
-  render(format: 'human' | 'concise', color?: boolean): string;
-  /** The CLI's exit code for the last check: 2 could not check, 1 errors, 0 none. */
-  exitCode(): 0 | 1 | 2;
+  /** The last check as the CLI renders it (with the CLI's own renderers). */
+  render(format: 'human' | 'json' | 'concise' | 'github' | 'azure' | 'sarif', color?: boolean): string;
+  /** The CLI's exit code for the last check: 2 could not check, 1 a finding reaches `failOn` (default `'error'`), 0 none. */
+  exitCode(failOn?: 'error' | 'warning' | 'never'): 0 | 1 | 2;
+  /** The contributor whose `paths` globs match a file, by its path relative to the policy file's directory. */
+  contributorByPath(relative: string): string | undefined;
+  /** The policy's `contributor`, if it names one. */
+  readonly policyContributor: string | undefined;
   free(): void;
 }
 
@@ -135,6 +174,10 @@ export declare class KatasterInternalError extends Error {}
 
 /** Whether a file found while walking a directory is a catalog file. */
 export declare function isCatalogFile(path: string, text: string): boolean;
+/** What a file holds, as the CLI decides it; `undefined`: not checked. `explicit`: named rather than found. */
+export declare function classify(path: string, text: string, explicit: boolean): 'catalog' | 'manifests' | 'policy' | undefined;
+/** The names of policy files (`kataster.yaml`, `.kataster.yaml`). */
+export declare function policyFileNames(): string[];
 /** Whether a path ends in `.yaml` or `.yml`. */
 export declare function isYamlPath(path: string): boolean;
 /** A file's bytes as the CLI reads them; `undefined`: a file found while walking that is skipped. */
@@ -155,6 +198,8 @@ export interface Api {
   GitignoreMatcher: typeof GitignoreMatcher;
   KatasterInternalError: typeof KatasterInternalError;
   isCatalogFile: typeof isCatalogFile;
+  classify: typeof classify;
+  policyFileNames: typeof policyFileNames;
   isYamlPath: typeof isYamlPath;
   decodeFile: typeof decodeFile;
   knownEntitiesFromText: typeof knownEntitiesFromText;

@@ -10,6 +10,26 @@ export class KatasterInternalError extends Error {
 }
 
 /**
+ * Lone surrogates become U+FFFD, as they would on their way into UTF-8 (one UTF-16 unit
+ * each, so UTF-16 columns stay right); JSON escapes them otherwise and Rust rejects those.
+ */
+function wellFormed(key, value) {
+  return typeof value === 'string' && typeof value.toWellFormed === 'function' ? value.toWellFormed() : value;
+}
+
+/** Arguments cross the boundary as JSON (`JSON.stringify` leaves functions out). */
+function stringify(value) {
+  return value === undefined || value === null ? undefined : JSON.stringify(value, wellFormed);
+}
+
+function filesJson(files) {
+  if (!Array.isArray(files)) {
+    throw new TypeError('kataster: files must be an array of {path, text} objects');
+  }
+  return JSON.stringify(files, wellFormed);
+}
+
+/**
  * Builds the public API over a loaded wasm-bindgen module. `reload()` returns a fresh module
  * after a trap, or `undefined` where the host cannot load it again (the web targets).
  */
@@ -51,16 +71,22 @@ export function createApi(initial, reload) {
 
   class Kataster {
     #policy;
+    #schemas;
     #inner;
     #generation;
 
-    constructor(policy) {
+    constructor(policy, schemas) {
       this.#policy = policy;
+      this.#schemas = schemas;
       this.#connect();
     }
 
+    static schemaPaths(policyText) {
+      return guard(() => raw.Kataster.schemaPaths(policyText));
+    }
+
     #connect() {
-      this.#inner = guard(() => new raw.Kataster(this.#policy));
+      this.#inner = guard(() => new raw.Kataster(stringify(this.#policy), stringify(this.#schemas)));
       this.#generation = generation;
     }
 
@@ -72,11 +98,11 @@ export function createApi(initial, reload) {
     }
 
     check(files, options) {
-      return this.#call((inner) => inner.check(files, options));
+      return JSON.parse(this.#call((inner) => inner.check(filesJson(files), stringify(options), options)));
     }
 
     rules() {
-      return this.#call((inner) => inner.rules());
+      return JSON.parse(this.#call((inner) => inner.rules()));
     }
 
     ruleDocs(code) {
@@ -84,11 +110,15 @@ export function createApi(initial, reload) {
     }
 
     checkNamespace(name) {
-      return this.#call((inner) => inner.checkNamespace(name));
+      return JSON.parse(this.#call((inner) => inner.checkNamespace(name)));
     }
 
     policySchema() {
-      return this.#call((inner) => inner.policySchema());
+      return JSON.parse(this.#call((inner) => inner.policySchema()));
+    }
+
+    catalogSchema() {
+      return JSON.parse(this.#call((inner) => inner.catalogSchema()));
     }
   }
 
@@ -97,7 +127,7 @@ export function createApi(initial, reload) {
     #generation;
 
     constructor(options) {
-      this.#inner = guard(() => new raw.Session(options));
+      this.#inner = guard(() => new raw.Session(stringify(options)));
       this.#generation = generation;
     }
 
@@ -111,7 +141,7 @@ export function createApi(initial, reload) {
     }
 
     addFiles(files) {
-      return this.#call((inner) => inner.addFiles(files));
+      return this.#call((inner) => inner.addFiles(filesJson(files)));
     }
 
     addFailure(path, code, message) {
@@ -127,7 +157,7 @@ export function createApi(initial, reload) {
     }
 
     check(facts) {
-      return this.#call((inner) => inner.check(facts));
+      return JSON.parse(this.#call((inner) => inner.check(facts)));
     }
 
     jsonText() {
@@ -195,8 +225,16 @@ export function createApi(initial, reload) {
     classify: (path, text, explicit) => guard(() => raw.classify(path, text, explicit)),
     policyFileNames: () => guard(() => raw.policyFileNames()),
     isYamlPath: (path) => guard(() => raw.isYamlPath(path)),
-    decodeFile: (path, bytes, explicit) => guard(() => raw.decodeFile(path, bytes, explicit)),
-    knownEntitiesFromText: (path, text) => guard(() => raw.knownEntitiesFromText(path, text)),
+    decodeFile: (path, bytes, explicit) => {
+      try {
+        const text = guard(() => raw.decodeFile(path, bytes, explicit));
+        return text === undefined ? undefined : { text };
+      } catch (error) {
+        if (error instanceof KatasterInternalError) throw error;
+        return { failure: error.message };
+      }
+    },
+    knownEntitiesFromText: (path, text) => JSON.parse(guard(() => raw.knownEntitiesFromText(path, text))),
     version: () => guard(() => raw.version()),
     /** @internal */
     __panicForTests: () => guard(() => raw.__panicForTests()),

@@ -42,27 +42,14 @@ pub fn is_yaml_path(path: &str) -> bool {
     kataster_core::discover::is_yaml_path(path)
 }
 
-/// A file's bytes as the CLI reads them: `{text}`, `{failure}` (the `IO002` message) or
-/// `undefined` when a file found while walking (`explicit` false) is skipped.
+/// A file's bytes as the CLI reads them: the text, `undefined` when a file found while
+/// walking (`explicit` false) is skipped, or an exception with the `IO002` message.
 #[wasm_bindgen(js_name = decodeFile)]
-pub fn decode_file(path: &str, bytes: Vec<u8>, explicit: bool) -> Result<JsValue, JsError> {
-    #[derive(serde::Serialize)]
-    struct Decoded {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        text: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        failure: Option<String>,
-    }
+pub fn decode_file(path: &str, bytes: Vec<u8>, explicit: bool) -> Result<Option<String>, JsError> {
     match kataster_core::input::decode(path, bytes, explicit) {
-        None => Ok(JsValue::UNDEFINED),
-        Some(Ok(text)) => crate::to_js(&Decoded {
-            text: Some(text),
-            failure: None,
-        }),
-        Some(Err(message)) => crate::to_js(&Decoded {
-            text: None,
-            failure: Some(message),
-        }),
+        None => Ok(None),
+        Some(Ok(text)) => Ok(Some(text)),
+        Some(Err(message)) => Err(JsError::new(&message)),
     }
 }
 

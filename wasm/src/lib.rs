@@ -61,7 +61,7 @@ pub fn version() -> String {
 /// The entities of a catalog export's text (`--known-entities FILE`), for the
 /// `knownEntities` option; throws with the CLI's message when the text is not an export.
 #[wasm_bindgen(js_name = knownEntitiesFromText)]
-pub fn known_entities_from_text(path: &str, text: &str) -> Result<JsValue, JsError> {
+pub fn known_entities_from_text(path: &str, text: &str) -> Result<String, JsError> {
     let entities =
         kataster_core::known::parse_export(path, text).map_err(|error| JsError::new(&error))?;
     let export: Vec<serde_json::Value> = entities
@@ -73,49 +73,55 @@ pub fn known_entities_from_text(path: &str, text: &str) -> Result<JsValue, JsErr
             })
         })
         .collect();
-    to_js(&export)
+    Ok(json(&export))
 }
 
-/// A JavaScript object from a serialisable value: `None` becomes `null` (as in the CLI's JSON)
-/// and maps become plain objects.
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    value
-        .serialize(&serializer)
-        .map_err(|error| JsError::new(&format!("kataster: cannot convert the result: {error}")))
+/// Compact JSON, for the facade's `JSON.parse` (faster across the boundary than building
+/// objects from Rust, and the same object: key order, `null`s).
+pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+}
+
+/// Parse a JSON argument the facade made with `JSON.stringify`.
+fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, JsError> {
+    serde_json::from_str(text).map_err(|error| JsError::new(&format!("kataster: {what}: {error}")))
 }
 
 /// kataster's checks over files held in memory.
 #[wasm_bindgen]
 #[derive(Debug, Default)]
 pub struct Kataster {
-    policy: Policy,
+    policy: (Policy, Vec<kataster_core::policy::CompiledSchema>),
+    /// Whether a policy was given (the catalog schema is Backstage's alone without one).
+    has_policy: bool,
 }
 
 #[wasm_bindgen]
 impl Kataster {
-    /// `new Kataster(policy?)`: the policy as YAML text (a `kataster.yaml`) or as an object
-    /// of the same structure; without one, the defaults. Throws when the policy has problems
+    /// `new Kataster(policy?, schemas?)`: the policy as YAML text (a `kataster.yaml`) or as
+    /// an object of the same structure; without one, the defaults. `schemas` maps the paths
+    /// of the policy's custom schemas to their texts. Throws when the policy has problems
     /// (each `POL0xx` or YAML problem with its line).
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: JsValue) -> Result<Kataster, JsError> {
-        if policy.is_undefined() || policy.is_null() {
-            return Ok(Self::default());
-        }
-        let text = if let Some(text) = policy.as_string() {
-            text
-        } else {
-            let value: serde_json::Value =
-                serde_wasm_bindgen::from_value(policy).map_err(|error| {
-                    JsError::new(&format!(
-                        "kataster: a policy is YAML text or an object: {error}"
-                    ))
-                })?;
-            serde_json::to_string(&value).unwrap_or_default()
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes no `Option<&str>`
+    pub fn new(policy: Option<String>, schemas: Option<String>) -> Result<Kataster, JsError> {
+        let policy: serde_json::Value = match policy.as_deref() {
+            None | Some("") => serde_json::Value::Null,
+            Some(text) => from_json(text, "a policy is YAML text or an object")?,
         };
-        let loaded = load_policy(&text);
+        let text = match policy {
+            serde_json::Value::Null => return Ok(Self::default()),
+            serde_json::Value::String(text) => text,
+            serde_json::Value::Object(_) => json(&policy),
+            _ => return Err(JsError::new("kataster: a policy is YAML text or an object")),
+        };
+        let schemas: std::collections::BTreeMap<String, options::SchemaText> =
+            match schemas.as_deref() {
+                None | Some("" | "null") => std::collections::BTreeMap::new(),
+                Some(text) => from_json(text, "schemas map paths to texts")?,
+            };
+        let mut loaded = load_policy(&text);
+        let compiled = options::compile_schemas(&mut loaded, &schemas);
         let problems = policy_problems(&text, &loaded);
         if !problems.is_empty() {
             return Err(JsError::new(&format!(
@@ -124,36 +130,44 @@ impl Kataster {
             )));
         }
         Ok(Self {
-            policy: loaded.policy,
+            policy: (loaded.policy, compiled),
+            has_policy: true,
         })
     }
 
     /// Check files together: `files` is an array of `{path, text, kind?, contributor?}`;
     /// `options` is `{select?, ignore?, strictRefs?, yamlMerge?, knownEntities?,
     /// positionEncoding?, fileExists?}`. Returns the JSON report object.
-    pub fn check(&self, files: JsValue, options: &JsValue) -> Result<JsValue, JsError> {
-        let mut session = Session::with_policy(options, Some(&self.policy))?;
+    /// (`files` and `options` as JSON; `facts`: the options object, for `fileExists`.)
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes no `Option<&str>`
+    pub fn check(
+        &self,
+        files: &str,
+        options: Option<String>,
+        facts: &JsValue,
+    ) -> Result<String, JsError> {
+        let mut session = Session::with_policy(options.as_deref(), Some(&self.policy))?;
         session.add_files(files)?;
-        session.check(options)
+        session.check(facts)
     }
 
     /// Check a namespace name against the policy's naming convention:
     /// `{name, valid, parts, problems: [{code, message, suggestion}]}`.
     #[wasm_bindgen(js_name = checkNamespace)]
-    pub fn check_namespace(&self, name: &str) -> Result<JsValue, JsError> {
-        let convention = Convention::new(&self.policy.naming.namespace).map_err(|error| {
+    pub fn check_namespace(&self, name: &str) -> Result<String, JsError> {
+        let convention = Convention::new(&self.policy.0.naming.namespace).map_err(|error| {
             JsError::new(&format!(
                 "kataster: the naming convention in the policy is invalid ({}): {}",
                 error.field, error.message
             ))
         })?;
-        to_js(&convention.check_name(name))
+        Ok(json(&convention.check_name(name)))
     }
 
     /// Every rule: `[{code, name, family, severity, status, since, summary, docs}]`, as
     /// `kataster rules --format json`.
-    pub fn rules(&self) -> Result<JsValue, JsError> {
-        to_js(kataster_core::RULES)
+    pub fn rules(&self) -> String {
+        json(kataster_core::RULES)
     }
 
     /// A rule's Markdown documentation page, as `kataster rule CODE`; `undefined` for an
@@ -163,10 +177,29 @@ impl Kataster {
         kataster_core::rules::rule(code).map(kataster_core::RuleMeta::page)
     }
 
+    /// The paths of the custom schemas a policy text names (to read them for `schemas`).
+    #[wasm_bindgen(js_name = schemaPaths)]
+    pub fn schema_paths(policy: &str) -> Vec<String> {
+        load_policy(policy)
+            .policy
+            .schemas
+            .into_iter()
+            .map(|schema| schema.schema)
+            .collect()
+    }
+
+    /// The JSON Schema of catalog files under this policy (`kataster schema catalog`): what
+    /// Backstage accepts, plus the policy's naming convention, types, lifecycles and kinds.
+    #[wasm_bindgen(js_name = catalogSchema)]
+    pub fn catalog_schema(&self) -> String {
+        let policy = self.has_policy.then_some(&self.policy.0);
+        json(&kataster_core::catalog::schema::catalog_schema(policy))
+    }
+
     /// The JSON Schema (draft-07) of the policy file.
     #[wasm_bindgen(js_name = policySchema)]
-    pub fn policy_schema(&self) -> Result<JsValue, JsError> {
-        to_js(&Policy::json_schema())
+    pub fn policy_schema(&self) -> String {
+        json(&Policy::json_schema())
     }
 }
 
@@ -203,20 +236,17 @@ impl Session {
     /// `new Session(options?)` with the options of [`Kataster::check`], and `policy:
     /// {path, text}`: a policy file, read as the CLI reads it (its problems are reported).
     #[wasm_bindgen(constructor)]
-    pub fn new(options: &JsValue) -> Result<Session, JsError> {
-        Self::with_policy(options, None)
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes no `Option<&str>`
+    pub fn new(options: Option<String>) -> Result<Session, JsError> {
+        Self::with_policy(options.as_deref(), None)
     }
 
     /// Parse files (`[{path, text, kind?, contributor?}]`) and add them in order; returns
     /// the index of the first.
     #[wasm_bindgen(js_name = addFiles)]
-    pub fn add_files(&mut self, files: JsValue) -> Result<u32, JsError> {
+    pub fn add_files(&mut self, files: &str) -> Result<u32, JsError> {
         let files: Vec<options::JsFile> =
-            serde_wasm_bindgen::from_value(files).map_err(|error| {
-                JsError::new(&format!(
-                    "kataster: files must be an array of {{path, text}} objects: {error}"
-                ))
-            })?;
+            from_json(files, "files must be an array of {path, text} objects")?;
         let sources = files
             .into_iter()
             .map(|file| {
@@ -291,12 +321,12 @@ impl Session {
 
     /// Run every selected rule over the files added; `facts` is `{fileExists?(path): boolean |
     /// undefined}` (without it, file existence is not checked). Returns the JSON report object.
-    pub fn check(&mut self, facts: &JsValue) -> Result<JsValue, JsError> {
+    pub fn check(&mut self, facts: &JsValue) -> Result<String, JsError> {
         let facts = JsFacts::from_js(facts)?;
         let report = self.checker.check(&facts);
-        let json = self.json_report(&report);
+        let text = json(&self.json_report(&report));
         self.report = Some(report);
-        to_js(&json)
+        Ok(text)
     }
 
     /// The last check's JSON report as the CLI prints it (`--format json`, with its newline).
@@ -339,8 +369,11 @@ impl Session {
 }
 
 impl Session {
-    fn with_policy(options: &JsValue, policy: Option<&Policy>) -> Result<Self, JsError> {
-        let options = options::CheckOptions::from_js(options, policy)?;
+    fn with_policy(
+        options: Option<&str>,
+        policy: Option<&(Policy, Vec<kataster_core::policy::CompiledSchema>)>,
+    ) -> Result<Self, JsError> {
+        let options = options::CheckOptions::from_json(options, policy)?;
         let policy = options.core.policy.clone();
         let mut checker = Checker::new(options.core);
         if let Some((file, loaded)) = options.policy_file {

@@ -1,10 +1,11 @@
 //! The options object of `check()` and `new Session()`.
 
 use kataster_core::FileKind;
+use kataster_core::policy::CompiledSchema;
 use kataster_core::yaml::ParseOptions;
 use kataster_core::{LoadedPolicy, Policy, Selection, load_policy};
 use serde::Deserialize;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsError;
 
 /// How columns are counted in the returned report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -72,7 +73,7 @@ impl Prefixes {
     }
 }
 
-/// The option names, to reject misspelt ones (serde-wasm-bindgen reads only known fields).
+/// The option names, to reject misspelt ones.
 const OPTION_NAMES: [&str; 8] = [
     "select",
     "ignore",
@@ -94,14 +95,42 @@ struct RawOptions {
     known_entities: Option<serde_json::Value>,
     position_encoding: Option<PositionEncoding>,
     policy: Option<PolicyFile>,
+    /// A function, left out by `JSON.stringify`; read from the options object itself.
+    #[serde(rename = "fileExists")]
+    _file_exists: Option<serde::de::IgnoredAny>,
 }
 
 /// A policy file as the CLI reads it (`kataster.yaml`): its problems are reported under
-/// `path`, as the CLI reports them.
+/// `path`, as the CLI reports them. `schemas` holds the custom schemas it names, by the path
+/// it names them with: their text, or `{error}` (the message when the file cannot be read).
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct PolicyFile {
     pub path: String,
     pub text: String,
+    #[serde(default)]
+    pub schemas: std::collections::BTreeMap<String, SchemaText>,
+}
+
+/// A custom schema's text, or why it could not be read.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum SchemaText {
+    Text(String),
+    Error { error: String },
+}
+
+/// Compile a policy's custom schemas from the texts given (problems go into the policy).
+pub(crate) fn compile_schemas(
+    loaded: &mut LoadedPolicy,
+    schemas: &std::collections::BTreeMap<String, SchemaText>,
+) -> Vec<CompiledSchema> {
+    loaded.compile_schemas(|path| match schemas.get(path) {
+        Some(SchemaText::Text(text)) => Ok(text.clone()),
+        Some(SchemaText::Error { error }) => Err(error.clone()),
+        None => Err(format!(
+            "cannot read {path}: it was not given to the WebAssembly module"
+        )),
+    })
 }
 
 /// The options, converted for the core.
@@ -116,28 +145,47 @@ pub(crate) struct CheckOptions {
 impl CheckOptions {
     /// Read the options; `policy` is the policy of a `Kataster` (a session's own `policy`
     /// option wins).
-    pub fn from_js(value: &JsValue, policy: Option<&Policy>) -> Result<Self, JsError> {
-        let raw: RawOptions = if value.is_undefined() || value.is_null() {
-            RawOptions::default()
-        } else {
-            check_names(value)?;
-            let plain = strip_functions(value);
-            serde_wasm_bindgen::from_value(plain)
-                .map_err(|error| JsError::new(&format!("kataster: invalid options: {error}")))?
+    /// Read the options from their JSON text (`JSON.stringify(options)`, which leaves out
+    /// `fileExists`); `policy` is the policy of a `Kataster` (a session's own `policy` option
+    /// wins).
+    pub fn from_json(
+        text: Option<&str>,
+        policy: Option<&(Policy, Vec<CompiledSchema>)>,
+    ) -> Result<Self, JsError> {
+        let value: serde_json::Value = match text {
+            None | Some("") => serde_json::Value::Null,
+            Some(text) => serde_json::from_str(text)
+                .map_err(|error| JsError::new(&format!("kataster: invalid options: {error}")))?,
+        };
+        let raw: RawOptions = match value {
+            serde_json::Value::Null => RawOptions::default(),
+            serde_json::Value::Object(object) => {
+                check_names(&object)?;
+                serde_json::from_value(serde_json::Value::Object(object))
+                    .map_err(|error| JsError::new(&format!("kataster: invalid options: {error}")))?
+            }
+            _ => return Err(JsError::new("kataster: options must be an object")),
         };
         let known_entities = match raw.known_entities {
             None | Some(serde_json::Value::Null) => Vec::new(),
             Some(value) => kataster_core::known::from_export(&value)
                 .map_err(|error| JsError::new(&format!("kataster: knownEntities: {error}")))?,
         };
+        let mut schemas = Vec::new();
         let policy_file = raw.policy.map(|file| {
-            let loaded = load_policy(&file.text);
+            let mut loaded = load_policy(&file.text);
+            schemas = compile_schemas(&mut loaded, &file.schemas);
             (file, loaded)
         });
-        let policy = match &policy_file {
-            Some((_, loaded)) => loaded.policy.clone(),
-            None => policy.cloned().unwrap_or_default(),
+        let policy = match (&policy_file, policy) {
+            (Some((_, loaded)), _) => loaded.policy.clone(),
+            (None, Some((policy, compiled))) => {
+                schemas.clone_from(compiled);
+                policy.clone()
+            }
+            (None, None) => Policy::default(),
         };
+        #[allow(clippy::needless_update)] // fields the core may add keep their defaults
         let core = kataster_core::CheckOptions {
             selection: Selection::default()
                 .select(raw.select.map(Prefixes::split).unwrap_or_default())
@@ -149,6 +197,7 @@ impl CheckOptions {
             strict_refs: raw.strict_refs.unwrap_or(false),
             known_entities,
             policy,
+            schemas,
             ..kataster_core::CheckOptions::default()
         };
         Ok(Self {
@@ -159,12 +208,8 @@ impl CheckOptions {
     }
 }
 
-fn check_names(value: &JsValue) -> Result<(), JsError> {
-    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
-        return Err(JsError::new("kataster: options must be an object"));
-    };
-    for key in js_sys::Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
+fn check_names(object: &serde_json::Map<String, serde_json::Value>) -> Result<(), JsError> {
+    for key in object.keys() {
         if !OPTION_NAMES.contains(&key.as_str()) {
             return Err(JsError::new(&format!(
                 "kataster: invalid options: unknown option `{key}`, expected one of {}",
@@ -173,24 +218,4 @@ fn check_names(value: &JsValue) -> Result<(), JsError> {
         }
     }
     Ok(())
-}
-
-/// A shallow copy of an options object without its function-valued properties, which
-/// serde-wasm-bindgen cannot read.
-fn strip_functions(value: &JsValue) -> JsValue {
-    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
-        return value.clone();
-    };
-    if js_sys::Array::is_array(value) {
-        return value.clone();
-    }
-    let copy = js_sys::Object::new();
-    for entry in js_sys::Object::entries(object).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let (key, item) = (pair.get(0), pair.get(1));
-        if !item.is_function() {
-            let _ = js_sys::Reflect::set(&copy, &key, &item);
-        }
-    }
-    copy.into()
 }

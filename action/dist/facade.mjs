@@ -1,0 +1,242 @@
+// The typed facade over the wasm-bindgen classes: the same API on every target, and no trap
+// of the WebAssembly instance ever reaches the caller as anything but an `Error` with a message.
+
+/** Thrown when the WebAssembly instance trapped (a bug in kataster: please report it). */
+export class KatasterInternalError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'KatasterInternalError';
+  }
+}
+
+/**
+ * Lone surrogates become U+FFFD, as they would on their way into UTF-8 (one UTF-16 unit
+ * each, so UTF-16 columns stay right); JSON escapes them otherwise and Rust rejects those.
+ */
+function wellFormed(key, value) {
+  return typeof value === 'string' && typeof value.toWellFormed === 'function' ? value.toWellFormed() : value;
+}
+
+/** Arguments cross the boundary as JSON (`JSON.stringify` leaves functions out). */
+function stringify(value) {
+  return value === undefined || value === null ? undefined : JSON.stringify(value, wellFormed);
+}
+
+function filesJson(files) {
+  if (!Array.isArray(files)) {
+    throw new TypeError('kataster: files must be an array of {path, text} objects');
+  }
+  return JSON.stringify(files, wellFormed);
+}
+
+/**
+ * Builds the public API over a loaded wasm-bindgen module. `reload()` returns a fresh module
+ * after a trap, or `undefined` where the host cannot load it again (the web targets).
+ */
+export function createApi(initial, reload) {
+  let raw = initial;
+  let generation = 0;
+  let poisoned = false;
+
+  function guard(run) {
+    if (poisoned) {
+      throw new KatasterInternalError(
+        'kataster: the WebAssembly instance trapped earlier and cannot be used again; reload the module',
+      );
+    }
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) {
+        throw error;
+      }
+      let panic;
+      try {
+        panic = raw.takePanicMessage();
+      } catch {
+        panic = undefined;
+      }
+      const fresh = reload ? reload() : undefined;
+      if (fresh) {
+        raw = fresh;
+        generation += 1;
+      } else {
+        poisoned = true;
+      }
+      throw new KatasterInternalError(
+        `kataster: internal error (${panic ?? error.message}); please report it with the input`,
+      );
+    }
+  }
+
+  class Kataster {
+    #policy;
+    #schemas;
+    #inner;
+    #generation;
+
+    constructor(policy, schemas) {
+      this.#policy = policy;
+      this.#schemas = schemas;
+      this.#connect();
+    }
+
+    static schemaPaths(policyText) {
+      return guard(() => raw.Kataster.schemaPaths(policyText));
+    }
+
+    #connect() {
+      this.#inner = guard(() => new raw.Kataster(stringify(this.#policy), stringify(this.#schemas)));
+      this.#generation = generation;
+    }
+
+    #call(run) {
+      if (this.#generation !== generation) {
+        this.#connect();
+      }
+      return guard(() => run(this.#inner));
+    }
+
+    check(files, options) {
+      return JSON.parse(this.#call((inner) => inner.check(filesJson(files), stringify(options), options)));
+    }
+
+    rules() {
+      return JSON.parse(this.#call((inner) => inner.rules()));
+    }
+
+    ruleDocs(code) {
+      return this.#call((inner) => inner.ruleDocs(code));
+    }
+
+    checkNamespace(name) {
+      return JSON.parse(this.#call((inner) => inner.checkNamespace(name)));
+    }
+
+    policySchema() {
+      return JSON.parse(this.#call((inner) => inner.policySchema()));
+    }
+
+    catalogSchema() {
+      return JSON.parse(this.#call((inner) => inner.catalogSchema()));
+    }
+  }
+
+  class Session {
+    #inner;
+    #generation;
+
+    constructor(options) {
+      this.#inner = guard(() => new raw.Session(stringify(options)));
+      this.#generation = generation;
+    }
+
+    #call(run) {
+      if (this.#generation !== generation) {
+        throw new KatasterInternalError(
+          'kataster: this session was lost to an internal error; start a new one',
+        );
+      }
+      return guard(() => run(this.#inner));
+    }
+
+    addFiles(files) {
+      return this.#call((inner) => inner.addFiles(filesJson(files)));
+    }
+
+    addFailure(path, code, message) {
+      return this.#call((inner) => inner.addFailure(path, code, message));
+    }
+
+    get fileCount() {
+      return this.#call((inner) => inner.fileCount);
+    }
+
+    locationTargets(file) {
+      return this.#call((inner) => inner.locationTargets(file));
+    }
+
+    check(facts) {
+      return JSON.parse(this.#call((inner) => inner.check(facts)));
+    }
+
+    jsonText() {
+      return this.#call((inner) => inner.jsonText());
+    }
+
+    render(format, color = false) {
+      return this.#call((inner) => inner.render(format, color));
+    }
+
+    exitCode(failOn) {
+      return this.#call((inner) => inner.exitCode(failOn));
+    }
+
+    contributorByPath(relative) {
+      return this.#call((inner) => inner.contributorByPath(relative));
+    }
+
+    get policyContributor() {
+      return this.#call((inner) => inner.policyContributor);
+    }
+
+    free() {
+      if (this.#generation === generation) {
+        this.#inner.free();
+      }
+    }
+  }
+
+  class GlobMatcher {
+    #inner;
+
+    constructor(pattern, literalSeparator = false) {
+      this.#inner = guard(() => new raw.GlobMatcher(pattern, literalSeparator));
+    }
+
+    isMatch(path) {
+      return guard(() => this.#inner.isMatch(path));
+    }
+  }
+
+  class GitignoreMatcher {
+    #inner;
+
+    constructor(root) {
+      this.#inner = guard(() => new raw.GitignoreMatcher(root));
+    }
+
+    addFile(path, text) {
+      return guard(() => this.#inner.addFile(path, text));
+    }
+
+    matched(path, isDir) {
+      return guard(() => this.#inner.matched(path, isDir));
+    }
+  }
+
+  return {
+    Kataster,
+    Session,
+    GlobMatcher,
+    GitignoreMatcher,
+    KatasterInternalError,
+    isCatalogFile: (path, text) => guard(() => raw.isCatalogFile(path, text)),
+    classify: (path, text, explicit) => guard(() => raw.classify(path, text, explicit)),
+    policyFileNames: () => guard(() => raw.policyFileNames()),
+    isYamlPath: (path) => guard(() => raw.isYamlPath(path)),
+    decodeFile: (path, bytes, explicit) => {
+      try {
+        const text = guard(() => raw.decodeFile(path, bytes, explicit));
+        return text === undefined ? undefined : { text };
+      } catch (error) {
+        if (error instanceof KatasterInternalError) throw error;
+        return { failure: error.message };
+      }
+    },
+    knownEntitiesFromText: (path, text) => JSON.parse(guard(() => raw.knownEntitiesFromText(path, text))),
+    version: () => guard(() => raw.version()),
+    /** @internal */
+    __panicForTests: () => guard(() => raw.__panicForTests()),
+  };
+}

@@ -1,0 +1,115 @@
+// What the .wasm is made of: code bytes per crate (from the function names of the unstripped
+// cargo output), data bytes, and the largest functions. Twiggy-style, without installing it.
+//
+//   node scripts/wasm-size.mjs [target/wasm32-unknown-unknown/wasm-release/kataster_wasm.wasm] [--top N]
+import fs from 'node:fs';
+
+const args = process.argv.slice(2);
+const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--top') ?? 'target/wasm32-unknown-unknown/wasm-release/kataster_wasm.wasm';
+const top = Number(args[args.indexOf('--top') + 1]) || 15;
+const bytes = fs.readFileSync(file);
+
+let offset = 8;
+function leb() {
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[offset++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if ((byte & 0x80) === 0) return result;
+  }
+}
+
+const sections = {};
+let importedFunctions = 0;
+const bodies = [];
+const names = new Map();
+let dataBytes = 0;
+while (offset < bytes.length) {
+  const id = bytes[offset++];
+  const size = leb();
+  const end = offset + size;
+  const start = offset;
+  let label = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'][id] ?? `id${id}`;
+  if (id === 0) {
+    const length = leb();
+    const name = bytes.subarray(offset, offset + length).toString();
+    offset += length;
+    label = `custom:${name}`;
+    if (name === 'name') {
+      while (offset < end) {
+        const kind = bytes[offset++];
+        const length2 = leb();
+        const subEnd = offset + length2;
+        if (kind === 1) {
+          const count = leb();
+          for (let i = 0; i < count; i += 1) {
+            const index = leb();
+            const nameLength = leb();
+            names.set(index, bytes.subarray(offset, offset + nameLength).toString());
+            offset += nameLength;
+          }
+        }
+        offset = subEnd;
+      }
+    }
+  } else if (id === 2) {
+    const count = leb();
+    for (let i = 0; i < count; i += 1) {
+      offset += leb();
+      offset += leb();
+      const kind = bytes[offset++];
+      if (kind === 0) { leb(); importedFunctions += 1; } else if (kind === 1) { offset += 1; const flags = leb(); leb(); if (flags & 1) leb(); } else if (kind === 2) { const flags = leb(); leb(); if (flags & 1) leb(); } else if (kind === 3) { offset += 2; }
+    }
+  } else if (id === 10) {
+    const count = leb();
+    for (let i = 0; i < count; i += 1) {
+      const bodySize = leb();
+      bodies.push({ index: importedFunctions + i, size: bodySize });
+      offset += bodySize;
+    }
+  } else if (id === 11) {
+    dataBytes = size;
+  }
+  sections[label] = (sections[label] ?? 0) + (end - start);
+  offset = end;
+}
+
+/** The crate of a (legacy-mangled or plain) Rust symbol. */
+function crateOf(name) {
+  if (!name) return '(unnamed)';
+  if (name.startsWith('__wbg') || name.startsWith('__wbindgen')) return 'wasm_bindgen (glue)';
+  // Legacy (`_ZN..E`) and v0 (`_R..`) manglings: the first path segment that names a crate
+  // (impls `<T as Trait>` count for the crate of T).
+  const plain = name.replace(/^_ZN\d+/, '').replace(/^_R[A-Za-z]+\d*_?/, '').replace(/_\$LT\$|\$LT\$|&/g, '');
+  const segment = /([a-z_][a-z0-9_]*)(?:\.\.|::|\d+[A-Za-z_])/.exec(plain);
+  if (segment) {
+    const crate = segment[1];
+    if (!['mut', 'u20', 'as', 'impl', 'dyn', 'const'].includes(crate)) return crate;
+  }
+  const generic = /^<?([a-z_][a-z0-9_]*)::/.exec(name);
+  return generic ? generic[1] : name.startsWith('__wbg') || name.startsWith('__wbindgen') ? 'wasm_bindgen (glue)' : '(other)';
+}
+
+const byCrate = new Map();
+for (const body of bodies) {
+  const crate = crateOf(names.get(body.index));
+  byCrate.set(crate, (byCrate.get(crate) ?? 0) + body.size);
+}
+const total = bytes.length;
+const pct = (n) => `${((100 * n) / total).toFixed(1)}%`;
+console.log(`${file}: ${total} bytes`);
+console.log('\nsections:');
+for (const [name, size] of Object.entries(sections).sort((a, b) => b[1] - a[1])) {
+  console.log(`  ${String(size).padStart(9)}  ${pct(size).padStart(6)}  ${name}`);
+}
+console.log(`\ncode by crate (${bodies.length} functions):`);
+for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  console.log(`  ${String(size).padStart(9)}  ${pct(size).padStart(6)}  ${crate}`);
+}
+console.log('\nlargest functions:');
+for (const body of bodies.sort((a, b) => b.size - a.size).slice(0, top)) {
+  console.log(`  ${String(body.size).padStart(9)}  ${(names.get(body.index) ?? '?').slice(0, 110)}`);
+}
+if (dataBytes) console.log(`\ndata segment: ${dataBytes} bytes`);
