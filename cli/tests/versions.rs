@@ -1029,3 +1029,44 @@ fn monorepo_components_are_versioned_on_their_own() {
     assert_eq!(code, 0, "{report:#}");
     assert_eq!(codes(&report), ["GIT008"]);
 }
+
+#[test]
+fn the_policy_file_configures_versions() {
+    let repo = Repo::new();
+    repo.write(
+        "kataster.yaml",
+        // Merges name roles (main, dev, prefixes), not branch names.
+        "versions:\n  tagPrefix: v\n  commits: {strict: true}\n  branches: {main: master, dev: develop}\n",
+    );
+    repo.commit_all("feat: First release");
+    repo.git(&["branch", "-m", "main", "master"]);
+    repo.tag("v1.0.0");
+    repo.branch("develop");
+    repo.commit("Update the readme");
+    repo.checkout("master");
+    repo.merge("develop");
+    repo.tag("v1.1.0");
+    let (code, report) = repo.json(&["version", "check", "--tag", "v1.1.0"]);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(
+        only_error(&report).0,
+        "VER011",
+        "strict commits make it an error"
+    );
+    assert_eq!(report["transition"]["source"], "develop");
+    let (code, report) = repo.json(&["version", "check", "--tag", "v1.1.0", "--ignore", "VER011"]);
+    assert_eq!(code, 0, "{report:#}");
+    let (code, report) = repo.json(&["branch", "develop", "dev"]);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&report), ["GIT001"]);
+    // `rules:` severities apply too, and a broken policy is not applied.
+    repo.write(
+        "kataster.yaml",
+        "rules: {VER011: off}\nversions:\n  tagPrefix: v\n  branches: {main: master, dev: develop}\n",
+    );
+    let (code, report) = repo.json(&["version", "check", "--tag", "v1.1.0"]);
+    assert_eq!(code, 0, "{report:#}");
+    repo.write("kataster.yaml", "versions: {tagPrefx: v}\n");
+    let (code, _) = repo.kataster(&["version", "check", "--tag", "v1.1.0"], &[]);
+    assert_eq!(code, 2);
+}

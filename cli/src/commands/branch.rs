@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use kataster_core::rules::Selection;
-use kataster_core::versions::{self, Branch, VersionPolicy, branches};
+use kataster_core::versions::{self, Branch, branches};
 use serde::Serialize;
 
 use super::version::Format;
@@ -20,7 +20,11 @@ pub struct Args {
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
-    /// The `versions:` policy as JSON, until the policy file carries it.
+    /// The policy file (default: `kataster.yaml` or `.kataster.yaml` upwards from the
+    /// current directory); its `versions.branches` apply.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// The `versions:` section as JSON, instead of the policy file's.
     #[arg(long, value_name = "JSON", hide = true)]
     pub versions_policy: Option<String>,
 }
@@ -43,14 +47,15 @@ struct BranchJson<'a> {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
-    let policy: VersionPolicy = match &args.versions_policy {
-        Some(json) => {
-            serde_json::from_str(json).map_err(|error| format!("--versions-policy: {error}"))?
-        }
-        None => VersionPolicy::default(),
-    };
+    let settings = super::version::settings(
+        args.config.as_deref(),
+        std::path::Path::new("."),
+        args.versions_policy.as_deref(),
+        Selection::default(),
+    )?;
+    let policy = settings.versions;
     let (findings, checked) =
-        versions::check_branch_names(&args.names, &policy, &Selection::default());
+        versions::check_branch_names(&args.names, &policy, &settings.selection);
     let targets = |branch: &Branch| -> Vec<String> {
         branches::allowed_targets(&policy, &branch.role)
             .iter()

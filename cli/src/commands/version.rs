@@ -57,7 +57,11 @@ pub struct Common {
     /// Skip rules whose code starts with one of these prefixes.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// The `versions:` policy as JSON, until the policy file carries it.
+    /// The policy file (default: `kataster.yaml` or `.kataster.yaml` upwards from the
+    /// repository); its `versions:`, `stages:` and `rules:` apply.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The `versions:` section as JSON, instead of the policy file's.
     #[arg(long, value_name = "JSON", hide = true)]
     pub versions_policy: Option<String>,
 }
@@ -129,25 +133,61 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     }
 }
 
-/// The stages in promotion order, until the policy file carries them.
-fn stages() -> Vec<String> {
-    vec!["dev".into(), "int".into(), "prd".into()]
+/// What the policy file says about versions.
+#[derive(Debug, Clone)]
+pub(super) struct Settings {
+    pub versions: VersionPolicy,
+    /// The stages, in promotion order.
+    pub stages: Vec<String>,
+    pub selection: Selection,
+}
+
+/// The policy file's settings (`config`, else found upwards from `start`), the defaults
+/// without one; a policy with problems cannot be applied (exit code 2).
+pub(super) fn settings(
+    config: Option<&Path>,
+    start: &Path,
+    versions_json: Option<&str>,
+    selection: Selection,
+) -> Result<Settings, String> {
+    let file = crate::policy::find(config, start)?;
+    let policy = match &file {
+        Some(file) if !file.loaded.is_valid() => {
+            return Err(format!(
+                "the policy {} has problems (`kataster check` shows them)",
+                file.path.display()
+            ));
+        }
+        Some(file) => file.loaded.policy.clone(),
+        None => kataster_core::Policy::default(),
+    };
+    let mut selection = selection;
+    for (prefix, level) in &policy.rules {
+        selection = selection.severity(prefix, level.severity());
+    }
+    let versions = match versions_json {
+        Some(json) => {
+            serde_json::from_str(json).map_err(|error| format!("--versions-policy: {error}"))?
+        }
+        None => policy.versions,
+    };
+    Ok(Settings {
+        versions,
+        stages: policy.stages.values,
+        selection,
+    })
 }
 
 impl Common {
-    fn policy(&self) -> Result<VersionPolicy, String> {
-        match &self.versions_policy {
-            Some(json) => {
-                serde_json::from_str(json).map_err(|error| format!("--versions-policy: {error}"))
-            }
-            None => Ok(VersionPolicy::default()),
-        }
-    }
-
-    fn selection(&self) -> Selection {
-        Selection::default()
-            .select(&self.select)
-            .ignore(&self.ignore)
+    fn settings(&self) -> Result<Settings, String> {
+        settings(
+            self.config.as_deref(),
+            &self.repo,
+            self.versions_policy.as_deref(),
+            Selection::default()
+                .select(&self.select)
+                .ignore(&self.ignore),
+        )
     }
 }
 
@@ -497,7 +537,8 @@ struct CheckJson<'a> {
 
 fn check(args: &TransitionArgs, next: bool, explain: bool) -> Result<ExitCode, String> {
     let common = &args.common;
-    let policy = common.policy()?;
+    let settings = common.settings()?;
+    let policy = settings.versions.clone();
     let repo = Repo::discover(&common.repo)?;
     let (mut input, commits) = transition(&repo, args, &policy)?;
     let charts = if input.incomplete.is_none() {
@@ -529,7 +570,7 @@ fn check(args: &TransitionArgs, next: bool, explain: bool) -> Result<ExitCode, S
             }
         }
     }
-    let mut outcome = versions::check_transition(&input, &policy, &common.selection());
+    let mut outcome = versions::check_transition(&input, &policy, &settings.selection);
     if !charts.is_empty() {
         let prefix = policy.prefix_of(input.component.as_deref());
         let release = match (&input.tag, &input.version) {
@@ -737,7 +778,8 @@ struct AuditJson<'a> {
 
 fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     let common = &args.common;
-    let policy = common.policy()?;
+    let settings = common.settings()?;
+    let policy = settings.versions.clone();
     let repo = Repo::discover(&common.repo)?;
     let main = args
         .branch
@@ -759,7 +801,7 @@ fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     } else {
         build_audit(&repo, &policy, &main, tip, &mut input)?;
     }
-    let outcome = versions::audit(&input, &policy, &common.selection());
+    let outcome = versions::audit(&input, &policy, &settings.selection);
     print(
         common.format,
         common.no_color,
@@ -901,7 +943,8 @@ fn is_yaml(path: &str) -> bool {
 
 fn promote(args: &PromoteArgs) -> Result<ExitCode, String> {
     let common = &args.common;
-    let policy = common.policy()?;
+    let settings = common.settings()?;
+    let policy = settings.versions.clone();
     let root = common.repo.clone();
     let mut input = Promotion::default();
     let walker = ignore::WalkBuilder::new(&root)
@@ -974,7 +1017,8 @@ fn promote(args: &PromoteArgs) -> Result<ExitCode, String> {
             .collect();
         input.released = Some(released);
     }
-    let mut outcome = versions::check_promotion(&input, &stages(), &policy, &common.selection());
+    let mut outcome =
+        versions::check_promotion(&input, &settings.stages, &policy, &settings.selection);
     if let Some(incomplete) = findings_extra {
         let file = outcome.findings.file(&incomplete.path, "");
         outcome.findings.emit(

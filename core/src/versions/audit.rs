@@ -71,7 +71,7 @@ pub struct AuditOutcome {
 
 /// Audit a released branch's history.
 pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> AuditOutcome {
-    let mut out = Findings::new(selection);
+    let mut out = Findings::new(&policy.selection(selection));
     let mut releases = Vec::new();
     if let Some(incomplete) = &input.incomplete {
         let file = out.file(&incomplete.path, "");

@@ -93,6 +93,18 @@ impl VersionPolicy {
 }
 
 impl VersionPolicy {
+    /// The selection with this policy's say in it: `commits.strict` makes `VER011` an error.
+    pub fn selection(&self, selection: &crate::rules::Selection) -> crate::rules::Selection {
+        if self.commits.strict {
+            selection.clone().severity(
+                crate::rules::versions::non_conventional_commit::RULE.code,
+                Some(crate::diagnostic::Severity::Error),
+            )
+        } else {
+            selection.clone()
+        }
+    }
+
     /// Values that are well-typed but make no sense, as (JSON pointer below the `versions`
     /// section, message): for the policy loader to report (POL002).
     pub fn problems(&self) -> Vec<(String, String)> {

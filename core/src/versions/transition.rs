@@ -114,7 +114,7 @@ pub fn check_transition(
     policy: &VersionPolicy,
     selection: &Selection,
 ) -> TransitionOutcome {
-    let mut findings = Findings::new(selection);
+    let mut findings = Findings::new(&policy.selection(selection));
     let facts = transition(input, policy, &mut findings);
     TransitionOutcome { findings, facts }
 }
