@@ -35,20 +35,35 @@ metadata: {name: team}
 spec: {type: team, children: []}
 `;
 
+/** A catalog of about 300 lines that exercises every rule family. */
+const warmUpCatalog = Array.from({ length: 20 }, (_, i) => warmUpText.replace(/warm-up|team/g, m => `${m}-${i}`)).join('---\n');
+
 /**
- * Runs every rule a few times on a small catalog, so that the engine compiles the hot paths
- * with its optimising tier before the first real keystroke.
+ * Checks a small catalog a number of times, one check per macrotask so that real requests
+ * interleave: V8 compiles WebAssembly with a baseline tier first and optimises the functions
+ * that run often, so the first keystrokes are not the ones paying for it.
  */
-function warmUp(kataster: KatasterInstance) {
-  for (let i = 0; i < 5; i++) {
-    kataster.check([{ path: 'warm-up.yaml', text: warmUpText }], {
-      positionEncoding: 'utf-16',
-    });
-  }
+function warmUp(kataster: KatasterInstance, rounds: number) {
+  let round = 0;
+  const next = () => {
+    if (round++ >= rounds) {
+      return;
+    }
+    try {
+      kataster.check([{ path: 'warm-up.yaml', text: warmUpCatalog }], { positionEncoding: 'utf-16' });
+    } catch {
+      return;
+    }
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
 }
 
 /** Handles requests: `init` first (instantiates the module and the policy), then the others. */
-export function createHandler(load: (bytes: Uint8Array) => Promise<Api>) {
+export function createHandler(
+  load: (bytes: Uint8Array) => Promise<Api>,
+  options: { warmUpRounds?: number } = {},
+) {
   let kataster: KatasterInstance | undefined;
   return async (request: WorkerRequest): Promise<WorkerResponse> => {
     const start = performance.now();
@@ -58,7 +73,9 @@ export function createHandler(load: (bytes: Uint8Array) => Promise<Api>) {
         const api = await load(request.bytes);
         kataster = new api.Kataster(request.policy ?? undefined);
         value = api.version();
-        warmUp(kataster);
+        if (options.warmUpRounds) {
+          warmUp(kataster, options.warmUpRounds);
+        }
       } else if (!kataster) {
         throw new Error('kataster: the worker was not initialised');
       } else if (request.type === 'check') {

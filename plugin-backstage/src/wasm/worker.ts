@@ -10,10 +10,13 @@ const scope = self as unknown as {
   postMessage(message: unknown): void;
 };
 
-const handle = createHandler(async bytes => {
-  await initGlue({ module_or_path: bytes });
-  return createApi(glue);
-});
+const handle = createHandler(
+  async bytes => {
+    await initGlue({ module_or_path: bytes });
+    return createApi(glue);
+  },
+  { warmUpRounds: 30 },
+);
 
 scope.onmessage = event => {
   handle(event.data).then(response => scope.postMessage(response));
