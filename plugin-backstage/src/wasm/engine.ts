@@ -61,9 +61,12 @@ export async function loadBytes(): Promise<Uint8Array> {
   return gunzip(decodeBase64(wasmGzipBase64));
 }
 
+/** An error the core reported (an invalid policy, a bad option): the same wherever it runs. */
+export class CoreError extends Error {}
+
 function unwrap(response: WorkerResponse): { value: unknown; ms: number } {
   if (!response.ok) {
-    throw new Error(response.error);
+    throw new CoreError(response.error);
   }
   return { value: response.value, ms: response.ms };
 }
@@ -158,9 +161,9 @@ export async function startEngine(policy: unknown, preferWorker: boolean): Promi
     try {
       return await startWorkerEngine(policy, bytes);
     } catch (error) {
-      // A policy error is the same on the main thread; anything else (CSP, no blob: workers)
-      // falls back to validating on the main thread.
-      if (error instanceof Error && /policy/i.test(error.message)) {
+      // The core's errors (an invalid policy) are the same on the main thread; anything else
+      // (a CSP without `worker-src blob:`, a worker that fails to load) falls back to it.
+      if (error instanceof CoreError) {
         throw error;
       }
       return startMainThreadEngine(policy, bytes);
