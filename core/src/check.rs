@@ -1,5 +1,8 @@
-//! The check pipeline: parse every file, run the entity rules per document, then the
+//! The check pipeline: parse every file, run the rules of each document as soon as it is
+//! read (keeping only what the cross-file rules need of it, see [`prune`]), then the
 //! cross-file rules over all of them.
+
+mod prune;
 
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
@@ -25,6 +28,10 @@ pub struct CheckOptions {
     pub policy: Policy,
     /// The policy's custom schemas, compiled (see [`LoadedPolicy::compile_schemas`]).
     pub schemas: Vec<crate::policy::CompiledSchema>,
+    /// Keep every document's whole tree in [`Checker::files`] (an editor navigates them). By
+    /// default a document keeps only what the cross-file rules and the renderers read once its
+    /// own rules have run, so that memory stays proportional to one document plus that index.
+    pub full_documents: bool,
 }
 
 /// An entity known to exist outside the checked files.
@@ -61,6 +68,8 @@ impl Facts for NoFacts {
 #[derive(Debug, Clone)]
 pub struct ParsedFile {
     pub source: SourceFile,
+    /// Every document with its errors and span; the trees are reduced to what the cross-file
+    /// rules read unless [`CheckOptions::full_documents`] is set.
     pub documents: Vec<Document>,
     /// Problems found before the rules run: a failure to read the file (IO0xx) or the
     /// problems of a policy file (POL0xx), with the document they are in.
@@ -100,6 +109,29 @@ pub struct Checker {
     options: CheckOptions,
     convention: Option<Convention>,
     files: Vec<ParsedFile>,
+    /// Per file, the diagnostics of its own documents (parse errors and the per-entity rules),
+    /// found when it was added.
+    found: Vec<Vec<Diagnostic>>,
+    /// What a document keeps once its own rules have run (`None`: everything).
+    keep: Option<prune::Keep>,
+}
+
+/// One document once its own rules have run.
+struct Checked {
+    document: Document,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Move the document's index (and its diagnostics') by `offset` documents.
+    fn shift(&mut self, offset: usize) {
+        self.document.index += offset;
+        for diagnostic in &mut self.diagnostics {
+            if let Some(document) = diagnostic.document.as_mut() {
+                *document += offset;
+            }
+        }
+    }
 }
 
 impl Checker {
@@ -118,10 +150,16 @@ impl Checker {
         options.selection = selection;
         options.parse.merge_keys |= policy.yaml.merge_keys;
         let convention = Convention::new(&policy.naming.namespace).ok();
+        let keep = (!options.full_documents).then(|| prune::Keep {
+            stage_label: policy.stages.label.clone(),
+            namespace_annotation: policy.naming.namespace.annotation.clone(),
+        });
         Self {
             options,
             convention,
             files: Vec::new(),
+            found: Vec::new(),
+            keep,
         }
     }
 
@@ -132,12 +170,19 @@ impl Checker {
         text: impl Into<String>,
         loaded: LoadedPolicy,
     ) -> usize {
+        let source = SourceFile::new(path, text).with_kind(FileKind::Policy);
+        let mut emitter = Emitter::new(&self.options.selection);
+        let index = self.files.len();
+        for document in &loaded.documents {
+            report_parse_errors(&mut emitter, index, &source, document);
+        }
         self.files.push(ParsedFile {
-            source: SourceFile::new(path, text).with_kind(FileKind::Policy),
+            source,
             documents: loaded.documents,
             problems: loaded.problems,
         });
-        self.files.len() - 1
+        self.found.push(emitter.diagnostics);
+        index
     }
 
     /// The compiled namespace convention (`None` when the policy's does not compile).
@@ -158,48 +203,127 @@ impl Checker {
         self.add_files(vec![source]).start
     }
 
-    /// Parse files (on several threads when the options allow) and add them in order;
-    /// returns their indices.
+    /// Parse and check files (on several threads when the options allow) and add them in
+    /// order; returns their indices.
     pub fn add_files(&mut self, sources: Vec<SourceFile>) -> std::ops::Range<usize> {
         let first = self.files.len();
-        let options = &self.options.parse;
-        let parse = |source: SourceFile| {
-            let documents = yaml::parse(&source.text, options);
-            ParsedFile {
-                source,
-                documents,
-                problems: Vec::new(),
-            }
-        };
-        let threads = options.threads.min(sources.len());
-        if cfg!(target_family = "wasm") || threads < 2 {
-            self.files.extend(sources.into_iter().map(parse));
-        } else {
-            let per_thread = sources.len().div_ceil(threads);
-            let mut groups: Vec<Vec<SourceFile>> = Vec::new();
-            let mut sources = sources.into_iter().peekable();
-            while sources.peek().is_some() {
-                groups.push(sources.by_ref().take(per_thread).collect());
-            }
-            let parsed: Vec<Vec<ParsedFile>> = std::thread::scope(|scope| {
-                let handles: Vec<_> = groups
+        let this = &*self;
+        let threads = this.options.parse.threads.min(sources.len());
+        let checked: Vec<(ParsedFile, Vec<Diagnostic>)> =
+            if cfg!(target_family = "wasm") || threads < 2 {
+                sources
                     .into_iter()
-                    .map(|group| {
-                        scope.spawn(move || group.into_iter().map(parse).collect::<Vec<_>>())
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|handle| {
-                        handle
-                            .join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                    })
+                    .enumerate()
+                    .map(|(offset, source)| this.check_file(first + offset, source))
                     .collect()
-            });
-            self.files.extend(parsed.into_iter().flatten());
+            } else {
+                let per_thread = sources.len().div_ceil(threads);
+                let mut groups: Vec<Vec<(usize, SourceFile)>> = Vec::new();
+                let mut sources = sources.into_iter().enumerate().peekable();
+                while sources.peek().is_some() {
+                    groups.push(sources.by_ref().take(per_thread).collect());
+                }
+                let parsed: Vec<Vec<(ParsedFile, Vec<Diagnostic>)>> = std::thread::scope(|scope| {
+                    let handles: Vec<_> = groups
+                        .into_iter()
+                        .map(|group| {
+                            scope.spawn(move || {
+                                group
+                                    .into_iter()
+                                    .map(|(offset, source)| this.check_file(first + offset, source))
+                                    .collect::<Vec<_>>()
+                            })
+                        })
+                        .collect();
+                    handles
+                        .into_iter()
+                        .map(|handle| {
+                            handle
+                                .join()
+                                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                        })
+                        .collect()
+                });
+                parsed.into_iter().flatten().collect()
+            };
+        for (file, diagnostics) in checked {
+            self.files.push(file);
+            self.found.push(diagnostics);
         }
         first..self.files.len()
+    }
+
+    /// Parse a file and run the rules of each document as it is read.
+    fn check_file(&self, index: usize, source: SourceFile) -> (ParsedFile, Vec<Diagnostic>) {
+        let mut checked = yaml::parse_map(
+            &source.text,
+            &self.options.parse,
+            |document| self.check_document(index, &source, document),
+            Checked::shift,
+        );
+        if let Some(aborting) = checked
+            .iter()
+            .position(|c| yaml::is_alias_abort(&c.document))
+        {
+            // Backstage reads no further: the later documents' rules never ran.
+            let after = checked[aborting].document.index;
+            for later in &mut checked[aborting + 1..] {
+                let error = yaml::unread_error(&later.document, after);
+                later.document.errors.push(error);
+                let mut emitter = Emitter::new(&self.options.selection);
+                report_parse_errors(&mut emitter, index, &source, &later.document);
+                later.diagnostics = emitter.diagnostics;
+            }
+        }
+        let mut documents = Vec::with_capacity(checked.len());
+        let mut diagnostics = Vec::new();
+        for document in checked {
+            documents.push(document.document);
+            diagnostics.extend(document.diagnostics);
+        }
+        let file = ParsedFile {
+            source,
+            documents,
+            problems: Vec::new(),
+        };
+        (file, diagnostics)
+    }
+
+    /// A document's parse errors and the rules of its entity; then keep what the cross-file
+    /// rules need.
+    fn check_document(&self, file: usize, source: &SourceFile, mut document: Document) -> Checked {
+        if self.options.parse.merge_keys {
+            if let Some(root) = document.root.as_mut() {
+                yaml::expand_merge_keys(root);
+            }
+        }
+        let mut emitter = Emitter::new(&self.options.selection);
+        report_parse_errors(&mut emitter, file, source, &document);
+        if let Some(root) = document
+            .root
+            .as_ref()
+            .filter(|root| document.errors.is_empty() && root.as_mapping().is_some())
+            .filter(|_| source.kind == FileKind::Catalog)
+        {
+            let entity = Entity {
+                file,
+                document: document.index,
+                root,
+                contributor: source.contributor.as_deref(),
+            };
+            let context = self.context();
+            let mut out = emitter.entity(file, document.index);
+            for check in rules::ENTITY_CHECKS {
+                check(&entity, &context, &mut out);
+            }
+        }
+        if let Some(keep) = &self.keep {
+            document.root = document.root.map(|root| prune::prune(root, keep));
+        }
+        Checked {
+            document,
+            diagnostics: emitter.diagnostics,
+        }
     }
 
     /// Record a file that could not be read (`IO0xx`), with a message naming the cause.
@@ -220,6 +344,7 @@ impl Checker {
             documents: Vec::new(),
             problems: vec![(rule, None, finding)],
         });
+        self.found.push(Vec::new());
         self.files.len() - 1
     }
 
@@ -269,18 +394,16 @@ impl Checker {
                 emitter.emit(rule, index, *document, finding.clone());
             }
             summary.documents += file.documents.len();
-            for document in &file.documents {
-                report_parse_errors(&mut emitter, index, &file.source, document);
-            }
+            emitter
+                .diagnostics
+                .extend(self.found[index].iter().cloned());
         }
-        let entities: Vec<Entity<'_>> = self
+        summary.entities = self
             .files
             .iter()
             .enumerate()
-            .flat_map(|(index, file)| file_entities(file, index))
-            .collect();
-        summary.entities = entities.len();
-        emitter.diagnostics.extend(self.check_entities(&entities));
+            .map(|(index, file)| file_entities(file, index).count())
+            .sum();
         let catalog = rules::references::Catalog::new(
             &self.files,
             &self.options.known_entities,
@@ -314,44 +437,7 @@ impl Checker {
             summary,
         }
     }
-
-    /// The per-entity rules, on several threads for large catalogs.
-    fn check_entities(&self, entities: &[Entity<'_>]) -> Vec<Diagnostic> {
-        let selection = &self.options.selection;
-        let context = self.context();
-        let run = |entities: &[Entity<'_>]| {
-            let mut emitter = Emitter::new(selection);
-            for entity in entities {
-                let mut out = emitter.entity(entity.file, entity.document);
-                for check in rules::ENTITY_CHECKS {
-                    check(entity, &context, &mut out);
-                }
-            }
-            emitter.diagnostics
-        };
-        let threads = self.options.parse.threads;
-        if cfg!(target_family = "wasm") || threads < 2 || entities.len() < PARALLEL_ENTITIES {
-            return run(entities);
-        }
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = entities
-                .chunks(entities.len().div_ceil(threads))
-                .map(|group| scope.spawn(move || run(group)))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|handle| {
-                    handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        })
-    }
 }
-
-/// Below this many entities the entity rules run on one thread.
-const PARALLEL_ENTITIES: usize = 512;
 
 /// The entity documents of a catalog file: readable documents whose root is a mapping.
 pub(crate) fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {

@@ -4,10 +4,12 @@
 
 #![allow(clippy::unwrap_used)]
 
-use kataster_core::source::LineIndex;
-use kataster_core::yaml::{self, Node, ParseOptions, Value};
-use kataster_core::{CheckOptions, Checker, NoFacts, SourceFile};
 use proptest::prelude::*;
+
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use invariants::check_invariants;
 
 /// Pieces that make YAML catalog files interesting: valid structure, Backstage fields, and
 /// the scalars and syntax that trip parsers.
@@ -46,87 +48,6 @@ fn fragment() -> impl Strategy<Value = String> {
 
 fn document() -> impl Strategy<Value = String> {
     prop::collection::vec(fragment(), 0..24).prop_map(|parts| parts.concat())
-}
-
-/// The node a pointer names, and the key span of the entry holding it (if any).
-fn resolve<'a>(
-    root: &'a Node,
-    pointer: &str,
-) -> Option<(&'a Node, Option<std::ops::Range<usize>>)> {
-    if pointer.is_empty() {
-        return Some((root, None));
-    }
-    let mut node = root;
-    let mut key_span = None;
-    for token in pointer.strip_prefix('/')?.split('/') {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        match &node.value {
-            Value::Mapping(_) => {
-                let entry = node.entry(&token)?;
-                key_span = Some(entry.key.span.clone());
-                node = &entry.value;
-            }
-            Value::Sequence(items) => {
-                key_span = None;
-                node = items.get(token.parse::<usize>().ok()?)?;
-            }
-            _ => return None,
-        }
-    }
-    Some((node, key_span))
-}
-
-fn check_invariants(text: &str) {
-    let mut checker = Checker::new(CheckOptions::default());
-    checker.add_file(SourceFile::new("catalog-info.yaml", text));
-    let report = checker.check(&NoFacts);
-    let documents = yaml::parse(text, &ParseOptions::default());
-    let lines = LineIndex::new(text);
-    for diagnostic in &report.diagnostics {
-        let span = &diagnostic.span;
-        assert!(
-            span.start <= span.end && span.end <= text.len(),
-            "{diagnostic:?}"
-        );
-        assert!(
-            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-            "{diagnostic:?}"
-        );
-        let start = lines.line_column(text, span.start);
-        let end = lines.line_column(text, span.end);
-        assert!(
-            start <= end && start.line >= 1 && start.column >= 1,
-            "{diagnostic:?}"
-        );
-        let Some(document) = diagnostic
-            .document
-            .and_then(|index| documents.iter().find(|d| d.index == index))
-        else {
-            continue;
-        };
-        let Some(root) = document
-            .root
-            .as_ref()
-            .filter(|_| document.errors.is_empty())
-        else {
-            continue;
-        };
-        let (node, key_span) = resolve(root, &diagnostic.pointer).unwrap_or_else(|| {
-            panic!(
-                "pointer {:?} does not resolve: {diagnostic:?}",
-                diagnostic.pointer
-            )
-        });
-        let within =
-            |outer: &std::ops::Range<usize>| outer.start <= span.start && span.end <= outer.end;
-        let in_key = key_span.as_ref().is_some_and(within);
-        let in_node = within(&node.span);
-        assert!(
-            in_node || in_key,
-            "span {span:?} outside node {:?} / key {key_span:?} in {text:?}: {diagnostic:?}",
-            node.span
-        );
-    }
 }
 
 proptest! {

@@ -28,11 +28,38 @@ function usage() {
   );
 }
 
+// Files kataster does not check as catalog files (core/src/discover.rs `classify`): policy
+// files, and manifests (Kubernetes, Argo CD, Rancher) without a Backstage apiVersion, which
+// kataster checks for naming conventions only. Backstage would reject their documents as
+// foreign kinds; they are not entities in either tool's view.
+const POLICY_FILE_NAMES = new Set(['kataster.yaml', '.kataster.yaml']);
+const isApiVersionLine = (line, test) => {
+  const rest = line.replace(/^[-\s]*/, '');
+  if (!rest.startsWith('apiVersion:')) return false;
+  const value = rest.slice('apiVersion:'.length).trim().replace(/^["']+|["']+$/g, '');
+  return test(value);
+};
+function isCatalogFile(file) {
+  if (POLICY_FILE_NAMES.has(path.basename(file))) return false;
+  if (/^catalog-info\.ya?ml$/.test(path.basename(file))) return true;
+  let lines;
+  try {
+    lines = readFileSync(file, 'utf8').split(/\r\n|\r|\n/);
+  } catch {
+    return true;
+  }
+  const backstage = value => value.startsWith('backstage.io/') || value.startsWith('scaffolder.backstage.io/');
+  if (lines.some(line => isApiVersionLine(line, backstage))) return true;
+  const manifest = value => value.startsWith('argoproj.io/') || value.startsWith('management.cattle.io/') || value === 'v1';
+  return !lines.some(line => isApiVersionLine(line, manifest));
+}
+
 export function collectYamlFiles(inputs) {
   const out = [];
   const seen = new Set();
   const add = f => {
     const key = path.resolve(f);
+    if (!isCatalogFile(f)) return;
     if (!seen.has(key)) {
       seen.add(key);
       out.push(f);

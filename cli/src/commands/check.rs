@@ -88,6 +88,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             .map(|policy| policy.loaded.policy.clone())
             .unwrap_or_default(),
         schemas,
+        ..CheckOptions::default()
     };
     let mut checker = Checker::new(options);
     if let Some(policy) = &policy {

@@ -83,6 +83,8 @@ impl Workspace {
                 .map(|policy| policy.loaded.policy.clone())
                 .unwrap_or_default(),
             schemas,
+            // Hover and completion read whole entities.
+            full_documents: true,
             ..CheckOptions::default()
         };
         let mut checker = Checker::new(options);

@@ -66,8 +66,14 @@ enum Frame {
         entries: Vec<Entry>,
         key: Option<Node>,
         weight: u64,
+        /// For large mappings: the first entry of each key hash, so that finding duplicate
+        /// keys stays linear.
+        index: Option<HashMap<u64, usize>>,
     },
 }
+
+/// From this many entries on, duplicate keys are found through a hash index.
+const INDEXED_ENTRIES: usize = 16;
 
 /// What the `yaml` package tracks per anchor to stop alias bombs (`maxAliasCount`).
 struct Anchor {
@@ -82,7 +88,17 @@ const MAX_ALIAS_COUNT: u64 = 100;
 struct Builder<'a> {
     options: &'a ParseOptions,
     offsets: Offsets<'a>,
-    documents: Vec<Document>,
+    /// Where complete documents go.
+    sink: &'a mut dyn FnMut(Document),
+    /// Documents complete in an earlier attempt (handed out already).
+    skip: usize,
+    completed: usize,
+    /// Chunk offsets (sorted) to look for inside quoted and block scalars.
+    watch: &'a [usize],
+    /// The watched offsets found inside them.
+    content: Vec<usize>,
+    /// The chunk offset of the syntax error the parse stopped at.
+    error: Option<usize>,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Anchor>,
     /// Depth of the subtree being skipped after the nesting limit was hit.
@@ -97,89 +113,239 @@ struct Builder<'a> {
 /// The parser's complaint about a tab after `:`, which YAML 1.2 allows as separation.
 const TAB_AFTER_COLON: &str = "':' must be followed by a valid YAML whitespace";
 
-/// Parse one chunk, appending its documents.
+/// Parse one chunk, handing each document to `sink` as soon as it is complete.
+///
+/// saphyr rejects `key:<TAB>value`, where YAML 1.2 allows a tab as separation: a space in the
+/// tab's place keeps every offset, so the chunk is parsed again with it. One retry per tab
+/// would take time quadratic in the number of such tabs, so at the first complaint every tab
+/// saphyr could complain about (after a colon, before `-` or an alphanumeric) is replaced in
+/// one go, in a dry run that finds the replaced tabs that are content (inside quoted and
+/// block scalars) or beyond a syntax error; those are put back. The result is the text that
+/// replacing the tabs one complaint at a time would reach, in three parses instead of one per
+/// tab.
 pub fn parse_chunk(
     text: &str,
     range: Range<usize>,
     first_index: usize,
     options: &ParseOptions,
-    documents: &mut Vec<Document>,
+    sink: &mut dyn FnMut(Document),
 ) {
-    let mut patched: Option<String> = None;
-    for _ in 0..1000 {
-        let chunk = patched.as_deref().unwrap_or(&text[range.clone()]);
-        match parse_text(text, chunk, range.start, first_index, options) {
-            Ok(mut parsed) => {
-                documents.append(&mut parsed);
-                return;
+    let original = &text[range.clone()];
+    let parse = |chunk: &str, skip: usize, watch: &[usize], sink: &mut dyn FnMut(Document)| {
+        parse_text(
+            text,
+            chunk,
+            range.start,
+            first_index,
+            options,
+            skip,
+            watch,
+            sink,
+        )
+    };
+    let first = parse(original, 0, &[], sink);
+    let End::Tab { at, emitted } = first.end else {
+        return;
+    };
+    let mut bytes = original.as_bytes().to_vec();
+    let mut replaced = tab_candidates(original.as_bytes(), at);
+    for &tab in &replaced {
+        bytes[tab] = b' ';
+    }
+    for _ in 0..MAX_RETRIES {
+        let dry = parse(as_text(&bytes), usize::MAX, &replaced, &mut |_| {});
+        for &tab in &dry.content {
+            bytes[tab] = b'\t';
+        }
+        replaced.retain(|tab| !dry.content.contains(tab));
+        match dry.end {
+            End::Tab { at, .. } => {
+                bytes[at] = b' ';
+                replaced.push(at);
+                replaced.sort_unstable();
             }
-            Err(at) => {
-                // saphyr rejects `key:<TAB>value`; the tab is plain white space in YAML 1.2 and
-                // a space in its place keeps every offset.
-                let mut owned = chunk.to_owned();
-                owned.replace_range(at..=at, " ");
-                patched = Some(owned);
+            End::Done => {
+                if let Some(error) = dry.error {
+                    for &tab in replaced.iter().filter(|&&tab| tab >= error) {
+                        bytes[tab] = b'\t';
+                    }
+                }
+                break;
             }
         }
     }
+    // The real parse, replacing any tab left one complaint at a time (none is expected).
+    let mut emitted = emitted;
+    for _ in 0..MAX_RETRIES {
+        match parse(as_text(&bytes), emitted, &[], sink).end {
+            End::Done => return,
+            End::Tab { at, emitted: done } => {
+                emitted = done;
+                bytes[at] = b' ';
+            }
+        }
+    }
+    parse_text_without_retry(
+        text,
+        as_text(&bytes),
+        range.start,
+        first_index,
+        options,
+        emitted,
+        sink,
+    );
 }
 
-/// Parse a chunk; `Err(offset)` asks to retry with the tab at that chunk offset replaced.
+/// How many times a chunk is parsed again at most.
+const MAX_RETRIES: usize = 1000;
+
+/// The chunk as text again (tabs and spaces replace each other, so it stays UTF-8).
+fn as_text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The chunk offsets of the tabs saphyr may reject, from `from` on: a tab right after a colon
+/// and right before `-` or an ASCII letter, digit or `_` (saphyr's condition).
+fn tab_candidates(chunk: &[u8], from: usize) -> Vec<usize> {
+    (from.max(1)..chunk.len().saturating_sub(1))
+        .filter(|&at| {
+            chunk[at] == b'\t'
+                && chunk[at - 1] == b':'
+                && matches!(chunk[at + 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'-')
+        })
+        .collect()
+}
+
+/// How a parse of a chunk ended.
+enum End {
+    Done,
+    /// saphyr rejected the tab at this chunk offset; `emitted` documents of the chunk were
+    /// complete before it.
+    Tab {
+        at: usize,
+        emitted: usize,
+    },
+}
+
+/// What a parse of a chunk found.
+struct Outcome {
+    end: End,
+    /// The watched offsets that lie inside quoted or block scalars.
+    content: Vec<usize>,
+    /// The chunk offset of a syntax error, if the parse ended at one.
+    error: Option<usize>,
+}
+
+/// Parse a chunk, handing out its documents after the first `skip`, without replacing tabs:
+/// a rejected tab is a syntax error.
+fn parse_text_without_retry(
+    text: &str,
+    chunk: &str,
+    base: usize,
+    first_index: usize,
+    options: &ParseOptions,
+    skip: usize,
+    sink: &mut dyn FnMut(Document),
+) {
+    let mut builder = Builder::new(chunk, base, first_index, options, skip, &[], sink);
+    builder.run(text, chunk, base, false);
+}
+
+/// Parse a chunk, handing out its documents after the first `skip` and noting which
+/// `watch`ed chunk offsets are scalar content; stops at a rejected tab.
+#[allow(clippy::too_many_arguments)]
 fn parse_text(
     text: &str,
     chunk: &str,
     base: usize,
     first_index: usize,
     options: &ParseOptions,
-) -> Result<Vec<Document>, usize> {
-    let mut builder = Builder {
-        options,
-        offsets: Offsets::new(chunk, base),
-        documents: Vec::new(),
-        stack: Vec::new(),
-        anchors: HashMap::new(),
-        skipping: 0,
-        current: None,
-        next_index: first_index,
-        schema: declared_schema(chunk),
-        started: 0,
-    };
-    for event in Parser::new_from_str(chunk) {
-        match event {
-            Ok((event, span)) => {
-                if builder.event(event, span) {
+    skip: usize,
+    watch: &[usize],
+    sink: &mut dyn FnMut(Document),
+) -> Outcome {
+    let mut builder = Builder::new(chunk, base, first_index, options, skip, watch, sink);
+    let end = builder.run(text, chunk, base, true);
+    Outcome {
+        end,
+        content: builder.content,
+        error: builder.error,
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn new(
+        chunk: &'a str,
+        base: usize,
+        first_index: usize,
+        options: &'a ParseOptions,
+        skip: usize,
+        watch: &'a [usize],
+        sink: &'a mut dyn FnMut(Document),
+    ) -> Self {
+        Builder {
+            options,
+            offsets: Offsets::new(chunk, base),
+            sink,
+            skip,
+            completed: 0,
+            watch,
+            content: Vec::new(),
+            error: None,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            skipping: 0,
+            current: None,
+            next_index: first_index,
+            schema: declared_schema(chunk),
+            started: 0,
+        }
+    }
+
+    /// Feed the chunk's events; with `retry`, stop at a rejected tab.
+    fn run(&mut self, text: &str, chunk: &str, base: usize, retry: bool) -> End {
+        let builder = self;
+        for event in Parser::new_from_str(chunk) {
+            match event {
+                Ok((event, span)) => {
+                    if builder.event(event, span) {
+                        break;
+                    }
+                }
+                Err(error) => {
+                    let at = builder.offsets.byte(error.marker().index());
+                    if retry && error.info() == TAB_AFTER_COLON {
+                        let local = at - base;
+                        let low = local.saturating_sub(2);
+                        let window = &chunk.as_bytes()[low..(local + 2).min(chunk.len())];
+                        if let Some(colon) = window.windows(2).position(|pair| pair == b":\t") {
+                            return End::Tab {
+                                at: low + colon + 1,
+                                emitted: builder.completed,
+                            };
+                        }
+                    }
+                    builder.error = Some(at - base);
+                    let end = next_char_boundary(text, at);
+                    let kind = match error.info() {
+                        "recursion limit exceeded" => YamlErrorKind::TooDeep,
+                        info if info.contains("unknown anchor") => YamlErrorKind::UndefinedAlias,
+                        _ => YamlErrorKind::Syntax,
+                    };
+                    builder.fail(YamlError {
+                        kind,
+                        span: at..end,
+                        message: error.info().to_owned(),
+                    });
                     break;
                 }
             }
-            Err(error) => {
-                let at = builder.offsets.byte(error.marker().index());
-                if error.info() == TAB_AFTER_COLON {
-                    let local = at - base;
-                    let low = local.saturating_sub(2);
-                    let window = &chunk.as_bytes()[low..(local + 2).min(chunk.len())];
-                    if let Some(colon) = window.windows(2).position(|pair| pair == b":\t") {
-                        return Err(low + colon + 1);
-                    }
-                }
-                let end = next_char_boundary(text, at);
-                let kind = match error.info() {
-                    "recursion limit exceeded" => YamlErrorKind::TooDeep,
-                    info if info.contains("unknown anchor") => YamlErrorKind::UndefinedAlias,
-                    _ => YamlErrorKind::Syntax,
-                };
-                builder.fail(YamlError {
-                    kind,
-                    span: at..end,
-                    message: error.info().to_owned(),
-                });
-                break;
-            }
         }
+        if let Some(document) = builder.current.take() {
+            builder.finish(document);
+        }
+        End::Done
     }
-    if let Some(document) = builder.current.take() {
-        builder.documents.push(document);
-    }
-    Ok(builder.documents)
 }
 
 /// `%YAML 1.1` before the chunk's first document.
@@ -212,7 +378,7 @@ impl Builder<'_> {
             Event::StreamEnd => return true,
             Event::DocumentStart(_) => {
                 if let Some(document) = self.current.take() {
-                    self.documents.push(document);
+                    self.finish(document);
                 }
                 self.anchors.clear();
                 self.started += 1;
@@ -230,12 +396,18 @@ impl Builder<'_> {
             Event::DocumentEnd => {
                 if let Some(mut document) = self.current.take() {
                     document.span.end = document.span.end.max(range.end);
-                    self.documents.push(document);
+                    self.finish(document);
                 }
             }
             _ if self.skipping > 0 => self.skip(&event),
             Event::Alias(id) => self.alias(id, range),
             Event::Scalar(text, style, anchor, tag) => {
+                if style != ScalarStyle::Plain && !self.watch.is_empty() {
+                    let base = self.offsets.base;
+                    let from = self.watch.partition_point(|&at| at + base < range.start);
+                    let to = self.watch.partition_point(|&at| at + base < range.end);
+                    self.content.extend_from_slice(&self.watch[from..to]);
+                }
                 let tag = tag.map(|tag| format!("{}{}", tag.handle, tag.suffix));
                 let value = scalar::resolve(
                     &text,
@@ -261,12 +433,21 @@ impl Builder<'_> {
                     entries: Vec::new(),
                     key: None,
                     weight: 0,
+                    index: None,
                 },
                 &range,
             ),
             Event::SequenceEnd | Event::MappingEnd => self.close(range.end),
         }
         false
+    }
+
+    /// Hand out a complete document (unless an earlier attempt did).
+    fn finish(&mut self, document: Document) {
+        self.completed += 1;
+        if self.completed > self.skip {
+            (self.sink)(document);
+        }
     }
 
     fn open(&mut self, frame: Frame, range: &Range<usize>) {
@@ -317,6 +498,7 @@ impl Builder<'_> {
                 mut entries,
                 key,
                 weight,
+                ..
             } => {
                 if let Some(key) = key {
                     let at = key.span.end;
@@ -411,16 +593,18 @@ impl Builder<'_> {
                 entries,
                 key,
                 weight: total,
+                index,
                 ..
             }) => {
                 *total = (*total).max(weight);
                 match key.take() {
                     None => *key = Some(node),
                     Some(key) => {
-                        let duplicate = entries
-                            .iter()
-                            .find(|entry| same_key(&entry.key, &key))
-                            .map(|entry| entry.key.span.clone());
+                        let duplicate = first_equal_key(entries, index, &key)
+                            .map(|at| entries[at].key.span.clone());
+                        if let (Some(index), Some(hash)) = (index.as_mut(), key_hash(&key)) {
+                            index.entry(hash).or_insert(entries.len());
+                        }
                         let entry = Entry { key, value: node };
                         if let Some(first) = duplicate {
                             let error = YamlError {
@@ -453,6 +637,46 @@ impl Builder<'_> {
             document.errors.push(error);
         }
     }
+}
+
+/// The first entry whose key equals `key`, through the hash index once the mapping is large
+/// (built when it gets there).
+fn first_equal_key(
+    entries: &[Entry],
+    index: &mut Option<HashMap<u64, usize>>,
+    key: &Node,
+) -> Option<usize> {
+    if index.is_none() && entries.len() >= INDEXED_ENTRIES {
+        let mut built = HashMap::new();
+        for (at, entry) in entries.iter().enumerate() {
+            if let Some(hash) = key_hash(&entry.key) {
+                built.entry(hash).or_insert(at);
+            }
+        }
+        *index = Some(built);
+    }
+    let Some(index) = index else {
+        return entries.iter().position(|entry| same_key(&entry.key, key));
+    };
+    // Equal keys hash alike: the first entry of the hash is the first candidate.
+    let from = *index.get(&key_hash(key)?)?;
+    (from..entries.len()).find(|&at| same_key(&entries[at].key, key))
+}
+
+/// A hash that equal keys share; `None` for keys equal to no other (NaN, collections).
+fn key_hash(key: &Node) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    match &key.value {
+        Value::String(text) => (0u8, text).hash(&mut hasher),
+        Value::Number(number) if number.is_nan() => return None,
+        // 0 and -0 are equal.
+        Value::Number(number) => (1u8, (number + 0.0).to_bits()).hash(&mut hasher),
+        Value::Bool(value) => (2u8, value).hash(&mut hasher),
+        Value::Null => 3u8.hash(&mut hasher),
+        Value::Sequence(_) | Value::Mapping(_) => return None,
+    }
+    Some(hasher.finish())
 }
 
 /// Key equality as the `yaml` package's `uniqueKeys` check: scalars by strict value equality.

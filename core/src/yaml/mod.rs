@@ -76,9 +76,14 @@ pub enum YamlErrorKind {
 
 /// Parse every document of a text.
 pub fn parse(text: &str, options: &ParseOptions) -> Vec<Document> {
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let chunks = split::chunks(text, start);
-    let mut documents = parse_chunks(text, &chunks, options);
+    let mut documents = parse_map(
+        text,
+        options,
+        |document| document,
+        |document, offset| {
+            document.index += offset;
+        },
+    );
     mark_unread_after_alias_errors(&mut documents);
     if options.merge_keys {
         for document in &mut documents {
@@ -90,28 +95,40 @@ pub fn parse(text: &str, options: &ParseOptions) -> Vec<Document> {
     documents
 }
 
-/// Below this size a file is parsed on one thread.
-const PARALLEL_BYTES: usize = 256 * 1024;
-
-/// Parse the chunks in order, on up to `options.threads` threads for large files.
-fn parse_chunks(text: &str, chunks: &[Range<usize>], options: &ParseOptions) -> Vec<Document> {
+/// Parse every document of a text and hand each to `map` as soon as it is read, keeping only
+/// what `map` returns: memory holds one document per thread at a time.
+///
+/// Large files are parsed on up to `options.threads` threads, each taking a run of documents;
+/// `map` sees document indices counted from the start of its run, and `shift` then adds the
+/// number of documents before the run to a result. Documents are not yet marked unread after
+/// an alias error ([`is_alias_abort`], [`unread_error`]) and merge keys are not expanded.
+pub fn parse_map<T: Send>(
+    text: &str,
+    options: &ParseOptions,
+    map: impl Fn(Document) -> T + Sync,
+    shift: impl Fn(&mut T, usize),
+) -> Vec<T> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let chunks = split::chunks(text, start);
     let sequential = |chunks: &[Range<usize>]| {
-        let mut documents = Vec::new();
+        let mut results = Vec::new();
         for chunk in chunks {
-            let first_index = documents.len();
-            builder::parse_chunk(text, chunk.clone(), first_index, options, &mut documents);
+            let first_index = results.len();
+            builder::parse_chunk(text, chunk.clone(), first_index, options, &mut |document| {
+                results.push(map(document));
+            });
         }
-        documents
+        results
     };
     let threads = options.threads.min(chunks.len());
     if cfg!(target_family = "wasm") || threads < 2 || text.len() < PARALLEL_BYTES {
-        return sequential(chunks);
+        return sequential(&chunks);
     }
     let per_thread = chunks.len().div_ceil(threads);
-    let parts: Vec<Vec<Document>> = std::thread::scope(|scope| {
+    let parts: Vec<Vec<T>> = std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .chunks(per_thread)
-            .map(|group| scope.spawn(move || sequential(group)))
+            .map(|group| scope.spawn(|| sequential(group)))
             .collect();
         handles
             .into_iter()
@@ -122,41 +139,61 @@ fn parse_chunks(text: &str, chunks: &[Range<usize>], options: &ParseOptions) -> 
             })
             .collect()
     });
-    let mut documents = Vec::new();
+    let mut results = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {
-        let offset = documents.len();
-        documents.extend(part.into_iter().map(|mut document| {
-            document.index += offset;
-            document
+        let offset = results.len();
+        results.extend(part.into_iter().map(|mut result| {
+            shift(&mut result, offset);
+            result
         }));
     }
-    documents
+    results
 }
 
-/// Backstage's reader throws on alias errors while converting a document, and reads no
-/// further documents of that file.
+/// Below this size a file is parsed on one thread.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Whether Backstage's reader stops at this document: it throws on alias errors while
+/// converting a document, and reads no further documents of that file.
+pub fn is_alias_abort(document: &Document) -> bool {
+    document.errors.iter().any(|error| {
+        matches!(
+            error.kind,
+            YamlErrorKind::AliasLimit | YamlErrorKind::UndefinedAlias
+        )
+    })
+}
+
+/// The error of a document that follows an alias error in document `after`.
+pub fn unread_error(document: &Document, after: usize) -> YamlError {
+    let at = document
+        .root
+        .as_ref()
+        .map_or(document.span.start, |root| root.span.start);
+    YamlError {
+        kind: YamlErrorKind::Unread { after },
+        span: at..at,
+        message: format!(
+            "Backstage reads no further after the alias error in document {after}, so this document is never ingested"
+        ),
+    }
+}
+
+/// Mark the documents after an alias error unread.
 fn mark_unread_after_alias_errors(documents: &mut [Document]) {
-    let aborting = documents.iter().position(|document| {
-        document.errors.iter().any(|error| {
-            matches!(
-                error.kind,
-                YamlErrorKind::AliasLimit | YamlErrorKind::UndefinedAlias
-            )
-        })
-    });
-    let Some(aborting) = aborting else { return };
+    let Some(aborting) = documents.iter().position(is_alias_abort) else {
+        return;
+    };
     let after = documents[aborting].index;
     for document in &mut documents[aborting + 1..] {
-        let at = document
-            .root
-            .as_ref()
-            .map_or(document.span.start, |root| root.span.start);
-        document.errors.push(YamlError {
-            kind: YamlErrorKind::Unread { after },
-            span: at..at,
-            message: format!("Backstage reads no further after the alias error in document {after}, so this document is never ingested"),
-        });
+        let error = unread_error(document, after);
+        document.errors.push(error);
     }
+}
+
+/// Expand merge keys (`<<`) in a tree, as [`parse`] does when `options.merge_keys` is set.
+pub fn expand_merge_keys(root: &mut Node) {
+    merge::expand(root);
 }
 
 mod merge {
@@ -176,6 +213,7 @@ mod merge {
                     return;
                 }
                 let mut merged: Vec<Entry> = Vec::new();
+                let mut merged_keys = std::collections::HashSet::new();
                 let mut own: Vec<Entry> = Vec::new();
                 for entry in entries.drain(..) {
                     if entry.key.as_str() != Some("<<") {
@@ -189,19 +227,16 @@ mod merge {
                     for source in sources {
                         if let Value::Mapping(inherited) = source.value {
                             for inherited in inherited {
-                                if !merged
-                                    .iter()
-                                    .any(|e| e.key.js_key() == inherited.key.js_key())
-                                {
+                                if merged_keys.insert(inherited.key.js_key()) {
                                     merged.push(inherited);
                                 }
                             }
                         }
                     }
                 }
-                merged.retain(|inherited| {
-                    !own.iter().any(|e| e.key.js_key() == inherited.key.js_key())
-                });
+                let own_keys: std::collections::HashSet<String> =
+                    own.iter().map(|entry| entry.key.js_key()).collect();
+                merged.retain(|inherited| !own_keys.contains(&inherited.key.js_key()));
                 own.extend(merged);
                 *entries = own;
             }
@@ -212,6 +247,8 @@ mod merge {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
 
     fn parse_default(text: &str) -> Vec<Document> {
@@ -249,6 +286,26 @@ mod tests {
         ));
         let documents = parse_default("1: a\n\"1\": b\n");
         assert!(documents[0].errors.is_empty());
+    }
+
+    #[test]
+    fn duplicate_keys_in_large_mappings() {
+        let mut text = String::new();
+        for i in 0..100 {
+            let _ = writeln!(text, "k{i}: {i}");
+        }
+        text.push_str("1: a\n1.0: b\n\"1\": c\nk42: again\n");
+        let documents = parse_default(&text);
+        let errors: Vec<&str> = documents[0]
+            .errors
+            .iter()
+            .map(|error| &text[error.span.clone()])
+            .collect();
+        assert_eq!(errors, ["1.0", "k42"]);
+        let YamlErrorKind::DuplicateKey { first } = &documents[0].errors[1].kind else {
+            panic!("{:?}", documents[0].errors);
+        };
+        assert_eq!(&text[first.clone()], "k42");
     }
 
     #[test]
@@ -299,6 +356,39 @@ mod tests {
         let documents = parse_default("---\n---\na: 1\n");
         assert_eq!(documents.len(), 2);
         assert!(documents[0].root.as_ref().is_none_or(Node::is_null));
+    }
+
+    #[test]
+    fn tabs_after_colons_separate_but_stay_content_in_scalars() {
+        let text = "a:\tb\nq: \"x:\ty\"\nblock: |\n  k:\tv\nc:\td\ns: 'p:\tq'\n";
+        let documents = parse_default(text);
+        let root = documents[0].root.as_ref().unwrap();
+        assert!(documents[0].errors.is_empty(), "{:?}", documents[0].errors);
+        assert_eq!(root.get("a").and_then(Node::as_str), Some("b"));
+        assert_eq!(root.get("q").and_then(Node::as_str), Some("x:\ty"));
+        assert_eq!(root.get("block").and_then(Node::as_str), Some("k:\tv\n"));
+        assert_eq!(root.get("c").and_then(Node::as_str), Some("d"));
+        assert_eq!(root.get("s").and_then(Node::as_str), Some("p:\tq"));
+        let spans: Vec<&str> = ["a", "c"]
+            .iter()
+            .map(|key| &text[root.get(key).unwrap().span.clone()])
+            .collect();
+        assert_eq!(spans, ["b", "d"]);
+    }
+
+    #[test]
+    fn many_tabs_after_colons_parse_in_few_passes() {
+        let mut text = String::new();
+        for i in 0..20_000 {
+            let _ = writeln!(text, "k{i}:\tv{i}");
+        }
+        let documents = parse_default(&text);
+        assert!(documents[0].errors.is_empty());
+        let root = documents[0].root.as_ref().unwrap();
+        assert_eq!(root.as_mapping().unwrap().len(), 20_000);
+        let broken = format!("{text}x: [\n");
+        let documents = parse_default(&broken);
+        assert_eq!(documents[0].errors[0].kind, YamlErrorKind::Syntax);
     }
 
     #[test]

@@ -85,7 +85,7 @@ impl<'a> Catalog<'a> {
                 if let Some(key) = &key {
                     by_key.entry(key.clone()).or_default().push(entities.len());
                 }
-                let refs = match (entity.api_version(), entity.kind(), entity.spec()) {
+                let mut refs: Vec<_> = match (entity.api_version(), entity.kind(), entity.spec()) {
                     (Some(api_version), Some(kind), Some(spec))
                         if builtin_kind(api_version, kind).is_some() =>
                     {
@@ -100,6 +100,7 @@ impl<'a> Catalog<'a> {
                     }
                     _ => Vec::new(),
                 };
+                refs.shrink_to_fit();
                 entities.push(IndexedEntity { entity, key, refs });
             }
         }

@@ -1,0 +1,259 @@
+//! What is kept of a document once its own rules have run: the parts that the cross-file
+//! rules (`CAT1xx`, `NS0xx`, stage isolation), the renderers (entity references) and the
+//! frontends (Location targets) read. Everything else is dropped, so that memory stays
+//! proportional to one document plus this index, however many documents a file holds.
+//!
+//! Kept: the root's `apiVersion` and `kind`; `metadata.name` and `metadata.namespace`; the
+//! stage label and the namespace annotation the policy names; under `spec` the relation
+//! fields of the built-in kinds, a Location's `target`/`targets` and the namespace fields of
+//! Argo CD manifests (`destination`, `destinations`, `template.spec.destination`); and every
+//! placeholder (`$text: ./file`) with the path to it (other sequence items become nulls, so
+//! that indices stay). Spans are unchanged, so every diagnostic and pointer stays the same; a
+//! test compares checks with full and pruned documents over the corpus and the fuzz targets do
+//! on every input.
+
+use crate::catalog::refs::RELATION_FIELDS;
+use crate::yaml::{Entry, Node, Value};
+
+/// The keys that depend on the policy.
+#[derive(Debug, Clone)]
+pub(crate) struct Keep {
+    pub stage_label: String,
+    pub namespace_annotation: String,
+}
+
+/// A document's root reduced to what the cross-file rules read.
+pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
+    if root.placeholder().is_some() {
+        let mut root = root;
+        compact(&mut root);
+        return root;
+    }
+    match root.value {
+        Value::Mapping(entries) => {
+            let entries = exact(entries.into_iter().filter_map(|entry| {
+                if entry.key.key_matches("apiVersion") || entry.key.key_matches("kind") {
+                    Some(entry)
+                } else if entry.key.key_matches("metadata") {
+                    Some(fields(entry, &|key: &Node| metadata_field(key, keep)))
+                } else if entry.key.key_matches("spec") {
+                    Some(fields(entry, &spec_field))
+                } else {
+                    placeholders_entry(entry)
+                }
+            }));
+            Node {
+                value: Value::Mapping(entries),
+                span: root.span,
+            }
+        }
+        value => Node {
+            value: stub(value),
+            span: root.span,
+        },
+    }
+}
+
+/// How much of a field is kept.
+#[derive(Clone, Copy)]
+enum Field<'k> {
+    Whole,
+    /// Only the entries whose keys are these (a mapping), as a whole.
+    Only(&'k str),
+    /// The fields of a nested mapping.
+    Fields(fn(&Node) -> Option<Field<'static>>),
+}
+
+fn metadata_field<'k>(key: &Node, keep: &'k Keep) -> Option<Field<'k>> {
+    if key.key_matches("name") || key.key_matches("namespace") {
+        Some(Field::Whole)
+    } else if key.key_matches("labels") {
+        Some(Field::Only(&keep.stage_label))
+    } else if key.key_matches("annotations") {
+        Some(Field::Only(&keep.namespace_annotation))
+    } else {
+        None
+    }
+}
+
+fn spec_field(key: &Node) -> Option<Field<'static>> {
+    const OTHERS: [&str; 4] = ["target", "targets", "destination", "destinations"];
+    if RELATION_FIELDS
+        .iter()
+        .any(|relation| key.key_matches(relation.field))
+        || OTHERS.iter().any(|field| key.key_matches(field))
+    {
+        Some(Field::Whole)
+    } else if key.key_matches("template") {
+        Some(Field::Fields(template_field))
+    } else {
+        None
+    }
+}
+
+fn template_field(key: &Node) -> Option<Field<'static>> {
+    key.key_matches("spec")
+        .then_some(Field::Fields(template_spec_field))
+}
+
+fn template_spec_field(key: &Node) -> Option<Field<'static>> {
+    key.key_matches("destination").then_some(Field::Whole)
+}
+
+/// Keep an entry whose value is a mapping of interest: the fields `select` names.
+fn fields<'k>(entry: Entry, select: &dyn Fn(&Node) -> Option<Field<'k>>) -> Entry {
+    let Entry { key, value } = entry;
+    if value.placeholder().is_some() {
+        return Entry { key, value };
+    }
+    let span = value.span;
+    let value =
+        match value.value {
+            Value::Mapping(entries) => Value::Mapping(exact(entries.into_iter().filter_map(
+                |entry| match select(&entry.key) {
+                    Some(field) => Some(apply(entry, field)),
+                    None => placeholders_entry(entry),
+                },
+            ))),
+            Value::Sequence(items) => placeholders_in(items),
+            scalar => stub(scalar),
+        };
+    Entry {
+        key,
+        value: Node { value, span },
+    }
+}
+
+fn apply(entry: Entry, field: Field<'_>) -> Entry {
+    match field {
+        Field::Whole => {
+            let Entry { key, mut value } = entry;
+            compact(&mut value);
+            Entry { key, value }
+        }
+        Field::Only(wanted) => {
+            let Entry { key, value } = entry;
+            if value.placeholder().is_some() {
+                return Entry { key, value };
+            }
+            let span = value.span;
+            let value = match value.value {
+                Value::Mapping(entries) => {
+                    Value::Mapping(exact(entries.into_iter().filter_map(|entry| {
+                        if entry.key.key_matches(wanted) {
+                            Some(entry)
+                        } else {
+                            placeholders_entry(entry)
+                        }
+                    })))
+                }
+                Value::Sequence(items) => placeholders_in(items),
+                scalar => stub(scalar),
+            };
+            Entry {
+                key,
+                value: Node { value, span },
+            }
+        }
+        Field::Fields(select) => fields(entry, &select),
+    }
+}
+
+/// An entry kept only for the placeholders under it.
+fn placeholders_entry(entry: Entry) -> Option<Entry> {
+    let value = placeholders(entry.value)?;
+    Some(Entry {
+        key: entry.key,
+        value,
+    })
+}
+
+/// The placeholders in a node, with the mappings and sequences that lead to them.
+fn placeholders(node: Node) -> Option<Node> {
+    if node.placeholder().is_some() {
+        return Some(node);
+    }
+    let span = node.span;
+    match node.value {
+        Value::Mapping(entries) => {
+            let entries = exact(entries.into_iter().filter_map(placeholders_entry));
+            (!entries.is_empty()).then_some(Node {
+                value: Value::Mapping(entries),
+                span,
+            })
+        }
+        Value::Sequence(items) => match placeholders_in(items) {
+            Value::Sequence(items) if items.iter().any(|item| !item.is_null()) => Some(Node {
+                value: Value::Sequence(items),
+                span,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A sequence's items reduced to their placeholders; the others become nulls (indices stay),
+/// and a sequence without placeholders becomes empty.
+fn placeholders_in(items: Vec<Node>) -> Value {
+    if !items.iter().any(has_placeholder) {
+        return Value::Sequence(Vec::new());
+    }
+    Value::Sequence(
+        items
+            .into_iter()
+            .map(|item| {
+                let span = item.span.clone();
+                placeholders(item).unwrap_or(Node {
+                    value: Value::Null,
+                    span,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn has_placeholder(node: &Node) -> bool {
+    node.placeholder().is_some()
+        || match &node.value {
+            Value::Mapping(entries) => entries.iter().any(|entry| has_placeholder(&entry.value)),
+            Value::Sequence(items) => items.iter().any(has_placeholder),
+            _ => false,
+        }
+}
+
+/// Vectors of a kept subtree shrunk to their lengths.
+fn compact(node: &mut Node) {
+    match &mut node.value {
+        Value::Mapping(entries) => {
+            entries.shrink_to_fit();
+            for entry in entries {
+                compact(&mut entry.value);
+            }
+        }
+        Value::Sequence(items) => {
+            items.shrink_to_fit();
+            items.iter_mut().for_each(compact);
+        }
+        _ => {}
+    }
+}
+
+/// The items in a vector of exactly their number (collecting in place would keep the
+/// original capacity).
+fn exact<T>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut items: Vec<T> = items.collect();
+    items.shrink_to_fit();
+    items
+}
+
+/// A value of the same type without its contents (nobody reads them; the type still decides
+/// whether a document is an entity).
+fn stub(value: Value) -> Value {
+    match value {
+        Value::String(_) => Value::String(String::new()),
+        Value::Sequence(_) => Value::Sequence(Vec::new()),
+        Value::Mapping(_) => Value::Mapping(Vec::new()),
+        scalar => scalar,
+    }
+}
