@@ -16,9 +16,7 @@ use kataster_core::naming::Convention;
 use kataster_core::policy::{NamespaceConvention, PartSpec};
 use kataster_core::report::JsonReport;
 use kataster_core::yaml::ParseOptions;
-use kataster_core::{
-    CheckOptions, Checker, FileKind, NoFacts, SourceFile, input, load_policy,
-};
+use kataster_core::{CheckOptions, Checker, FileKind, NoFacts, SourceFile, input, load_policy};
 
 /// YAML text to diagnostics: the full check of one file, as a catalog file, with merge keys,
 /// and as a manifests file; invalid UTF-8 gets its message.
@@ -57,7 +55,10 @@ pub fn policy(data: &[u8]) {
     let loaded = load_policy(text);
     for (_, _, finding) in &loaded.problems {
         let span = &finding.span;
-        assert!(span.start <= span.end && span.end <= text.len(), "{finding:?}");
+        assert!(
+            span.start <= span.end && span.end <= text.len(),
+            "{finding:?}"
+        );
         assert!(
             text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
             "{finding:?}"
@@ -75,7 +76,10 @@ pub fn policy(data: &[u8]) {
     for diagnostic in &report.diagnostics {
         let text = &files[diagnostic.file].source.text;
         let span = &diagnostic.span;
-        assert!(span.start <= span.end && span.end <= text.len(), "{diagnostic:?}");
+        assert!(
+            span.start <= span.end && span.end <= text.len(),
+            "{diagnostic:?}"
+        );
         assert!(
             text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
             "{diagnostic:?}"
@@ -134,7 +138,7 @@ pub fn namespace(data: &[u8]) {
     let mut lines = head.lines();
     let mut spec = NamespaceConvention::default();
     if let Some(template) = lines.next().filter(|line| !line.is_empty()) {
-        spec.template = template.to_owned();
+        template.clone_into(&mut spec.template);
     }
     let mut custom_parts = false;
     for line in lines {
@@ -165,7 +169,7 @@ pub fn namespace(data: &[u8]) {
                 },
             );
         } else if let Some(app) = line.strip_prefix('@') {
-            spec.app_part = app.to_owned();
+            app.clone_into(&mut spec.app_part);
         }
     }
     let Ok(convention) = Convention::new(&spec) else {
@@ -178,14 +182,21 @@ pub fn namespace(data: &[u8]) {
             Ok(parts) => {
                 assert!(report.valid, "{name:?}");
                 // A conventional name is rendered back from its parts.
-                assert_eq!(convention.render(&parts).as_deref(), Some(name), "{parts:?}");
+                assert_eq!(
+                    convention.render(&parts).as_deref(),
+                    Some(name),
+                    "{parts:?}"
+                );
             }
             Err(problem) => {
                 assert!(!report.valid, "{name:?}");
                 let _ = problem.describe(convention.template());
                 if let Some(suggestion) = problem.suggestion() {
                     // A suggestion is itself a name the convention accepts.
-                    assert!(convention.parse(suggestion).is_ok(), "{name:?} -> {suggestion:?}");
+                    assert!(
+                        convention.parse(suggestion).is_ok(),
+                        "{name:?} -> {suggestion:?}"
+                    );
                 }
             }
         }
@@ -199,7 +210,11 @@ pub fn render_all(data: &[u8]) {
         return;
     };
     let (path, body) = text.split_once('\n').unwrap_or(("catalog-info.yaml", text));
-    let path = if path.is_empty() { "catalog-info.yaml" } else { path };
+    let path = if path.is_empty() {
+        "catalog-info.yaml"
+    } else {
+        path
+    };
     let mut checker = Checker::new(CheckOptions::default());
     checker.add_file(SourceFile::new(path, body));
     checker.add_failure(
@@ -253,7 +268,7 @@ fn assert_lines(out: &str, prefix: &str, count: usize) {
 fn assert_xml_chars(out: &str) {
     for c in out.chars() {
         assert!(
-            !(c < ' ' && !matches!(c, '\t' | '\n' | '\r')) && c != '\u{fffe}' && c != '\u{ffff}',
+            (c >= ' ' || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{fffe}' | '\u{ffff}'),
             "{c:?} in {out}"
         );
     }
@@ -333,6 +348,9 @@ pub fn versions(data: &[u8]) {
             );
         }
         let json = outcome.to_json_pretty();
-        assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "{json}");
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+            "{json}"
+        );
     }
 }

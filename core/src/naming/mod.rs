@@ -277,7 +277,21 @@ impl Convention {
     /// The parts of a conventional name, or why it is not one.
     pub fn parse(&self, name: &str) -> Result<Parts, NameProblem> {
         if let Some(problem) = dns_problem(name) {
-            return Err(problem);
+            return Err(match problem {
+                // The valid name suggested is a conventional one, or what the convention
+                // suggests for it (found by fuzzing: `Ys-shop-prd` suggested `ys-shop-prd`).
+                NameProblem::NotDnsLabel {
+                    reason,
+                    suggestion: Some(lower),
+                } => NameProblem::NotDnsLabel {
+                    reason,
+                    suggestion: match self.parse(&lower) {
+                        Ok(_) => Some(lower),
+                        Err(problem) => problem.suggestion().map(str::to_owned),
+                    },
+                },
+                problem => problem,
+            });
         }
         if let Some(parts) = captures(&self.strict, name) {
             return Ok(parts);
@@ -570,6 +584,20 @@ mod tests {
 
     fn convention() -> Convention {
         Convention::new(&NamespaceConvention::default()).unwrap()
+    }
+
+    #[test]
+    fn dns_suggestions_are_conventional() {
+        let convention = convention();
+        let problem = convention.parse("AP-phippy-prd").unwrap_err();
+        assert_eq!(problem.suggestion(), Some("ap-phippy-prd"));
+        let problem = convention.parse("Ys-shop-prd").unwrap_err();
+        assert!(matches!(problem, NameProblem::NotDnsLabel { .. }));
+        assert_eq!(problem.suggestion(), Some("cs-shop-prd"));
+        let problem = convention.parse("Xyz").unwrap_err();
+        assert_eq!(problem.suggestion(), None);
+        let problem = convention.parse("AP-prd-phippy").unwrap_err();
+        assert_eq!(problem.suggestion(), Some("ap-phippy-prd"));
     }
 
     #[test]

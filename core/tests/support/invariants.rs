@@ -57,6 +57,16 @@ pub fn check_invariants_with(
     checker.add_file(SourceFile::new("catalog-info.yaml", text).with_kind(kind));
     let report = checker.check(&NoFacts);
     assert_report_invariants(text, parse, &report);
+    // Documents reduced to what the cross-file rules read give the same report as whole ones.
+    let mut whole = Checker::new(CheckOptions {
+        parse: parse.clone(),
+        full_documents: true,
+        ..CheckOptions::default()
+    });
+    whole.add_file(SourceFile::new("catalog-info.yaml", text).with_kind(kind));
+    let full = whole.check(&NoFacts);
+    assert_eq!(report.diagnostics, full.diagnostics, "{text:?}");
+    assert_eq!(report.summary, full.summary, "{text:?}");
     let json = JsonReport::new(&report, checker.files());
     let lines = LineIndex::new(text);
     for (diagnostic, located) in report.diagnostics.iter().zip(&json.diagnostics) {
