@@ -61,8 +61,11 @@ fi
 if command -v musl-gcc >/dev/null; then
   export CC_x86_64_unknown_linux_musl=musl-gcc
 fi
+# Small over fast, to keep the image under 10 MB: optimised for size, whole-program LTO in one
+# codegen unit, no symbols (about 6.7 MB instead of 11 MB; checking catalogs stays fast).
 cargo build --release --locked --target "$target" -p kataster-cli \
-  --config 'profile.release.strip="symbols"' >&2
+  --config 'profile.release.strip="symbols"' --config 'profile.release.opt-level="z"' \
+  --config 'profile.release.lto="fat"' --config 'profile.release.codegen-units=1' >&2
 binary=$target_dir/$target/release/kataster
 version=$("$binary" --version | awk '{print $2}')
 revision=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
