@@ -3,6 +3,8 @@
 # - xmllint (Debian's libxml2-utils): JUnit and checkstyle outputs are validated against XSDs;
 # - the SARIF 2.1.0 JSON schema, unpacked from the npm package @microsoft/jest-sarif into
 #   target/test-deps/ (never committed);
+# - strace and GNU time (Debian's strace, time): the hostile-input tests check that the CLI
+#   opens no network connection and writes only its reports, and measure peak memory;
 # - for the GitLab CI image (gitlab-ci-image/test.sh): the x86_64-unknown-linux-musl target,
 #   musl-tools, buildah, podman, runc and busybox-static.
 # Without root nothing is installed with apt-get: the tests that need a missing tool skip and
@@ -13,7 +15,7 @@ cd "$(dirname "$0")/.."
 image=1
 [ "${1:-}" = "--no-image" ] && image=0
 
-packages=(libxml2-utils)
+packages=(libxml2-utils strace time)
 if [ "$image" = 1 ]; then
   packages+=(musl-tools buildah podman runc busybox-static)
 fi

@@ -86,14 +86,26 @@ impl<'c> Collector<'c> {
                     self.checker.add_failure(
                         display(&path),
                         &unreadable_file::RULE,
-                        format!("cannot read {}: {error}", display(&path)),
+                        format!("cannot read {}: {}", display(&path), error_cause(&error)),
                     );
                 }
                 Ok(entry) => {
-                    if entry.file_type().is_some_and(|kind| kind.is_file())
-                        && is_yaml_path(&entry.path().to_string_lossy())
-                    {
+                    let Some(kind) = entry.file_type() else {
+                        continue;
+                    };
+                    if !is_yaml_path(&entry.path().to_string_lossy()) || kind.is_dir() {
+                        continue;
+                    }
+                    if kind.is_file() {
                         self.add_file(entry.path(), false);
+                    } else if let Some(what) = special_file(kind) {
+                        // A FIFO would block the read forever; it is reported, never opened.
+                        let shown = display(entry.path());
+                        self.checker.add_failure(
+                            &shown,
+                            &unreadable_file::RULE,
+                            format!("cannot read {shown}: it is {what}, not a regular file"),
+                        );
                     }
                 }
             }
@@ -109,7 +121,19 @@ impl<'c> Collector<'c> {
         let shown = display(path);
         let read = match self.overrides.get(&key) {
             Some(text) => Ok(text.clone().into_bytes()),
-            None => std::fs::read(path),
+            None => match std::fs::metadata(path) {
+                Ok(metadata) if !metadata.is_file() => {
+                    let what = special_file(metadata.file_type()).unwrap_or("a directory");
+                    self.seen.insert(key);
+                    self.checker.add_failure(
+                        &shown,
+                        &unreadable_file::RULE,
+                        format!("cannot read {shown}: it is {what}, not a regular file"),
+                    );
+                    return;
+                }
+                _ => std::fs::read(path),
+            },
         };
         let bytes = match read {
             Ok(bytes) => bytes,
@@ -199,6 +223,24 @@ impl<'c> Collector<'c> {
     }
 }
 
+/// What a file that is neither a regular file nor a directory is (reading a FIFO blocks).
+fn special_file(kind: std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+    }
+    (!kind.is_file() && !kind.is_dir() && !kind.is_symlink()).then_some("a special file")
+}
+
 /// The path with links resolved, or as given when it does not exist (yet).
 pub fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
@@ -225,6 +267,30 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     parts.iter().collect()
+}
+
+/// The innermost cause of a walking error, without the path (the message names it).
+fn error_cause(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_cause(err),
+        ignore::Error::Loop { ancestor, .. } => format!(
+            "a symbolic link loop: it points to its ancestor {}",
+            display(ancestor)
+        ),
+        ignore::Error::Io(error) => {
+            let message = error.to_string();
+            // "IO error for operation on PATH: CAUSE"
+            match message.strip_prefix("IO error for operation on ") {
+                Some(rest) => rest
+                    .rsplit_once(": ")
+                    .map_or(message.clone(), |(_, cause)| cause.to_owned()),
+                None => message,
+            }
+        }
+        other => other.to_string(),
+    }
 }
 
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {

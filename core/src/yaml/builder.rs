@@ -326,6 +326,7 @@ impl<'a> Builder<'a> {
                         }
                     }
                     builder.error = Some(at - base);
+                    let (at, message) = explain(chunk, base, at, error.info());
                     let end = next_char_boundary(text, at);
                     let kind = match error.info() {
                         "recursion limit exceeded" => YamlErrorKind::TooDeep,
@@ -335,7 +336,7 @@ impl<'a> Builder<'a> {
                     builder.fail(YamlError {
                         kind,
                         span: at..end,
-                        message: error.info().to_owned(),
+                        message,
                     });
                     break;
                 }
@@ -346,6 +347,31 @@ impl<'a> Builder<'a> {
         }
         End::Done
     }
+}
+
+/// The longest implicit key YAML 1.2 allows (the `yaml` package rejects longer ones too).
+const MAX_IMPLICIT_KEY: usize = 1024;
+
+/// A clearer message than saphyr's where its cause is known: a NUL character (where saphyr
+/// sees the end of the stream) and an implicit key longer than YAML allows.
+fn explain(chunk: &str, base: usize, at: usize, info: &str) -> (usize, String) {
+    if info.contains("end of stream") {
+        if let Some(nul) = chunk.find('\0') {
+            let message = "found a NUL character (U+0000), which YAML does not allow".to_owned();
+            return (base + nul, message);
+        }
+    }
+    if info == "mapping values are not allowed in this context" {
+        let local = at - base;
+        let line_start = chunk[..local].rfind(['\n', '\r']).map_or(0, |at| at + 1);
+        if local - line_start > MAX_IMPLICIT_KEY {
+            let message = format!(
+                "{info}: a key without `? ` is at most {MAX_IMPLICIT_KEY} characters; write a longer key as `? KEY` followed by `: VALUE` on the next line"
+            );
+            return (at, message);
+        }
+    }
+    (at, info.to_owned())
 }
 
 /// `%YAML 1.1` before the chunk's first document.
