@@ -80,8 +80,11 @@ pub fn check_promotion(
     selection: &Selection,
 ) -> PromotionOutcome {
     let mut out = Findings::new(selection);
-    let current = deployments(&input.files, stages, policy);
-    let base = deployments(&input.base, stages, policy);
+    // A path given twice stands for its last text (found by fuzzing: diagnostics of one text
+    // were placed in the other).
+    let input_files = last_per_path(&input.files);
+    let current = deployments(&input_files, stages, policy);
+    let base = deployments(&last_per_path(&input.base), stages, policy);
     let mut outcome_apps: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for deployment in current.values() {
         outcome_apps
@@ -89,8 +92,7 @@ pub fn check_promotion(
             .or_default()
             .insert(deployment.stage.clone(), deployment.version.clone());
     }
-    let files: BTreeMap<&str, &SourceFile> = input
-        .files
+    let files: BTreeMap<&str, &SourceFile> = input_files
         .iter()
         .map(|file| (file.path.as_str(), file))
         .collect();
@@ -370,6 +372,22 @@ fn check_state(
 }
 
 /// The deployments of a set of files, by app and stage.
+/// The files with one text per path: the last one given.
+fn last_per_path(files: &[SourceFile]) -> Vec<SourceFile> {
+    let mut unique: Vec<SourceFile> = Vec::with_capacity(files.len());
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for file in files {
+        match at.get(file.path.as_str()) {
+            Some(&index) => unique[index] = file.clone(),
+            None => {
+                at.insert(&file.path, unique.len());
+                unique.push(file.clone());
+            }
+        }
+    }
+    unique
+}
+
 pub fn deployments(files: &[SourceFile], stages: &[String], policy: &VersionPolicy) -> Deployments {
     let mut found = Deployments::new();
     for file in files {
