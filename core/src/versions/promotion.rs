@@ -377,12 +377,11 @@ fn last_per_path(files: &[SourceFile]) -> Vec<SourceFile> {
     let mut unique: Vec<SourceFile> = Vec::with_capacity(files.len());
     let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for file in files {
-        match at.get(file.path.as_str()) {
-            Some(&index) => unique[index] = file.clone(),
-            None => {
-                at.insert(&file.path, unique.len());
-                unique.push(file.clone());
-            }
+        if let Some(&index) = at.get(file.path.as_str()) {
+            unique[index] = file.clone();
+        } else {
+            at.insert(&file.path, unique.len());
+            unique.push(file.clone());
         }
     }
     unique
