@@ -109,6 +109,10 @@ export function createApi(initial, reload) {
       return this.#call((inner) => inner.ruleDocs(code));
     }
 
+    checkVersion(transition) {
+      return JSON.parse(this.#call((inner) => inner.checkVersion(JSON.stringify(transition ?? {}, wellFormed))));
+    }
+
     checkNamespace(name) {
       return JSON.parse(this.#call((inner) => inner.checkNamespace(name)));
     }

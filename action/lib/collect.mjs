@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 
 import { ioErrorMessage } from './io.mjs';
-import { compareNames, joinPath, walk } from './walk.mjs';
+import { compareNames, joinPath, specialFile, walk } from './walk.mjs';
 
 /** A path as users wrote it, without a leading `./`. */
 export function display(file) {
@@ -109,6 +109,9 @@ export class Collector {
         this.session.addFailure(shown, 'IO001', `cannot read ${shown}: ${entry.error.message}`);
       } else if (entry.isFile && this.api.isYamlPath(entry.path)) {
         this.addFile(entry.path, false);
+      } else if (entry.special && this.api.isYamlPath(entry.path)) {
+        const shown = display(entry.path);
+        this.session.addFailure(shown, 'IO001', `cannot read ${shown}: it is ${entry.special}, not a regular file`);
       }
     }
   }
@@ -125,6 +128,17 @@ export class Collector {
       return;
     }
     const shown = display(file);
+    let stat;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      stat = undefined;
+    }
+    if (stat !== undefined && !stat.isFile()) {
+      this.seen.add(key);
+      this.session.addFailure(shown, 'IO001', `cannot read ${shown}: it is ${specialFile(stat) ?? 'a directory'}, not a regular file`);
+      return;
+    }
     let bytes;
     try {
       bytes = fs.readFileSync(file);

@@ -126,7 +126,7 @@ export function* walk(api, root) {
   try {
     rootStat = fs.statSync(root);
   } catch (error) {
-    yield { error: { path: root, message: `${root}: IO error for operation on ${root}: ${ioErrorMessage(error)}` } };
+    yield { error: { path: root, message: ioErrorMessage(error) } };
     return;
   }
   if (!rootStat.isDirectory()) {
@@ -135,7 +135,18 @@ export function* walk(api, root) {
   }
   yield { path: root, isFile: false };
   const levels = [levelFor(api, root, false)];
-  const ancestorsReal = [realpathOr(root)];
+  // walkdir's loop check: the root's canonical ancestors, then the directories walked.
+  const ancestorsReal = [];
+  if (absoluteBase !== undefined) {
+    let current = absoluteBase;
+    const above = [];
+    while (path.dirname(current) !== current) {
+      current = path.dirname(current);
+      above.unshift({ real: current, path: current });
+    }
+    ancestorsReal.push(...above);
+  }
+  ancestorsReal.push({ real: realpathOr(root), path: root });
   yield* walkDir(api, root, levels, parents, absoluteBase, ancestorsReal, strip);
 }
 
@@ -152,7 +163,7 @@ function* walkDir(api, dir, levels, parents, absoluteBase, ancestorsReal, strip)
   try {
     names = fs.readdirSync(dir);
   } catch (error) {
-    yield { error: { path: dir, message: `${dir}: IO error for operation on ${dir}: ${ioErrorMessage(error)}` } };
+    yield { error: { path: dir, message: ioErrorMessage(error) } };
     return;
   }
   names.sort(compareNames);
@@ -162,19 +173,19 @@ function* walkDir(api, dir, levels, parents, absoluteBase, ancestorsReal, strip)
     try {
       stat = fs.statSync(entry);
     } catch (error) {
-      yield { error: { path: entry, message: `${entry}: IO error for operation on ${entry}: ${ioErrorMessage(error)}` } };
+      // A dangling symbolic link, for instance: an error of the walk, whatever its name.
+      yield { error: { path: entry, message: ioErrorMessage(error) } };
       continue;
     }
     const isDir = stat.isDirectory();
     if (isDir) {
       const real = realpathOr(entry);
-      const ancestor = ancestorsReal.findIndex((candidate) => candidate === real);
-      if (ancestor !== -1) {
-        const ancestorPath = ancestorPathAt(dir, ancestorsReal.length - 1 - ancestor);
+      const ancestor = ancestorsReal.find((candidate) => candidate.real === real);
+      if (ancestor !== undefined) {
         yield {
           error: {
             path: entry,
-            message: `File system loop found: ${entry} points to an ancestor ${ancestorPath}`,
+            message: `a symbolic link loop: it points to its ancestor ${display(ancestor.path)}`,
           },
         };
         continue;
@@ -187,22 +198,27 @@ function* walkDir(api, dir, levels, parents, absoluteBase, ancestorsReal, strip)
     if (isDir) {
       yield { path: entry, isFile: false };
       levels.push(levelFor(api, entry, false));
-      ancestorsReal.push(realpathOr(entry));
+      ancestorsReal.push({ real: realpathOr(entry), path: entry });
       yield* walkDir(api, entry, levels, parents, absoluteBase, ancestorsReal, strip);
       levels.pop();
       ancestorsReal.pop();
     } else {
-      yield { path: entry, isFile: stat.isFile() };
+      yield { path: entry, isFile: stat.isFile(), special: specialFile(stat) };
     }
   }
 }
 
-/** The walker path of the directory `up` levels above `dir`. */
-function ancestorPathAt(dir, up) {
-  let current = dir;
-  for (let i = 0; i < up; i += 1) {
-    const slash = current.lastIndexOf('/');
-    current = slash === -1 ? '' : current.slice(0, slash);
-  }
-  return current;
+/** What a file that is neither a regular file nor a directory is (reading a FIFO blocks). */
+export function specialFile(stat) {
+  if (stat.isFile() || stat.isDirectory()) return undefined;
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
+/** A path as users wrote it, without a leading `./`. */
+function display(file) {
+  const text = file.replaceAll('\\', '/');
+  return text.startsWith('./') ? text.slice(2) : text;
 }

@@ -120,6 +120,21 @@ spec:
     assert.ok(bad.problems.length > 0 && bad.problems[0].code.startsWith('NS'));
   });
 
+  test('checkVersion: tags and bumps (VER0xx) with the computed facts', () => {
+    const kataster = new Kataster();
+    const transition = {
+      target: 'main',
+      tags: [{ name: '1.2.0', commit: 'c1', reachable: true }],
+      commits: [{ id: 'c2', message: 'fix: Handle empty carts', parents: 1 }],
+    };
+    const bad = kataster.checkVersion({ ...transition, tag: '1.2' });
+    assert.deepEqual(Object.keys(bad), ['version', 'diagnostics', 'summary', 'transition']);
+    assert.ok(bad.diagnostics.some((d) => d.code === 'VER001'), JSON.stringify(bad.diagnostics));
+    const good = kataster.checkVersion({ ...transition, tag: '1.2.1' });
+    assert.deepEqual(good.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.throws(() => kataster.checkVersion({ tagg: 'x' }), /a version transition: unknown field `tagg`/);
+  });
+
   test('a session reports the problems of its policy file, as the CLI', () => {
     const session = new Session({ policy: { path: 'kataster.yaml', text: 'rulez: {}\n' } });
     const report = session.check();

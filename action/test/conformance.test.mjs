@@ -100,3 +100,33 @@ describe('schemas and names against the native CLI', { skip: skipNative }, () =>
     assert.deepEqual(names.map((name) => kataster.checkNamespace(name)), native.names);
   });
 });
+
+describe('file system corner cases', { skip: skipNative }, () => {
+  test('dangling links, named pipes, symbolic link loops, hidden and ignored files', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kataster-fs-'));
+    try {
+      const d = path.join(dir, 'd');
+      fs.mkdirSync(path.join(d, 'sub'), { recursive: true });
+      fs.mkdirSync(path.join(d, '.hidden'));
+      fs.mkdirSync(path.join(d, 'ignored'));
+      const group = 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: g}\nspec: {type: team, children: []}\n';
+      fs.writeFileSync(path.join(d, 'catalog-info.yaml'), group);
+      fs.writeFileSync(path.join(d, '.hidden/catalog-info.yaml'), group);
+      fs.writeFileSync(path.join(d, 'ignored/catalog-info.yaml'), group);
+      fs.writeFileSync(path.join(d, 'sub/other.yml'), group.replace('name: g', 'name: h'));
+      fs.writeFileSync(path.join(d, '.gitignore'), 'ignored/\n');
+      fs.writeFileSync(path.join(d, 'latin1.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]));
+      fs.symlinkSync('nowhere.yaml', path.join(d, 'dangling.yaml'));
+      fs.symlinkSync('nowhere.txt', path.join(d, 'dangling.txt'));
+      fs.symlinkSync('..', path.join(d, 'sub/loop'));
+      execFileSync('mkfifo', [path.join(d, 'pipe.yaml')]);
+      for (const args of [['d'], ['d/'], ['./d'], ['d/pipe.yaml', 'd/dangling.yaml', 'd/latin1.yaml', 'd/sub']]) {
+        await same(['check', '--format', 'json', ...args], dir);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

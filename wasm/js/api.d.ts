@@ -89,6 +89,25 @@ export interface RuleMeta {
   docs: string;
 }
 
+/** A version transition, as plain data (the core's `Transition`). */
+export interface VersionTransition {
+  /** The monorepo component (its tag prefix applies). */
+  component?: string | null;
+  /** The branch merged (for a tag: the branch its merge commit names). */
+  source?: string | null;
+  /** The branch merged into (for a tag: the branch it is on). */
+  target?: string | null;
+  /** The tag at hand, with its prefix. */
+  tag?: string | null;
+  /** A proposed version without prefix, when there is no tag. */
+  version?: string | null;
+  /** Every tag of the repository; `reachable`: reachable from where the transition starts. */
+  tags?: { name: string; commit: string; reachable: boolean }[];
+  /** The commits the transition brings, oldest first (`parents` > 1: a merge, not counted). */
+  commits?: { id: string; message: string; parents: number }[];
+  [more: string]: unknown;
+}
+
 /** A namespace name checked against the naming convention. */
 export interface NameReport {
   name: string;
@@ -113,6 +132,12 @@ export declare class Kataster {
   rules(): RuleMeta[];
   /** A rule's Markdown page, as `kataster rule CODE`; `undefined` for an unknown code. */
   ruleDocs(code: string): string | undefined;
+  /**
+   * Check a version transition (a merge, a tag or a proposed version) against the policy's
+   * `versions` section, as `kataster version check --format json` with the git facts given.
+   * Helm charts are not checked here.
+   */
+  checkVersion(transition: VersionTransition): JsonReport & { transition: Record<string, unknown> };
   /** Check a namespace name against the policy's naming convention (`kataster namespace NAME`). */
   checkNamespace(name: string): NameReport;
   /** The JSON Schema (draft-07) of the policy file. */

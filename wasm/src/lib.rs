@@ -164,6 +164,33 @@ impl Kataster {
         Ok(json(&convention.check_name(name)))
     }
 
+    /// Check a version transition (a merge, a tag or a proposed version) against the
+    /// policy's `versions` section, as `kataster version check --format json` with the facts
+    /// given rather than read from git: `transition` is `{component?, source?, target?, tag?,
+    /// version?, tags?, commits?, ...}` (the core's `Transition`). Returns the JSON report with
+    /// `transition`: the computed facts (previous version, required bump, next version).
+    /// Helm charts are not checked here.
+    #[wasm_bindgen(js_name = checkVersion)]
+    pub fn check_version(&self, transition: &str) -> Result<String, JsError> {
+        #[derive(Serialize)]
+        struct VersionReport<'a> {
+            #[serde(flatten)]
+            report: JsonReport,
+            transition: &'a kataster_core::versions::TransitionFacts,
+        }
+        let input: kataster_core::versions::Transition =
+            from_json(transition, "a version transition")?;
+        let outcome = kataster_core::versions::check_transition(
+            &input,
+            &self.policy.0.versions,
+            &kataster_core::Selection::default(),
+        );
+        Ok(json(&VersionReport {
+            report: outcome.findings.json(),
+            transition: &outcome.facts,
+        }))
+    }
+
     /// Every rule: `[{code, name, family, severity, status, since, summary, docs}]`, as
     /// `kataster rules --format json`.
     pub fn rules(&self) -> String {

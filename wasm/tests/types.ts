@@ -30,6 +30,8 @@ const rules: RuleMeta[] = withPolicy.rules();
 const docs: string | undefined = withObject.ruleDocs('CAT006');
 const name = kataster.checkNamespace('cs-shop-prd');
 const valid: boolean = name.valid;
+const version = kataster.checkVersion({ target: 'main', tag: '1.2', tags: [{ name: '1.2.0', commit: 'a', reachable: true }] });
+const versionCodes: string[] = version.diagnostics.map((d) => d.code);
 const schema: Record<string, unknown> = kataster.policySchema();
 const catalogSchema: Record<string, unknown> = kataster.catalogSchema();
 const paths: string[] = Kataster.schemaPaths('schemas: []');
@@ -64,4 +66,4 @@ async function browser(): Promise<void> {
   void error;
 }
 
-void [catalogSchema, paths, document, help, rules, docs, valid, schema, targets, code, human, kind, failure, browser, KatasterInternalError];
+void [versionCodes, catalogSchema, paths, document, help, rules, docs, valid, schema, targets, code, human, kind, failure, browser, KatasterInternalError];

@@ -177,6 +177,36 @@ class Kataster {
         }
     }
     /**
+     * Check a version transition (a merge, a tag or a proposed version) against the
+     * policy's `versions` section, as `kataster version check --format json` with the facts
+     * given rather than read from git: `transition` is `{component?, source?, target?, tag?,
+     * version?, tags?, commits?, ...}` (the core's `Transition`). Returns the JSON report with
+     * `transition`: the computed facts (previous version, required bump, next version).
+     * Helm charts are not checked here.
+     * @param {string} transition
+     * @returns {string}
+     */
+    checkVersion(transition) {
+        let deferred3_0;
+        let deferred3_1;
+        try {
+            const ptr0 = passStringToWasm0(transition, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len0 = WASM_VECTOR_LEN;
+            const ret = wasm.kataster_checkVersion(this.__wbg_ptr, ptr0, len0);
+            var ptr2 = ret[0];
+            var len2 = ret[1];
+            if (ret[3]) {
+                ptr2 = 0; len2 = 0;
+                throw takeFromExternrefTable0(ret[2]);
+            }
+            deferred3_0 = ptr2;
+            deferred3_1 = len2;
+            return getStringFromWasm0(ptr2, len2);
+        } finally {
+            wasm.__wbindgen_free(deferred3_0, deferred3_1, 1);
+        }
+    }
+    /**
      * Check files together: `files` is an array of `{path, text, kind?, contributor?}`;
      * `options` is `{select?, ignore?, strictRefs?, yamlMerge?, knownEntities?,
      * positionEncoding?, fileExists?}`. Returns the JSON report object.
