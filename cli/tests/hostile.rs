@@ -77,6 +77,20 @@ impl Run {
             self.peak_kb
         );
         assert!(self.elapsed < HANG_GUARD, "took {:?}", self.elapsed);
+        // A clear diagnostic names a long value, it does not repeat it.
+        if let Ok(report) = serde_json::from_str::<Value>(&self.stdout) {
+            for diagnostic in report["diagnostics"].as_array().into_iter().flatten() {
+                for field in ["message", "help"] {
+                    let text = diagnostic[field].as_str().unwrap_or_default();
+                    assert!(
+                        text.len() < 1000,
+                        "{field} of {} bytes: {}",
+                        text.len(),
+                        cut(text)
+                    );
+                }
+            }
+        }
         self
     }
 }
@@ -409,6 +423,8 @@ fn hundred_kilobyte_keys() {
     .unwrap();
     let run = check_json(&dir, &["explicit.yaml"]).expect(1);
     assert_eq!(run.located(), ["CAT009 6:7"]);
+    let human = kataster(&dir, &["check", "--no-color", "explicit.yaml"]).expect(1);
+    assert!(human.stdout.len() < 2_000, "{}", cut(&human.stdout));
 }
 
 #[test]
@@ -434,6 +450,8 @@ fn pathological_regular_expressions_in_the_policy() {
     std::fs::write(dir.join("catalog-info.yaml"), text).unwrap();
     let run = check_json(&dir, &["catalog-info.yaml"]).expect(1);
     assert_eq!(run.located(), ["ORG007 5:16", "NS002 7:40"]);
+    let human = kataster(&dir, &["check", "--no-color", "catalog-info.yaml"]).expect(1);
+    assert!(human.stdout.len() < 4_000, "{}", cut(&human.stdout));
     // A pattern too large to compile is a problem of the policy, at its line.
     std::fs::write(
         dir.join("kataster.yaml"),

@@ -5,6 +5,11 @@ use kataster_core::report::JsonReport;
 use kataster_core::source::LineIndex;
 use kataster_core::{ParsedFile, Report, Severity};
 
+/// Snippets longer than this (in bytes) are cut after the annotated span's start.
+const LONGEST_EXCERPT: usize = 10_000;
+/// How much of such a snippet is kept after the span's start.
+const SHOWN_AFTER_START: usize = 200;
+
 pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
@@ -26,6 +31,7 @@ pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
         let origin = located.file.clone();
         let mut message = level.title(&title).id(diagnostic.code);
         let excerpt;
+        let label;
         if text.is_empty() {
             message = message.footer(Level::Note.title(&origin));
         } else {
@@ -36,15 +42,25 @@ pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
             if start == 0 && text.starts_with('\u{feff}') {
                 start = 3;
             }
-            excerpt = &text[start..lines.end.max(start)];
-            let span = diagnostic.span.start.clamp(start, lines.end)
-                ..diagnostic.span.end.clamp(start, lines.end);
+            let mut end = lines.end.max(start);
+            if end - start > LONGEST_EXCERPT {
+                // A megabyte line or value: the snippet ends a little after the span starts
+                // (its start stays, so that the column shown stays right).
+                end = end.min(diagnostic.span.start.max(start) + SHOWN_AFTER_START);
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+            }
+            excerpt = &text[start..end];
+            label = shorten(&diagnostic.pointer);
+            let span =
+                diagnostic.span.start.clamp(start, end)..diagnostic.span.end.clamp(start, end);
             let span = (span.start - start)..(span.end - start);
             let snippet = Snippet::source(excerpt)
                 .line_start(located.line)
                 .origin(&origin)
                 .fold(true)
-                .annotation(level.span(span).label(&diagnostic.pointer));
+                .annotation(level.span(span).label(&label));
             message = message.snippet(snippet);
         }
         let help = diagnostic
@@ -59,6 +75,15 @@ pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
     }
     out.push_str(&summary_line(report));
     out
+}
+
+/// A label of at most 200 characters (a pointer through a 100 KB key is named, not repeated).
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= 200 {
+        return text.to_owned();
+    }
+    let shown: String = text.chars().take(100).collect();
+    format!("{shown}… ({} characters)", text.chars().count())
 }
 
 fn summary_line(report: &Report) -> String {

@@ -1,5 +1,6 @@
 //! Collecting findings into diagnostics, honouring the selection.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
@@ -47,12 +48,12 @@ impl<'a> Emitter<'a> {
                 code: rule.code,
                 name: rule.name,
                 severity,
-                message: finding.message,
+                message: elide_long_values(finding.message),
                 file,
                 document,
                 span: finding.span,
                 pointer: finding.pointer,
-                help: finding.help,
+                help: finding.help.map(elide_long_values),
             });
         }
     }
@@ -111,5 +112,92 @@ impl EntityOut<'_, '_> {
                 help,
             },
         );
+    }
+}
+
+/// Quoted values and unbroken runs of characters longer than this are shortened in messages.
+const LONGEST_VALUE: usize = 200;
+/// How much of a shortened value is shown.
+const SHOWN: usize = 100;
+
+/// A message with every quoted value (`"..."`) and every unbroken run of characters longer
+/// than [`LONGEST_VALUE`] characters shortened to its start, `…` and its length: a 1 MB
+/// description or a 100 KB key is named, not repeated.
+pub(crate) fn elide_long_values(text: String) -> String {
+    if text.len() <= LONGEST_VALUE {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(LONGEST_VALUE * 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let (start, end) = if c == '"' {
+            // A quoted value: up to the closing quote (or the end).
+            let close = chars[i + 1..]
+                .iter()
+                .position(|&c| c == '"')
+                .map_or(chars.len(), |at| i + 1 + at);
+            (i + 1, close)
+        } else if !c.is_whitespace() {
+            let stop = chars[i..]
+                .iter()
+                .position(|c| c.is_whitespace() || *c == '"')
+                .map_or(chars.len(), |at| i + at);
+            (i, stop)
+        } else {
+            out.push(c);
+            i += 1;
+            continue;
+        };
+        if c == '"' {
+            out.push('"');
+        }
+        let length = end - start;
+        if length > LONGEST_VALUE {
+            out.extend(&chars[start..start + SHOWN]);
+            let _ = write!(out, "… ({length} characters)");
+        } else {
+            out.extend(&chars[start..end]);
+        }
+        i = end;
+        if c == '"' && i < chars.len() {
+            out.push('"');
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_values_are_shortened() {
+        let key = "k".repeat(1000);
+        let message = format!("invalid annotation key \"{key}\": too long");
+        let shown = elide_long_values(message);
+        assert_eq!(
+            shown,
+            format!(
+                "invalid annotation key \"{}… (1000 characters)\": too long",
+                "k".repeat(100)
+            )
+        );
+        let words = format!("a {} b \"short\" é", "é".repeat(300));
+        assert_eq!(
+            elide_long_values(words),
+            format!("a {}… (300 characters) b \"short\" é", "é".repeat(100))
+        );
+        let spaced = format!("\"{}\" x", "ab ".repeat(100));
+        assert!(elide_long_values(spaced).starts_with(&format!("\"{}", "ab ".repeat(33))));
+        let short = "x".repeat(250);
+        assert_eq!(
+            elide_long_values(short.clone()).len(),
+            100 + "… (250 characters)".len()
+        );
+        let plain = "a normal message".repeat(20);
+        assert_eq!(elide_long_values(plain.clone()), plain);
     }
 }
