@@ -40,7 +40,7 @@ fi
 # Reproducible bytes wherever the repository and the cargo home are.
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
 export RUSTFLAGS="--remap-path-prefix=$root=. --remap-path-prefix=$cargo_home=~/.cargo"
-export CARGO_TARGET_DIR="$root/target"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 
 pkg="$root/wasm/pkg"
 rm -rf "$pkg"
@@ -52,13 +52,14 @@ for target in nodejs web; do
 done
 # For bundlers and hosts that load the module themselves: no default URL of the .wasm.
 wasm-bindgen --target web --omit-default-module-path --out-dir "$pkg/embed" --out-name kataster_wasm \
-  target/wasm32-unknown-unknown/wasm-release/kataster_wasm.wasm
+  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/kataster_wasm.wasm"
 
 opt="$root/wasm/node_modules/.bin/wasm-opt"
 "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   --strip-debug --strip-producers \
-  "$pkg/node/kataster_wasm_bg.wasm" -o "$pkg/node/kataster_wasm_bg.wasm"
+  "$pkg/node/kataster_wasm_bg.wasm" -o "$pkg/node/kataster_wasm_bg.wasm.opt"
+mv "$pkg/node/kataster_wasm_bg.wasm.opt" "$pkg/node/kataster_wasm_bg.wasm"
 "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   --strip-debug --strip-producers \
@@ -70,7 +71,8 @@ else
   "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     --strip-debug --strip-producers \
-    "$pkg/embed/kataster_wasm_bg.wasm" -o "$pkg/embed/kataster_wasm_bg.wasm"
+    "$pkg/embed/kataster_wasm_bg.wasm" -o "$pkg/embed/kataster_wasm_bg.wasm.opt"
+  mv "$pkg/embed/kataster_wasm_bg.wasm.opt" "$pkg/embed/kataster_wasm_bg.wasm"
 fi
 mv "$pkg/web/kataster_wasm_bg.wasm.opt" "$pkg/web/kataster_wasm_bg.wasm"
 rm -f "$pkg"/*/.gitignore "$pkg"/*/package.json
@@ -78,6 +80,10 @@ cp wasm/js/* "$pkg/"
 # The Node.js glue is CommonJS inside an ES module package.
 printf '{\n  "type": "commonjs"\n}\n' > "$pkg/node/package.json"
 
+for dir in node web embed; do
+  node -e 'if (!WebAssembly.validate(require("fs").readFileSync(process.argv[1]))) { console.error(`${process.argv[1]}: not a valid WebAssembly module`); process.exit(1); }' \
+    "$pkg/$dir/kataster_wasm_bg.wasm"
+done
 raw=$(wc -c < "$pkg/node/kataster_wasm_bg.wasm")
 gz=$(gzip -9 -c "$pkg/node/kataster_wasm_bg.wasm" | wc -c)
 echo "wasm/pkg: kataster_wasm_bg.wasm $raw bytes, $gz bytes gzipped"
