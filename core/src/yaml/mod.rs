@@ -150,6 +150,14 @@ pub fn parse_map<T: Send>(
     results
 }
 
+/// The byte ranges the documents of a text are parsed in, found by their `---` lines (each
+/// holds one document, or rarely several separated by `...`): what [`parse`] splits a file
+/// into before parsing the parts, on several threads when the file is large.
+pub fn document_chunks(text: &str) -> Vec<Range<usize>> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    split::chunks(text, start)
+}
+
 /// Below this size a file is parsed on one thread.
 const PARALLEL_BYTES: usize = 256 * 1024;
 
