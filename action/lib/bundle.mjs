@@ -95,10 +95,10 @@ function lockedDependencies() {
   return [...seen].sort();
 }
 
-/** The wasm-release profile of the workspace's Cargo.toml. */
+/** The wasm-release profile of the workspace's Cargo.toml, with its per-package settings. */
 function profile() {
   const manifest = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
-  return /\[profile\.wasm-release\][^[]*/.exec(manifest)?.[0] ?? '';
+  return (manifest.match(/\[profile\.wasm-release[.\]][^[]*/g) ?? []).join('');
 }
 
 /** A fingerprint of the bundle's inputs: sources, locked dependencies, profile, toolchain. */
