@@ -44,7 +44,7 @@ pub struct KnownEntity {
 
 impl KnownEntity {
     pub fn key(&self) -> String {
-        format!("{}:{}/{}", self.kind, self.namespace, self.name).to_lowercase()
+        crate::catalog::refs::entity_key(&self.kind, &self.namespace, &self.name)
     }
 }
 

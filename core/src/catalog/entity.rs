@@ -53,7 +53,11 @@ impl<'a> Entity<'a> {
 
     /// The case-insensitive identity `kind:namespace/name`, when kind and name are strings.
     pub fn key(&self) -> Option<String> {
-        Some(format!("{}:{}/{}", self.kind()?, self.namespace(), self.name()?).to_lowercase())
+        Some(crate::catalog::refs::entity_key(
+            self.kind()?,
+            self.namespace(),
+            self.name()?,
+        ))
     }
 
     /// The reference `kind:namespace/name` as people write it.

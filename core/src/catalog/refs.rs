@@ -16,8 +16,24 @@ pub struct EntityRef {
 impl EntityRef {
     /// The case-insensitive identity `kind:namespace/name`, as the catalog compares references.
     pub fn key(&self) -> String {
-        format!("{}:{}/{}", self.kind, self.namespace, self.name).to_lowercase()
+        entity_key(&self.kind, &self.namespace, &self.name)
     }
+}
+
+/// `kind:namespace/name` lowercased, in one allocation (`format!(...).to_lowercase()`).
+pub fn entity_key(kind: &str, namespace: &str, name: &str) -> String {
+    if !(kind.is_ascii() && namespace.is_ascii() && name.is_ascii()) {
+        // Unicode lowercasing depends on the neighbours (a final sigma): the whole key at once.
+        return format!("{kind}:{namespace}/{name}").to_lowercase();
+    }
+    let mut key = String::with_capacity(kind.len() + namespace.len() + name.len() + 2);
+    key.push_str(kind);
+    key.push(':');
+    key.push_str(namespace);
+    key.push('/');
+    key.push_str(name);
+    key.make_ascii_lowercase();
+    key
 }
 
 impl fmt::Display for EntityRef {
@@ -234,15 +250,43 @@ pub const RELATION_FIELDS: &[RelationField] = &[
 pub struct FoundRef<'a> {
     pub field: &'static RelationField,
     pub node: &'a Node,
-    /// The JSON pointer of `node` in its document.
-    pub pointer: String,
+    /// The index of `node` in the field's array, when the field is an array.
+    pub index: Option<usize>,
     pub parsed: Result<EntityRef, RefError>,
+}
+
+impl FoundRef<'_> {
+    /// The JSON pointer of `node` in its document (built when a rule reports).
+    pub fn pointer(&self) -> String {
+        match self.index {
+            Some(index) => format!("/spec/{}/{index}", self.field.field),
+            None => format!("/spec/{}", self.field.field),
+        }
+    }
 }
 
 /// Every reference of a spec, as `doEmit` walks them: a falsy field is skipped, and arrays
 /// are flattened one level.
 pub fn spec_refs<'a>(kind: &str, spec: &'a Node, namespace: &str) -> Vec<FoundRef<'a>> {
     let mut found = Vec::new();
+    visit_spec_refs(kind, spec, |field, node, index| {
+        found.push(FoundRef {
+            field,
+            node,
+            index,
+            parsed: parse_ref(node, field.default_kind, namespace),
+        });
+    });
+    found
+}
+
+/// Walk the references of a spec as [`spec_refs`] does, without parsing them: each field,
+/// node and index in the field's array.
+pub fn visit_spec_refs<'a>(
+    kind: &str,
+    spec: &'a Node,
+    mut visit: impl FnMut(&'static RelationField, &'a Node, Option<usize>),
+) {
     for relation in RELATION_FIELDS
         .iter()
         .filter(|relation| relation.kind == kind)
@@ -253,27 +297,31 @@ pub fn spec_refs<'a>(kind: &str, spec: &'a Node, namespace: &str) -> Vec<FoundRe
         if !is_truthy(value) || value.placeholder().is_some() {
             continue;
         }
-        let pointer = format!("/spec/{}", relation.field);
-        let mut push = |node: &'a Node, pointer: String| {
-            found.push(FoundRef {
-                field: relation,
-                node,
-                pointer,
-                parsed: parse_ref(node, relation.default_kind, namespace),
-            });
-        };
         match value.as_sequence() {
             Some(items) => {
                 for (index, item) in items.iter().enumerate() {
                     if item.placeholder().is_none() {
-                        push(item, format!("{pointer}/{index}"));
+                        visit(relation, item, Some(index));
                     }
                 }
             }
-            None => push(value, pointer),
+            None => visit(relation, value, None),
         }
     }
-    found
+}
+
+/// Why [`parse_ref`] would fail, without building the reference when it would not.
+pub fn ref_error(node: &Node, default_kind: Option<&str>) -> Option<RefError> {
+    match &node.value {
+        Value::String(text) if !text.is_empty() => match split_ref(text) {
+            Err(error) => Some(error),
+            Ok((kind, _, _)) => kind
+                .or(default_kind)
+                .is_none()
+                .then_some(RefError::MissingKind),
+        },
+        _ => parse_ref(node, default_kind, "default").err(),
+    }
 }
 
 #[cfg(test)]

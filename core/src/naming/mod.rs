@@ -335,6 +335,10 @@ impl Convention {
     /// The name for some parts; `None` when a required part is missing or invalid.
     pub fn render(&self, parts: &Parts) -> Option<String> {
         let name = render_segments(&self.segments, parts)?;
+        // A part's allowed value may not be a DNS label (found by fuzzing: `cspe:cs`).
+        if dns_problem(&name).is_some() {
+            return None;
+        }
         captures(&self.strict, &name).map(|_| name)
     }
 }

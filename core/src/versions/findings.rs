@@ -42,9 +42,15 @@ impl Findings {
         }
     }
 
-    /// The index of a file, added on first use.
+    /// The index of a file, added on first use. The same path with another text is another
+    /// file (found by fuzzing: a scenario that gives a chart twice placed the diagnostics of
+    /// one text in the other).
     pub fn file(&mut self, path: &str, text: &str) -> usize {
-        if let Some(index) = self.files.iter().position(|file| file.path == path) {
+        if let Some(index) = self
+            .files
+            .iter()
+            .position(|file| file.path == path && file.text == text)
+        {
             return index;
         }
         self.files.push(SourceFile::new(path, text));

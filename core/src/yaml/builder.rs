@@ -628,8 +628,10 @@ impl Builder<'_> {
                     Some(key) => {
                         let duplicate = first_equal_key(entries, index, &key)
                             .map(|at| entries[at].key.span.clone());
-                        if let (Some(index), Some(hash)) = (index.as_mut(), key_hash(&key)) {
-                            index.entry(hash).or_insert(entries.len());
+                        if let Some(index) = index.as_mut() {
+                            if let Some(hash) = key_hash(&key) {
+                                index.entry(hash).or_insert(entries.len());
+                            }
                         }
                         let entry = Entry { key, value: node };
                         if let Some(first) = duplicate {

@@ -110,8 +110,8 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
 /// (FNV-1a, extended segment by segment); only differing counts of distinct hashes can mean a
 /// conflict, which the full walk then locates.
 fn may_conflict(root: &Node) -> bool {
-    let mut exact = Vec::new();
-    let mut lower = Vec::new();
+    let mut exact = Vec::with_capacity(64);
+    let mut lower = Vec::with_capacity(64);
     for special in ["metadata.name", "metadata.namespace", "metadata.uid"] {
         let hash = Fnv::default().text(special);
         exact.push(hash.0);
@@ -121,11 +121,14 @@ fn may_conflict(root: &Node) -> bool {
         root,
         Fnv::default(),
         Fnv::default(),
-        true,
-        "",
+        Level::Root,
         &mut exact,
         &mut lower,
     );
+    if exact == lower {
+        // Lowercasing changed no path.
+        return false;
+    }
     exact.sort_unstable();
     exact.dedup();
     lower.sort_unstable();
@@ -158,7 +161,8 @@ impl Fnv {
     fn lowercase(mut self, text: &str) -> Self {
         if text.is_ascii() {
             for byte in text.bytes() {
-                self = self.bytes(&[byte.to_ascii_lowercase()]);
+                self.0 =
+                    (self.0 ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
             }
             self
         } else {
@@ -167,12 +171,19 @@ impl Fnv {
     }
 }
 
+/// Where a mapping is, for the paths Backstage's index skips (`status`, `metadata.uid`, ...).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Root,
+    Metadata,
+    Below,
+}
+
 fn hash_leaves(
     node: &Node,
     exact: Fnv,
     lower: Fnv,
-    at_root: bool,
-    path_for_skip: &str,
+    level: Level,
     exact_out: &mut Vec<u64>,
     lower_out: &mut Vec<u64>,
 ) {
@@ -186,46 +197,30 @@ fn hash_leaves(
                     Value::String(text) => std::borrow::Cow::Borrowed(text.as_str()),
                     _ => std::borrow::Cow::Owned(entry.key.js_key()),
                 };
-                let (exact, lower) = if at_root {
+                let skipped = match level {
+                    Level::Root => ["attachments", "relations", "status"].contains(&&*key),
+                    Level::Metadata => ["name", "namespace", "uid", "etag"].contains(&&*key),
+                    Level::Below => false,
+                };
+                if skipped {
+                    continue;
+                }
+                let (exact, lower) = if level == Level::Root {
                     (exact.text(&key), lower.lowercase(&key))
                 } else {
                     (exact.text(".").text(&key), lower.text(".").lowercase(&key))
                 };
-                // Only the first levels can be skipped paths (`status`, `metadata.uid`, ...).
-                let path = if at_root || path_for_skip == "metadata" {
-                    if at_root {
-                        key.to_string()
-                    } else {
-                        format!("metadata.{key}")
-                    }
+                let next = if level == Level::Root && key == "metadata" {
+                    Level::Metadata
                 } else {
-                    String::new()
+                    Level::Below
                 };
-                if SKIPPED.contains(&path.as_str()) {
-                    continue;
-                }
-                hash_leaves(
-                    &entry.value,
-                    exact,
-                    lower,
-                    false,
-                    &path,
-                    exact_out,
-                    lower_out,
-                );
+                hash_leaves(&entry.value, exact, lower, next, exact_out, lower_out);
             }
         }
         Value::Sequence(items) => {
             for item in items {
-                hash_leaves(
-                    item,
-                    exact,
-                    lower,
-                    at_root,
-                    path_for_skip,
-                    exact_out,
-                    lower_out,
-                );
+                hash_leaves(item, exact, lower, level, exact_out, lower_out);
                 if let Some(text) = item.as_str() {
                     // `path.item` keys (deduplicated by case in Backstage; a false alarm here
                     // only costs the full walk).

@@ -2,7 +2,7 @@
 
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
-use crate::catalog::refs::{RefError, spec_refs};
+use crate::catalog::refs::{FoundRef, RefError, ref_error, visit_spec_refs};
 use crate::diagnostic::Severity;
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
@@ -60,7 +60,18 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
     if builtin_kind(api_version, kind).is_none() {
         return;
     }
-    for found in spec_refs(kind, spec, entity.namespace()) {
+    let mut failed = Vec::new();
+    visit_spec_refs(kind, spec, |field, node, index| {
+        if let Some(error) = ref_error(node, field.default_kind) {
+            failed.push(FoundRef {
+                field,
+                node,
+                index,
+                parsed: Err(error),
+            });
+        }
+    });
+    for found in failed {
         let Err(error) = &found.parsed else {
             continue;
         };
@@ -68,7 +79,7 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
         if found.node.as_str().is_none() && found.field.field != "dependencyOf" {
             continue;
         }
-        let field = found.pointer.trim_start_matches('/').replace('/', ".");
+        let field = found.pointer().trim_start_matches('/').replace('/', ".");
         let help = match error {
             RefError::MissingKind => {
                 let name = found.node.as_str().unwrap_or("name");
@@ -84,7 +95,7 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
         out.report(
             &RULE,
             found.node,
-            &found.pointer,
+            &found.pointer(),
             format!(
                 "entity reference {} in `{field}` {}",
                 found.node.display(),

@@ -67,12 +67,16 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
 }
 
 fn required_string(out: &mut EntityOut<'_, '_>, parent: &Node, pointer: &str, key: &str) {
-    let field = format!("{}.{key}", pointer.trim_start_matches('/'))
-        .trim_start_matches('.')
-        .to_owned();
     match parent.get(key) {
         None => report_missing(out, &RULE, parent, pointer, key, None),
-        Some(value) => expect_string(out, value, &format!("{pointer}/{key}"), &field),
+        // The common case costs no allocation.
+        Some(value) if value.as_str().is_some_and(|text| !text.is_empty()) => {}
+        Some(value) => {
+            let field = format!("{}.{key}", pointer.trim_start_matches('/'))
+                .trim_start_matches('.')
+                .to_owned();
+            expect_string(out, value, &format!("{pointer}/{key}"), &field);
+        }
     }
 }
 

@@ -113,19 +113,34 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    for indexed in &catalog.entities {
-        let Some((stage, source)) = stage_of(&indexed.entity, &catalog.context) else {
+    // Each entity's stage, read (its name parsed) once, when a staged relation needs it.
+    let mut stages: Vec<Option<Option<(String, &'static str)>>> =
+        vec![None; catalog.entities.len()];
+    let mut stage_at = |index: usize| {
+        stages[index]
+            .get_or_insert_with(|| stage_of(&catalog.entities[index].entity, &catalog.context))
+            .clone()
+    };
+    for (index, indexed) in catalog.entities.iter().enumerate() {
+        if !indexed
+            .refs
+            .iter()
+            .any(|(found, _)| STAGED_RELATIONS.contains(&found.field.field))
+        {
+            continue;
+        }
+        let Some((stage, source)) = stage_at(index) else {
             continue;
         };
-        for (found, target) in &indexed.refs {
+        for ((found, _), key) in indexed.refs.iter().zip(&indexed.ref_keys) {
             if !STAGED_RELATIONS.contains(&found.field.field) {
                 continue;
             }
-            let Some(other) = catalog.find(target) else {
+            let Some(other_index) = catalog.find_key(key) else {
                 continue;
             };
-            let Some((other_stage, other_source)) = stage_of(&other.entity, &catalog.context)
-            else {
+            let other = &catalog.entities[other_index];
+            let Some((other_stage, other_source)) = stage_at(other_index) else {
                 continue;
             };
             if other_stage != stage {
@@ -134,7 +149,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                     &RULE,
                     &indexed.entity,
                     found.node,
-                    &found.pointer,
+                    &found.pointer(),
                     format!(
                         "{} (stage {stage}, from its {source}) has `{}` {} (stage {other_stage}, from its {other_source})",
                         indexed.entity.display_ref(),

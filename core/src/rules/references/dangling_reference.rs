@@ -53,17 +53,17 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     for indexed in &catalog.entities {
-        for (found, target) in &indexed.refs {
-            if catalog.resolves(target) || !is_plausible(catalog, target) {
+        for ((found, target), key) in indexed.refs.iter().zip(&indexed.ref_keys) {
+            if catalog.resolves_key(key) || !is_plausible(catalog, target) {
                 continue;
             }
-            let field = found.pointer.trim_start_matches('/').replace('/', ".");
+            let field = found.pointer().trim_start_matches('/').replace('/', ".");
             Catalog::report(
                 out,
                 &RULE,
                 &indexed.entity,
                 found.node,
-                &found.pointer,
+                &found.pointer(),
                 format!("`{field}` refers to {target}, which is not defined in the checked files"),
                 Some(format!(
                     "define {target}, fix the reference, or pass --known-entities with a catalog export that has it"

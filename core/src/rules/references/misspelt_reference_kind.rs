@@ -74,7 +74,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                 &RULE,
                 &indexed.entity,
                 found.node,
-                &found.pointer,
+                &found.pointer(),
                 format!("unknown kind \"{}\" in reference \"{text}\"", target.kind),
                 Some(format!("did you mean `{fixed}`?")),
             );

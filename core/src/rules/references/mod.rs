@@ -50,6 +50,8 @@ pub(crate) struct IndexedEntity<'a> {
     pub key: Option<String>,
     /// The well-formed references of a recognised kind.
     pub refs: Vec<(FoundRef<'a>, EntityRef)>,
+    /// The case-insensitive `kind:namespace/name` of each reference's target, in order.
+    pub ref_keys: Vec<String>,
 }
 
 /// Every entity of the checked files, indexed by identity.
@@ -92,8 +94,13 @@ impl<'a> Catalog<'a> {
                         spec_refs(kind, spec, entity.namespace())
                             .into_iter()
                             .filter(|found| found.node.as_str().is_some())
-                            .filter_map(|found| {
-                                let parsed = found.parsed.clone().ok()?;
+                            .filter_map(|mut found| {
+                                // Moved into the pair (the rules read the pair's).
+                                let parsed = std::mem::replace(
+                                    &mut found.parsed,
+                                    Err(crate::catalog::refs::RefError::Empty),
+                                )
+                                .ok()?;
                                 Some((found, parsed))
                             })
                             .collect()
@@ -101,7 +108,13 @@ impl<'a> Catalog<'a> {
                     _ => Vec::new(),
                 };
                 refs.shrink_to_fit();
-                entities.push(IndexedEntity { entity, key, refs });
+                let ref_keys = refs.iter().map(|(_, target)| target.key()).collect();
+                entities.push(IndexedEntity {
+                    entity,
+                    key,
+                    refs,
+                    ref_keys,
+                });
             }
         }
         kinds.extend(known.iter().map(|entity| entity.kind.to_lowercase()));
@@ -132,18 +145,17 @@ impl<'a> Catalog<'a> {
         }
     }
 
-    /// The first checked entity with this identity.
-    pub fn find(&self, target: &EntityRef) -> Option<&IndexedEntity<'a>> {
-        self.by_key
-            .get(&target.key())
-            .and_then(|indices| indices.first())
-            .map(|&index| &self.entities[index])
+    /// Whether an entity key (`kind:namespace/name`, lowercase) is a checked or known entity.
+    pub fn resolves_key(&self, key: &str) -> bool {
+        self.by_key.contains_key(key) || self.known.contains(key)
     }
 
-    /// Whether a reference resolves to a checked or known entity.
-    pub fn resolves(&self, target: &EntityRef) -> bool {
-        let key = target.key();
-        self.by_key.contains_key(&key) || self.known.contains(&key)
+    /// The index of the first checked entity with this key.
+    pub fn find_key(&self, key: &str) -> Option<usize> {
+        self.by_key
+            .get(key)
+            .and_then(|indices| indices.first())
+            .copied()
     }
 
     /// `path:line` of a byte offset, for messages that point elsewhere.

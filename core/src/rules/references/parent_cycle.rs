@@ -66,10 +66,12 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     let mut edges: HashMap<String, Vec<Edge>> = HashMap::new();
     for (entity, indexed) in catalog.entities.iter().enumerate() {
         let Some(own) = &indexed.key else { continue };
-        for (reference, (found, target)) in indexed.refs.iter().enumerate() {
+        for (reference, ((found, _), target)) in
+            indexed.refs.iter().zip(&indexed.ref_keys).enumerate()
+        {
             let (child, parent) = match found.field.field {
-                "parent" | "subdomainOf" | "subcomponentOf" => (own.clone(), target.key()),
-                "children" => (target.key(), own.clone()),
+                "parent" | "subdomainOf" | "subcomponentOf" => (own.clone(), target.clone()),
+                "children" => (target.clone(), own.clone()),
                 _ => continue,
             };
             edges.entry(child).or_default().push(Edge {
@@ -105,7 +107,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             &RULE,
             &indexed.entity,
             found.node,
-            &found.pointer,
+            &found.pointer(),
             format!("hierarchy cycle: {}", path.join(" -> ")),
             Some("remove one of the links so that the hierarchy is a tree".to_owned()),
         );

@@ -83,7 +83,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                 &RULE,
                 &indexed.entity,
                 found.node,
-                &found.pointer,
+                &found.pointer(),
                 message,
                 Some(help),
             );

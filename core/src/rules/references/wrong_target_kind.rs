@@ -62,13 +62,13 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             {
                 continue;
             }
-            let field = found.pointer.trim_start_matches('/').replace('/', ".");
+            let field = found.pointer().trim_start_matches('/').replace('/', ".");
             Catalog::report(
                 out,
                 &RULE,
                 &indexed.entity,
                 found.node,
-                &found.pointer,
+                &found.pointer(),
                 format!(
                     "`{field}` refers to {target}, but must refer to {}",
                     allowed.join(" or ")
