@@ -37,6 +37,9 @@ wasm/node_modules/.bin/tsc -p wasm/tests
 step "WebAssembly: API, conformance with the native CLI, the action (node --test)"
 node --test action/test/
 
+step "WebAssembly: hostile input, a case per process (node --test tests/hostile/)"
+node --test tests/hostile/
+
 step "Backstage plugin: install, generate from the WebAssembly package, tsc, lint, build, Jest, end-to-end in Chromium"
 bash scripts/test-plugin.sh
 
@@ -45,3 +48,6 @@ cargo test -p kataster-cli --locked --test gitlab_ci -- --ignored
 
 step "differential test against Backstage's own validation (@backstage/catalog-model)"
 bash scripts/differential.sh target/debug/kataster
+
+step "fuzzing: each target for 30 seconds (needs nightly and cargo-fuzz; skipped with a message otherwise)"
+bash scripts/fuzz.sh --brief
