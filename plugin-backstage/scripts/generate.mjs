@@ -3,7 +3,7 @@
 //
 // - src/wasm/generated/: the WebAssembly core (the `embed` build of wasm/pkg, made by
 //   scripts/build-wasm.sh with `--omit-default-module-path`): the wasm-bindgen glue, the typed
-//   facade, the .wasm bytes as base64 (loaded lazily, so that bundlers split them into their
+//   facade, its types (wasm/js/api.d.ts), the .wasm bytes as base64 (loaded lazily, so that bundlers split them into their
 //   own chunk) and the Web Worker's source (the glue, the facade and src/wasm/worker.ts bundled
 //   into one script with esbuild). Not committed: scripts/test.sh regenerates it.
 // - src/example/acme.generated.ts: the Acme example catalog (examples/acme) as one YAML text
@@ -134,6 +134,12 @@ write(
   join(generated, 'facade.d.ts'),
   `${header}import type { Api } from '../types';\n\nexport declare function createApi(glue: unknown, reload?: () => unknown): Api;\n`,
 );
+// The core's own types (wasm/js/api.d.ts): src/wasm/types.ts re-exports and narrows them.
+if (!existsSync(join(pkg, 'api.d.ts'))) {
+  fail('wasm/pkg/api.d.ts is missing: build the WebAssembly package first (scripts/build-wasm.sh)');
+}
+// As a .ts module of declarations, so that tsc emits it with the plugin's own declarations.
+write(join(generated, 'api.ts'), `/* eslint-disable */\n${header}${readFileSync(join(pkg, 'api.d.ts'), 'utf8')}`);
 write(
   join(generated, 'kataster_wasm.d.ts'),
   `${header}export default function init(options?: { module_or_path?: unknown }): Promise<unknown>;\n`,
