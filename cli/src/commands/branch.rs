@@ -67,7 +67,10 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             .collect()
     };
     super::version::print(
-        args.format,
+        &[crate::render::Output {
+            format: args.format,
+            path: None,
+        }],
         args.no_color,
         &findings,
         |report| {

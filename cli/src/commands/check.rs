@@ -131,7 +131,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
 }
 
 /// The requested outputs; human output on standard output when none goes there.
-fn outputs(requested: &[render::Output]) -> Result<Vec<render::Output>, String> {
+pub(super) fn outputs(requested: &[render::Output]) -> Result<Vec<render::Output>, String> {
     let mut outputs = requested.to_vec();
     let to_stdout: Vec<&str> = outputs
         .iter()
@@ -201,15 +201,17 @@ fn write_outputs(
         let text = render::render(output.format, input, &context);
         match &output.path {
             None => write_stdout(&text, styled)?,
-            Some(path) => {
-                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
-                }
-                std::fs::write(path, text)
-                    .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
-            }
+            Some(path) => write_file(path, &text)?,
         }
     }
     Ok(())
+}
+
+/// Write an output file, creating its folder.
+pub(super) fn write_file(path: &std::path::Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
+    }
+    std::fs::write(path, text).map_err(|error| format!("cannot write {}: {error}", path.display()))
 }

@@ -44,10 +44,11 @@ pub struct Common {
     /// The repository (default: the current directory).
     #[arg(long, short = 'C', value_name = "PATH", default_value = ".")]
     pub repo: PathBuf,
-    /// Output format: `human` (diagnostics with snippets, then the facts), `json` (the
+    /// Output format, optionally written to a file: `FORMAT[=PATH]`, repeatable, as for
+    /// `check`: `human` (diagnostics with snippets, then the facts; the default), `json` (the
     /// report of `check` with the facts), or any other format of `check`.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_name = "FORMAT[=PATH]")]
+    pub format: Vec<render::Output>,
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
@@ -241,6 +242,29 @@ fn shallow_help() -> String {
     "fetch the whole history and the tags: `GIT_DEPTH: 0` in GitLab CI, `fetch-depth: 0` in GitHub Actions, or `git fetch --unshallow --tags`".to_owned()
 }
 
+/// A branch the check needs is not in the clone: GitLab CI with a `GIT_DEPTH` fetches only
+/// the pipeline's commit (and its tag), no branch; `what` says which branch it is, `why` what
+/// cannot be known without it.
+fn missing_branch(repo: &Repo, branch: &str, what: &str, why: &str) -> Incomplete {
+    let message = if repo.is_shallow() {
+        format!("the clone is shallow and {what} {branch} is not in it{why}")
+    } else {
+        format!("{what} {branch} is not in this clone{why}")
+    };
+    let fetch = if repo.is_shallow() {
+        format!("`git fetch --unshallow --tags origin {branch}`")
+    } else {
+        format!("`git fetch origin {branch}`")
+    };
+    Incomplete {
+        path: format!("refs/heads/{branch}"),
+        message,
+        help: format!(
+            "fetch every branch and tag: `GIT_DEPTH: 0` in GitLab CI (the runner then fetches them all), `fetch-depth: 0` in GitHub Actions, or {fetch}"
+        ),
+    }
+}
+
 /// Every tag, marked reachable when in `reachable`.
 fn tag_list(all: &[(String, ObjectId)], reachable: &HashSet<ObjectId>) -> Vec<Tag> {
     all.iter()
@@ -350,6 +374,17 @@ fn transition(
         if parents.len() > 1 {
             input.source = branches::merged_branch(&message).map(|(source, _)| source);
         }
+        // Where the tag is decides what it may be (a release on main, a pre-release elsewhere):
+        // without the released branch it cannot be known, and is not guessed.
+        if repo.branch(&main).is_none() {
+            input.incomplete = Some(missing_branch(
+                repo,
+                &main,
+                "the released branch",
+                &format!(": where tag {tag} is, and so what it may be, cannot be known"),
+            ));
+            return Ok((input, Some((commit, None))));
+        }
         input.target = tag_branch(repo, commit, &main, &policy.branches.dev);
         fill_history(repo, &mut input, policy, commit, commit, None)?;
         return Ok((input, Some((commit, None))));
@@ -358,13 +393,7 @@ fn transition(
         input.source = Some(source.clone());
         input.target = Some(target.clone());
         let Some(target_id) = repo.branch(target) else {
-            input.incomplete = Some(Incomplete {
-                path: format!("refs/heads/{target}"),
-                message: format!("the target branch {target} is not in this clone"),
-                help: format!(
-                    "fetch it: `git fetch origin {target}` (and `GIT_DEPTH: 0` for the history)"
-                ),
-            });
+            input.incomplete = Some(missing_branch(repo, target, "the target branch", ""));
             return Ok((input, None));
         };
         let source_id = match repo.branch(source) {
@@ -591,7 +620,7 @@ fn check(args: &TransitionArgs, next: bool, explain: bool) -> Result<ExitCode, S
     let facts = &outcome.facts;
     let findings = &outcome.findings;
     print(
-        common.format,
+        &common.format,
         common.no_color,
         findings,
         |report| {
@@ -644,7 +673,7 @@ fn check(args: &TransitionArgs, next: bool, explain: bool) -> Result<ExitCode, S
     if next
         && !findings.has_failures()
         && facts.next_version.is_none()
-        && common.format == Format::Human
+        && to_stdout(&common.format) == Format::Human
     {
         return Ok(ExitCode::SUCCESS);
     }
@@ -720,41 +749,56 @@ pub(super) fn render_human(findings: &Findings, color: bool) -> String {
     }
 }
 
-/// Print the findings in `format`: `json` and `human` as the command makes them, the other
-/// formats with `check`'s renderers.
+/// The format that goes to standard output (human when none is asked for there).
+fn to_stdout(outputs: &[render::Output]) -> Format {
+    outputs
+        .iter()
+        .find(|output| output.path.is_none())
+        .map_or(Format::Human, |output| output.format)
+}
+
+/// Print the findings in each requested format, to standard output or to its file (human
+/// output on standard output when no format goes there): `json` and `human` as the command
+/// makes them, the other formats with `check`'s renderers.
 pub(super) fn print(
-    format: Format,
+    requested: &[render::Output],
     no_color: bool,
     findings: &Findings,
-    json: impl FnOnce(kataster_core::report::JsonReport) -> Result<String, String>,
-    human: impl FnOnce(bool) -> String,
+    json: impl Fn(kataster_core::report::JsonReport) -> Result<String, String>,
+    human: impl Fn(bool) -> String,
 ) -> Result<(), String> {
-    let styled = format == Format::Human && !no_color;
-    let text = match format {
-        Format::Json => json(findings.json())?,
-        Format::Human => human(styled),
-        other => {
-            let report = findings.report();
-            let files = findings.parsed_files();
-            let json = findings.json();
-            let context = render::Context {
-                color: false,
-                project_dir: env("CI_PROJECT_DIR").map(PathBuf::from),
-                current_dir: std::env::current_dir().ok(),
-                fail_from: kataster_core::Severity::Error,
-            };
-            render::render(
-                other,
-                render::Input {
-                    report: &report,
-                    files: &files,
-                    json: &json,
-                },
-                &context,
-            )
+    for output in super::check::outputs(requested)? {
+        let styled = output.path.is_none() && output.format == Format::Human && !no_color;
+        let text = match output.format {
+            Format::Json => json(findings.json())?,
+            Format::Human => human(styled),
+            other => {
+                let report = findings.report();
+                let files = findings.parsed_files();
+                let json = findings.json();
+                let context = render::Context {
+                    color: false,
+                    project_dir: env("CI_PROJECT_DIR").map(PathBuf::from),
+                    current_dir: std::env::current_dir().ok(),
+                    fail_from: kataster_core::Severity::Error,
+                };
+                render::render(
+                    other,
+                    render::Input {
+                        report: &report,
+                        files: &files,
+                        json: &json,
+                    },
+                    &context,
+                )
+            }
+        };
+        match &output.path {
+            None => write_stdout(&text, styled)?,
+            Some(path) => super::check::write_file(path, &text)?,
         }
-    };
-    write_stdout(&text, styled)
+    }
+    Ok(())
 }
 
 /// 2 when something could not be checked, 1 when there is an error, else 0.
@@ -803,7 +847,7 @@ fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     }
     let outcome = versions::audit(&input, &policy, &settings.selection);
     print(
-        common.format,
+        &common.format,
         common.no_color,
         &outcome.findings,
         |report| {
@@ -1031,7 +1075,7 @@ fn promote(args: &PromoteArgs) -> Result<ExitCode, String> {
         );
     }
     print(
-        common.format,
+        &common.format,
         common.no_color,
         &outcome.findings,
         |report| {
