@@ -9,6 +9,11 @@
 //!   reports are checked: format and schema, paths relative to CI_PROJECT_DIR, lines right.
 //! - The image's facts: a non-root user, under 10 MB, no entrypoint, OCI labels, and
 //!   `kataster --version` equal to the crate version.
+//! - The `kataster-version` job (the version-check input): its script run, natively and in the
+//!   image, in working copies made as GitLab's runner makes them (the refspecs GitLab sends,
+//!   with and without a depth) of GitFlow repositories built here with git, with the variables
+//!   of merge request and tag pipelines: exit codes, and the version rules' codes in the human
+//!   output, the Code Quality report and the JUnit report.
 
 #![allow(clippy::unwrap_used)]
 
@@ -95,9 +100,15 @@ struct Job {
 }
 
 fn job(overrides: &[(&str, &str)]) -> Job {
+    job_named("kataster", overrides)
+}
+
+fn job_named(name: &str, overrides: &[(&str, &str)]) -> Job {
     let (header, body) = template();
     let inputs = inputs(&header, overrides);
-    let job = body.get("kataster").unwrap();
+    let job = body
+        .get(name)
+        .unwrap_or_else(|| panic!("no job {name} in the template"));
     let variables = job
         .get("variables")
         .unwrap()
@@ -224,7 +235,7 @@ fn template_is_a_lint_job_with_reports() {
     let job = job(&[]);
     assert!(job.script.contains(&format!("gitlab={codequality}")));
     assert!(job.script.contains(&format!("junit={junit}")));
-    assert!(job.script.contains("kataster version check"));
+    assert!(!job.script.contains("kataster version"), "{}", job.script);
     // Every input reaches the job.
     let values: Vec<&str> = job.variables.iter().map(|(_, v)| v.as_str()).collect();
     assert!(values.contains(&"."), "{values:?}");
@@ -233,6 +244,10 @@ fn template_is_a_lint_job_with_reports() {
 
 /// Run the job script with `sh -e` (as the runner does: a failing line fails the job).
 fn run_native(job: &Job, dir: &Path) -> Output {
+    run_native_with(job, dir, gitlab_variables(dir.to_str().unwrap()))
+}
+
+fn run_native_with(job: &Job, dir: &Path, variables: Vec<(String, String)>) -> Output {
     let binary = Path::new(env!("CARGO_BIN_EXE_kataster"));
     let path = format!(
         "{}:{}",
@@ -247,7 +262,7 @@ fn run_native(job: &Job, dir: &Path) -> Output {
         .env_clear()
         .env("PATH", path)
         .env("HOME", dir)
-        .envs(gitlab_variables(dir.to_str().unwrap()))
+        .envs(variables)
         .envs(job.variables.iter().cloned())
         .output()
         .unwrap()
@@ -488,21 +503,535 @@ fn image_runs_the_template_job() {
 
     // The template's job script, with `sh`, in the image, on the fixture repository.
     let dir = fixture("gitlab-job-image");
-    let job = job(&[]);
+    let output = run_in_image(&image, &job(&[]), &dir, gitlab_variables(PROJECT_DIR));
+    check_job_output(&output, &dir, 1);
+
+    // The version job in merge request and tag pipelines, on GitFlow repositories.
+    let started = std::time::Instant::now();
+    let job = version_job();
+    for pipeline in pipelines() {
+        let dir = pipeline.checkout(&format!("image-{}", pipeline.name));
+        let output = run_in_image(&image, &job, &dir, pipeline.variables(PROJECT_DIR));
+        check_version_output(&pipeline, &output, &dir);
+    }
+    eprintln!(
+        "version job in the image: {} pipelines in {:.1?}",
+        pipelines().len(),
+        started.elapsed()
+    );
+}
+
+/// Run a job script with `sh -e` in the image, the working copy `dir` mounted where GitLab's
+/// Docker executor mounts it.
+fn run_in_image(image: &str, job: &Job, dir: &Path, variables: Vec<(String, String)>) -> Output {
     let mut command = podman_run();
     command
         .arg("--volume")
         .arg(format!("{}:{PROJECT_DIR}", dir.display()))
         .args(["--workdir", PROJECT_DIR]);
-    for (name, value) in gitlab_variables(PROJECT_DIR)
-        .into_iter()
-        .chain(job.variables)
-    {
+    for (name, value) in variables.into_iter().chain(job.variables.iter().cloned()) {
         command.arg("--env").arg(format!("{name}={value}"));
     }
-    let output = command
-        .args([&image, "sh", "-e", "-c", &job.script])
+    command
+        .args([image, "sh", "-e", "-c", &job.script])
+        .output()
+        .unwrap()
+}
+
+// The version job (`kataster-version`).
+
+const VERSION_CODEQUALITY: &str = "gl-code-quality-version.json";
+const VERSION_JUNIT: &str = "kataster-version-junit.xml";
+
+/// The version job as the runner gets it with the version-check input on.
+fn version_job() -> Job {
+    job_named("kataster-version", &[("version-check", "true")])
+}
+
+#[test]
+fn version_job_runs_for_merge_requests_and_tags_with_the_whole_history() {
+    let (_, body) = template();
+    let rules: Vec<(String, String)> = body
+        .pointer("/kataster-version/rules")
+        .unwrap()
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|rule| {
+            (
+                rule.get("if").map(scalar).unwrap_or_default(),
+                rule.get("when").map(scalar).unwrap_or_default(),
+            )
+        })
+        .collect();
+    // Off unless the input (its variable) is on; then merge request and tag pipelines only.
+    assert_eq!(
+        rules,
+        [
+            ("$KATASTER_VERSION_CHECK != \"true\"".into(), "never".into()),
+            (
+                "$CI_PIPELINE_SOURCE == \"merge_request_event\"".into(),
+                String::new()
+            ),
+            ("$CI_COMMIT_TAG".into(), String::new()),
+        ]
+    );
+    for (input, expected) in [("false", "false"), ("true", "true")] {
+        let job = job_named("kataster-version", &[("version-check", input)]);
+        let variable = job
+            .variables
+            .iter()
+            .find(|(name, _)| name == "KATASTER_VERSION_CHECK")
+            .map(|(_, value)| value.as_str());
+        assert_eq!(variable, Some(expected));
+    }
+    let job = version_job();
+    assert!(
+        job.variables
+            .contains(&("GIT_DEPTH".to_owned(), "0".to_owned())),
+        "{:?}",
+        job.variables
+    );
+    assert!(
+        job.script.contains("kataster version check"),
+        "{}",
+        job.script
+    );
+    // One Code Quality file per job: GitLab uploads it as a raw artifact, which takes one file.
+    assert_eq!(
+        text(&body, "/kataster-version/artifacts/reports/codequality"),
+        VERSION_CODEQUALITY
+    );
+    assert_eq!(
+        text(&body, "/kataster-version/artifacts/reports/junit"),
+        VERSION_JUNIT
+    );
+    assert_eq!(text(&body, "/kataster-version/artifacts/when"), "always");
+    assert!(
+        job.script
+            .contains(&format!("gitlab={VERSION_CODEQUALITY}"))
+    );
+    assert!(job.script.contains(&format!("junit={VERSION_JUNIT}")));
+    assert_eq!(
+        text(&body, "/kataster-version/image/name"),
+        text(&body, "/kataster/image/name")
+    );
+    assert_eq!(text(&body, "/kataster-version/image/entrypoint/0"), "");
+}
+
+/// git on the host, with a fixed identity and no user or system configuration.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Dev")
+        .env("GIT_AUTHOR_EMAIL", "dev@acme.example")
+        .env("GIT_COMMITTER_NAME", "Dev")
+        .env("GIT_COMMITTER_EMAIL", "dev@acme.example")
         .output()
         .unwrap();
-    check_job_output(&output, &dir, 1);
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}
+
+/// The project's repository on the GitLab server: GitFlow with `main` and `develop` (named in
+/// the repository's kataster.yaml), feature and hotfix branches, release tags; `hotfix` is the
+/// tag of the hotfix merge, `prerelease` a tag on main's last merge of develop, and
+/// `feat/search` is open, not merged.
+fn gitflow(name: &str, hotfix: &str, prerelease: Option<&str>) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("gitflow-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let git = |args: &[&str]| git(&dir, args);
+    let commit = |message: &str| git(&["commit", "-q", "--allow-empty", "-m", message]);
+    let merge = |branch: &str| git(&["merge", "-q", "--no-ff", "--no-edit", branch]);
+    git(&["init", "-q", "-b", "main"]);
+    std::fs::write(
+        dir.join("kataster.yaml"),
+        "versions:\n  branches:\n    dev: develop\n",
+    )
+    .unwrap();
+    git(&["add", "kataster.yaml"]);
+    commit("chore: Add the kataster policy");
+    git(&["tag", "1.0.0"]);
+    git(&["checkout", "-q", "-b", "develop"]);
+    commit("chore: Development setup");
+    git(&["checkout", "-q", "-b", "feat/cart"]);
+    commit("feat: Add a cart");
+    git(&["checkout", "-q", "develop"]);
+    merge("feat/cart");
+    git(&["checkout", "-q", "main"]);
+    merge("develop");
+    git(&["tag", "1.1.0"]);
+    git(&["checkout", "-q", "-b", "hotfix/critical-bug"]);
+    commit("fix: Fix a critical bug");
+    git(&["checkout", "-q", "main"]);
+    merge("hotfix/critical-bug");
+    git(&["tag", hotfix]);
+    git(&["checkout", "-q", "develop"]);
+    merge("main");
+    git(&["checkout", "-q", "-b", "feat/wishlist"]);
+    commit("feat: Add a wishlist");
+    git(&["checkout", "-q", "develop"]);
+    merge("feat/wishlist");
+    if let Some(tag) = prerelease {
+        git(&["checkout", "-q", "main"]);
+        merge("develop");
+        git(&["tag", tag]);
+        git(&["checkout", "-q", "develop"]);
+    }
+    git(&["checkout", "-q", "-b", "feat/search"]);
+    commit("feat: Add search");
+    git(&["checkout", "-q", "develop"]);
+    dir
+}
+
+/// A pipeline of the version job: what GitLab runs it for, how the runner clones, and what
+/// the job must find.
+struct Pipeline {
+    name: &'static str,
+    origin: PathBuf,
+    /// A merge request: source and target branch.
+    merge_request: Option<(&'static str, &'static str)>,
+    /// A tag pipeline: the tag.
+    tag: Option<&'static str>,
+    /// `GIT_DEPTH`: 0 is the whole history, every branch and tag.
+    depth: u32,
+    exit_code: i32,
+    /// The codes the reports must hold, each once (errors; these cases have no warnings).
+    codes: &'static [&'static str],
+    /// Text the human output must contain.
+    says: &'static [&'static str],
+}
+
+impl Pipeline {
+    fn id(&self) -> usize {
+        pipelines_names()
+            .iter()
+            .position(|name| *name == self.name)
+            .unwrap()
+            + 100
+    }
+
+    /// The commit the pipeline runs for.
+    fn sha(&self) -> String {
+        let rev = match (self.merge_request, self.tag) {
+            (Some((source, _)), _) => source.to_owned(),
+            (None, Some(tag)) => format!("{tag}^{{commit}}"),
+            (None, None) => unreachable!(),
+        };
+        git(&self.origin, &["rev-parse", &rev])
+    }
+
+    /// The working copy as GitLab's runner makes it (GIT_STRATEGY clone): `git init`, a fetch
+    /// of the refspecs GitLab sends (the pipeline's persistent ref; with a depth only that and
+    /// the tag, without one every branch as `origin/<branch>` and every tag), a detached
+    /// checkout of the commit; files writable by anyone, as the runner's umask 0000 leaves
+    /// them, since the job runs as the image's user.
+    fn checkout(&self, name: &str) -> PathBuf {
+        let sha = self.sha();
+        let persistent = format!("refs/pipelines/{}", self.id());
+        git(&self.origin, &["update-ref", &persistent, &sha]);
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("checkout-{name}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        git(&dir, &["init", "-q"]);
+        let url = format!("file://{}", self.origin.display());
+        git(&dir, &["remote", "add", "origin", &url]);
+        let mut fetch = vec![
+            "fetch".to_owned(),
+            "origin".to_owned(),
+            format!("+{persistent}:{persistent}"),
+        ];
+        if self.depth == 0 {
+            fetch.push("+refs/heads/*:refs/remotes/origin/*".into());
+            fetch.push("+refs/tags/*:refs/tags/*".into());
+        } else {
+            if let Some(tag) = self.tag {
+                fetch.push(format!("+refs/tags/{tag}:refs/tags/{tag}"));
+            }
+            fetch.push("--depth".into());
+            fetch.push(self.depth.to_string());
+        }
+        fetch.extend(["--prune".into(), "--quiet".into()]);
+        let fetch: Vec<&str> = fetch.iter().map(String::as_str).collect();
+        git(&dir, &fetch);
+        git(&dir, &["checkout", "-f", "-q", &sha]);
+        open_up(&dir);
+        dir
+    }
+
+    /// GitLab's variables for this pipeline.
+    fn variables(&self, project_dir: &str) -> Vec<(String, String)> {
+        let mut variables: Vec<(String, String)> = gitlab_variables(project_dir)
+            .into_iter()
+            .filter(|(name, _)| {
+                !name.starts_with("CI_MERGE_REQUEST_")
+                    && !matches!(
+                        name.as_str(),
+                        "CI_PIPELINE_SOURCE" | "CI_COMMIT_SHA" | "CI_COMMIT_REF_NAME"
+                    )
+            })
+            .collect();
+        let mut set = |name: &str, value: &str| variables.push((name.into(), value.into()));
+        set("CI_COMMIT_SHA", &self.sha());
+        set("CI_PIPELINE_ID", &self.id().to_string());
+        if let Some((source, target)) = self.merge_request {
+            set("CI_PIPELINE_SOURCE", "merge_request_event");
+            set("CI_MERGE_REQUEST_IID", "7");
+            set("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", source);
+            set("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", target);
+            set("CI_COMMIT_REF_NAME", source);
+        }
+        if let Some(tag) = self.tag {
+            set("CI_PIPELINE_SOURCE", "push");
+            set("CI_COMMIT_TAG", tag);
+            set("CI_COMMIT_REF_NAME", tag);
+        }
+        variables
+    }
+}
+
+/// Every file and folder writable by anyone (the runner clones with umask 0000).
+fn open_up(dir: &Path) {
+    set_mode(dir, 0o777);
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        let kind = entry.file_type().unwrap();
+        if kind.is_dir() {
+            open_up(&path);
+        } else if kind.is_file() {
+            set_mode(&path, 0o666);
+        }
+    }
+}
+
+fn pipelines_names() -> Vec<&'static str> {
+    pipelines().iter().map(|pipeline| pipeline.name).collect()
+}
+
+/// The pipelines: a good merge request and a forbidden one, a good hotfix tag, a hotfix tagged
+/// as a minor release, a pre-release on main, and both pipeline kinds cloned with a depth.
+fn pipelines() -> Vec<Pipeline> {
+    let good = gitflow_once("good", "1.1.1", Some("1.2.0-rc.1"));
+    let minor_hotfix = gitflow_once("minor-hotfix", "1.2.0", None);
+    vec![
+        Pipeline {
+            name: "mr-feature-into-develop",
+            origin: good.clone(),
+            merge_request: Some(("feat/search", "develop")),
+            tag: None,
+            depth: 0,
+            exit_code: 0,
+            codes: &[],
+            says: &[
+                "feat/search -> develop",
+                "previous release: 1.1.1",
+                "requiring a minor release",
+                "0 errors, 0 warnings",
+            ],
+        },
+        Pipeline {
+            name: "mr-feature-into-main",
+            origin: good.clone(),
+            merge_request: Some(("feat/search", "main")),
+            tag: None,
+            depth: 0,
+            exit_code: 1,
+            codes: &["GIT002"],
+            says: &["feat/search may not be merged into main"],
+        },
+        Pipeline {
+            name: "tag-hotfix-patch",
+            origin: good.clone(),
+            merge_request: None,
+            tag: Some("1.1.1"),
+            depth: 0,
+            exit_code: 0,
+            codes: &[],
+            says: &[
+                "hotfix/critical-bug -> main, 1.1.1",
+                "previous release: 1.1.0",
+                "0 errors, 0 warnings",
+            ],
+        },
+        Pipeline {
+            name: "tag-prerelease-on-main",
+            origin: good.clone(),
+            merge_request: None,
+            tag: Some("1.2.0-rc.1"),
+            depth: 0,
+            exit_code: 1,
+            codes: &["GIT003"],
+            says: &["1.2.0-rc.1"],
+        },
+        Pipeline {
+            name: "tag-hotfix-minor",
+            origin: minor_hotfix.clone(),
+            merge_request: None,
+            tag: Some("1.2.0"),
+            depth: 0,
+            exit_code: 1,
+            codes: &["GIT005"],
+            says: &["hotfix/critical-bug merged into main must be released as 1.1.1"],
+        },
+        // GitLab's default clone (a depth): only the pipeline's commit, no branch.
+        Pipeline {
+            name: "mr-shallow",
+            origin: good.clone(),
+            merge_request: Some(("feat/search", "develop")),
+            tag: None,
+            depth: 3,
+            exit_code: 2,
+            codes: &["GIT007"],
+            says: &[
+                "the clone is shallow and the target branch develop is not in it",
+                "`GIT_DEPTH: 0` in GitLab CI",
+            ],
+        },
+        // The hotfix tagged as a minor release, cloned with GitLab's default depth: the tag
+        // and its history are there, but not main: not judged, and not passed either.
+        Pipeline {
+            name: "tag-depth",
+            origin: minor_hotfix,
+            merge_request: None,
+            tag: Some("1.2.0"),
+            depth: 20,
+            exit_code: 2,
+            codes: &["GIT007"],
+            says: &[
+                "the released branch main is not in this clone",
+                "`GIT_DEPTH: 0` in GitLab CI",
+            ],
+        },
+        Pipeline {
+            name: "tag-shallow",
+            origin: good,
+            merge_request: None,
+            tag: Some("1.1.1"),
+            depth: 2,
+            exit_code: 2,
+            codes: &["GIT007"],
+            says: &["the clone is shallow", "`GIT_DEPTH: 0` in GitLab CI"],
+        },
+    ]
+}
+
+/// Each origin repository once per test process (the tests of this file share them).
+fn gitflow_once(
+    name: &'static str,
+    hotfix: &'static str,
+    prerelease: Option<&'static str>,
+) -> PathBuf {
+    use std::sync::{Mutex, OnceLock};
+    static BUILT: OnceLock<Mutex<HashMap<&'static str, PathBuf>>> = OnceLock::new();
+    let mut built = BUILT
+        .get_or_init(|| Mutex::new(HashMap::new()))
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    built
+        .entry(name)
+        .or_insert_with(|| gitflow(name, hotfix, prerelease))
+        .clone()
+}
+
+/// The version job's exit code, human output and reports for a pipeline.
+fn check_version_output(pipeline: &Pipeline, output: &Output, dir: &Path) {
+    let name = pipeline.name;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(pipeline.exit_code),
+        "{name}: stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    assert!(
+        stdout.contains(&format!("kataster {}", env!("CARGO_PKG_VERSION"))),
+        "{name}: {stdout}"
+    );
+    for code in pipeline.codes {
+        assert!(
+            stdout.contains(&format!("error[{code}]")),
+            "{name}: {stdout}"
+        );
+    }
+    for text in pipeline.says {
+        assert!(stdout.contains(text), "{name}: no {text:?} in\n{stdout}");
+    }
+
+    // Code Quality: schema-valid, exactly the expected codes, as errors (major).
+    let bytes = std::fs::read(dir.join(VERSION_CODEQUALITY))
+        .unwrap_or_else(|error| panic!("{name}: {VERSION_CODEQUALITY}: {error}"));
+    assert!(!bytes.starts_with(b"\xef\xbb\xbf"), "{name}: BOM");
+    let report: Value = serde_json::from_slice(&bytes).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace().join("tests/schemas/gitlab-codequality.schema.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&report), "{name}: {report}");
+    let found: Vec<&str> = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|issue| issue["check_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(found, pipeline.codes, "{name}: {report:#}");
+    for issue in report.as_array().unwrap() {
+        assert_eq!(issue["severity"], "major", "{name}: {issue}");
+        let path = issue["location"]["path"].as_str().unwrap();
+        assert!(
+            path.starts_with("refs/") && !path.contains(PROJECT_DIR),
+            "{name}: {path}"
+        );
+    }
+
+    // JUnit: one failure per expected code, schema-valid where xmllint exists.
+    let junit_path = dir.join(VERSION_JUNIT);
+    let junit = std::fs::read_to_string(&junit_path)
+        .unwrap_or_else(|error| panic!("{name}: {VERSION_JUNIT}: {error}"));
+    assert!(
+        junit.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "),
+        "{name}: {junit}"
+    );
+    assert!(
+        junit.contains(&format!("failures=\"{}\"", pipeline.codes.len())),
+        "{name}: {junit}"
+    );
+    for code in pipeline.codes {
+        assert!(
+            junit.contains(&format!("type=\"{code}\"")),
+            "{name}: {junit}"
+        );
+    }
+    if let Ok(output) = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(workspace().join("tests/schemas/junit.xsd"))
+        .arg(&junit_path)
+        .output()
+    {
+        assert!(
+            output.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn version_job_script_runs_natively_in_gitflow_pipelines() {
+    let job = version_job();
+    for pipeline in pipelines() {
+        let dir = pipeline.checkout(&format!("native-{}", pipeline.name));
+        let output = run_native_with(&job, &dir, pipeline.variables(dir.to_str().unwrap()));
+        check_version_output(&pipeline, &output, &dir);
+    }
 }
