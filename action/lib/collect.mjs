@@ -72,7 +72,37 @@ function isFile(file) {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+let buffer = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * A file's bytes, read into one buffer reused from file to file (valid until the next read):
+ * no `fstat` for small files and no new buffer per file, as `readFileSync` has.
+ */
+function readFile(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        // A large file: room for all of it at once (and more if it is still growing).
+        const larger = Buffer.allocUnsafe(Math.max(buffer.length * 2, fs.fstatSync(fd).size + 1));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) {
+        return buffer.subarray(0, length);
+      }
+      length += read;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** What `Session.offerFile` did with a file. */
+const SKIPPED = 0;
+const OFFERED = 2;
 
 /** Adds files to a session, each once (`Collector` in collect.rs). */
 export class Collector {
@@ -82,8 +112,11 @@ export class Collector {
     this.session = session;
     this.contributorOf = contributorOf;
     this.seen = new Set();
+    /** Files queued in the session (`keepOffered`), parsed by `flush`. */
     this.pending = [];
+    /** Files parsed, whose Location targets are still to follow (from `next` on). */
     this.added = [];
+    this.next = 0;
   }
 
   /** Add the files a command-line path names. */
@@ -108,7 +141,7 @@ export class Collector {
         const shown = display(entry.error.path);
         this.session.addFailure(shown, 'IO001', `cannot read ${shown}: ${entry.error.message}`);
       } else if (entry.isFile && this.api.isYamlPath(entry.path)) {
-        this.addFile(entry.path, false);
+        this.addFile(entry.path, false, entry.regular, entry.real);
       } else if (entry.special && this.api.isYamlPath(entry.path)) {
         const shown = display(entry.path);
         this.session.addFailure(shown, 'IO001', `cannot read ${shown}: it is ${entry.special}, not a regular file`);
@@ -116,56 +149,55 @@ export class Collector {
     }
   }
 
-  /** Read and add one file; found by walking, it is added only if it holds entities or manifests. */
-  addFile(file, explicit) {
-    let key;
-    try {
-      key = fs.realpathSync.native(file);
-    } catch {
-      key = file;
+  /**
+   * Read and add one file; found by walking, it is added only if it holds entities or
+   * manifests. `regular`: the walk saw a regular file (no symbolic link) there just now;
+   * `real`: its canonical path, when the walk knows it. The bytes go to the session as they
+   * are: it decodes and classifies them as the CLI does.
+   */
+  addFile(file, explicit, regular = false, real = undefined) {
+    let key = real;
+    if (key === undefined) {
+      try {
+        key = fs.realpathSync.native(file);
+      } catch {
+        key = file;
+      }
     }
     if (this.seen.has(key)) {
       return;
     }
     const shown = display(file);
-    let stat;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      stat = undefined;
-    }
-    if (stat !== undefined && !stat.isFile()) {
-      this.seen.add(key);
-      this.session.addFailure(shown, 'IO001', `cannot read ${shown}: it is ${specialFile(stat) ?? 'a directory'}, not a regular file`);
-      return;
+    if (!regular) {
+      let stat;
+      try {
+        stat = fs.statSync(file);
+      } catch {
+        stat = undefined;
+      }
+      if (stat !== undefined && !stat.isFile()) {
+        this.seen.add(key);
+        this.session.addFailure(shown, 'IO001', `cannot read ${shown}: it is ${specialFile(stat) ?? 'a directory'}, not a regular file`);
+        return;
+      }
     }
     let bytes;
     try {
-      bytes = fs.readFileSync(file);
+      bytes = readFile(file);
     } catch (error) {
       this.seen.add(key);
       this.session.addFailure(shown, 'IO001', `cannot read ${shown}: ${ioErrorMessage(error)}`);
       return;
     }
-    let text;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      const decoded = this.api.decodeFile(shown, bytes, explicit);
-      if (decoded === undefined) {
-        return;
-      }
-      this.seen.add(key);
-      this.session.addFailure(shown, 'IO002', decoded.failure);
-      return;
-    }
-    const kind = this.api.classify(shown, text, explicit);
-    if (kind === undefined) {
+    const offered = this.session.offerFile(shown, bytes, explicit);
+    if (offered === SKIPPED) {
       return;
     }
     this.seen.add(key);
-    const contributor = this.contributorOf(file);
-    this.pending.push({ source: { path: shown, text, kind, contributor }, file });
+    if (offered === OFFERED) {
+      this.session.keepOffered(this.contributorOf(file));
+      this.pending.push(file);
+    }
   }
 
   /** Parse the files read so far. */
@@ -175,15 +207,16 @@ export class Collector {
     }
     const pending = this.pending;
     this.pending = [];
-    const first = this.session.addFiles(pending.map((item) => item.source));
-    pending.forEach((item, offset) => this.added.push({ index: first + offset, file: item.file }));
+    const first = this.session.parsePending();
+    pending.forEach((file, offset) => this.added.push({ index: first + offset, file }));
   }
 
   /** Follow the targets of Location entities in every added file, transitively. */
   followLocations() {
     this.flush();
-    while (this.added.length > 0) {
-      const { index, file } = this.added.shift();
+    while (this.next < this.added.length) {
+      const { index, file } = this.added[this.next];
+      this.next += 1;
       const base = parent(file);
       for (const target of this.session.locationTargets(index)) {
         if (target.includes('://') || target.startsWith('/')) {
@@ -198,7 +231,9 @@ export class Collector {
           }
         }
       }
-      if (this.added.length === 0) {
+      if (this.next === this.added.length) {
+        this.added = [];
+        this.next = 0;
         this.flush();
       }
     }

@@ -146,41 +146,59 @@ export function* walk(api, root) {
     }
     ancestorsReal.push(...above);
   }
-  ancestorsReal.push({ real: realpathOr(root), path: root });
-  yield* walkDir(api, root, levels, parents, absoluteBase, ancestorsReal, strip);
+  const rootReal = realpath(root);
+  ancestorsReal.push({ real: rootReal ?? root, path: root });
+  yield* walkDir(api, root, rootReal, levels, parents, absoluteBase, ancestorsReal, strip);
 }
 
-function realpathOr(file) {
+/** The canonical path, or `undefined` when it cannot be had. */
+function realpath(file) {
   try {
     return fs.realpathSync.native(file);
   } catch {
-    return file;
+    return undefined;
   }
 }
 
-function* walkDir(api, dir, levels, parents, absoluteBase, ancestorsReal, strip) {
-  let names;
+/** Directory entries sorted by the bytes of their names (each name encoded once). */
+function sortedEntries(dir) {
+  const keyed = fs.readdirSync(dir, { withFileTypes: true }).map((dirent) => ({ key: Buffer.from(dirent.name), dirent }));
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+  return keyed.map((entry) => entry.dirent);
+}
+
+/**
+ * Walk one directory; `dirReal` is its canonical path (`undefined` when unknown): a regular
+ * file in it is `dirReal/name`, no `realpath` needed (the key the collector sees files by).
+ */
+function* walkDir(api, dir, dirReal, levels, parents, absoluteBase, ancestorsReal, strip) {
+  let entries;
   try {
-    names = fs.readdirSync(dir);
+    entries = sortedEntries(dir);
   } catch (error) {
     yield { error: { path: dir, message: ioErrorMessage(error) } };
     return;
   }
-  names.sort(compareNames);
-  for (const name of names) {
+  for (const dirent of entries) {
+    const name = dirent.name;
     const entry = joinPath(dir, name);
+    // The type the directory lists is the type of a regular file or a directory; anything
+    // else (a symbolic link, above all) is looked at through `stat`, which follows links.
     let stat;
-    try {
-      stat = fs.statSync(entry);
-    } catch (error) {
-      // A dangling symbolic link, for instance: an error of the walk, whatever its name.
-      yield { error: { path: entry, message: ioErrorMessage(error) } };
-      continue;
+    if (!dirent.isFile() && !dirent.isDirectory()) {
+      try {
+        stat = fs.statSync(entry);
+      } catch (error) {
+        // A dangling symbolic link, for instance: an error of the walk, whatever its name.
+        yield { error: { path: entry, message: ioErrorMessage(error) } };
+        continue;
+      }
     }
-    const isDir = stat.isDirectory();
+    const isDir = stat === undefined ? dirent.isDirectory() : stat.isDirectory();
+    let real;
     if (isDir) {
-      const real = realpathOr(entry);
-      const ancestor = ancestorsReal.find((candidate) => candidate.real === real);
+      real = realpath(entry);
+      const ancestor = ancestorsReal.find((candidate) => candidate.real === (real ?? entry));
       if (ancestor !== undefined) {
         yield {
           error: {
@@ -198,10 +216,12 @@ function* walkDir(api, dir, levels, parents, absoluteBase, ancestorsReal, strip)
     if (isDir) {
       yield { path: entry, isFile: false };
       levels.push(levelFor(api, entry, false));
-      ancestorsReal.push({ real: realpathOr(entry), path: entry });
-      yield* walkDir(api, entry, levels, parents, absoluteBase, ancestorsReal, strip);
+      ancestorsReal.push({ real: real ?? entry, path: entry });
+      yield* walkDir(api, entry, real, levels, parents, absoluteBase, ancestorsReal, strip);
       levels.pop();
       ancestorsReal.pop();
+    } else if (stat === undefined) {
+      yield { path: entry, isFile: true, regular: true, real: dirReal === undefined ? undefined : joinPath(dirReal, name) };
     } else {
       yield { path: entry, isFile: stat.isFile(), special: specialFile(stat) };
     }

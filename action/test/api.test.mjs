@@ -50,6 +50,28 @@ describe('check', () => {
     assert.equal(`${JSON.stringify(report, null, 2)}\n`, session.jsonText());
   });
 
+  test('files offered as bytes are decoded, classified and parsed as addFiles parses texts', () => {
+    const text = ENTITY('a b');
+    const bytes = new TextEncoder().encode(text);
+    const offered = new Session();
+    assert.equal(offered.offerFile('x.yaml', new TextEncoder().encode('a: 1\n'), false), 0);
+    assert.equal(offered.offerFile('latin1.yaml', Uint8Array.from([0x61, 0xe9]), false), 0);
+    assert.equal(offered.offerFile('latin1.yaml', Uint8Array.from([0x61, 0xe9]), true), 1);
+    assert.throws(() => offered.keepOffered(), /no file offered/);
+    assert.equal(offered.offerFile('a.yaml', bytes, false), 2);
+    offered.keepOffered('someone');
+    assert.equal(offered.offerFile('b.yaml', bytes, true), 2);
+    offered.keepOffered();
+    assert.equal(offered.parsePending(), 1);
+    assert.equal(offered.parsePending(), 3);
+    const added = new Session();
+    added.addFailure('latin1.yaml', 'IO002', 'x');
+    added.addFiles([{ path: 'a.yaml', text, contributor: 'someone' }, { path: 'b.yaml', text }]);
+    const strip = (report) => report.diagnostics.filter((d) => d.code !== 'IO002');
+    assert.deepEqual(strip(offered.check()), strip(added.check()));
+    assert.equal(offered.fileCount, 3);
+  });
+
   test('select, ignore and strictRefs', () => {
     const files = [{ path: 'a.yaml', text: ENTITY('a') }];
     const codes = (options) => kataster.check(files, options).diagnostics.map((d) => `${d.code}:${d.severity}`);

@@ -121,8 +121,12 @@ describe('file system corner cases', { skip: skipNative }, () => {
       fs.symlinkSync('nowhere.yaml', path.join(d, 'dangling.yaml'));
       fs.symlinkSync('nowhere.txt', path.join(d, 'dangling.txt'));
       fs.symlinkSync('..', path.join(d, 'sub/loop'));
+      // The same files through linked directories and files: each is checked once.
+      fs.symlinkSync('sub', path.join(d, 'sublink'));
+      fs.symlinkSync('../catalog-info.yaml', path.join(d, 'sub/linked.yaml'));
+      fs.writeFileSync(path.join(d, 'utf16.yaml'), Buffer.from([0xff, 0xfe, 0x61, 0x00]));
       execFileSync('mkfifo', [path.join(d, 'pipe.yaml')]);
-      for (const args of [['d'], ['d/'], ['./d'], ['d/pipe.yaml', 'd/dangling.yaml', 'd/latin1.yaml', 'd/sub']]) {
+      for (const args of [['d'], ['d/'], ['./d'], ['d/pipe.yaml', 'd/dangling.yaml', 'd/latin1.yaml', 'd/sub'], ['d/sublink/other.yml', 'd', 'd/sub/other.yml', 'd/sub/linked.yaml']]) {
         await same(['check', '--format', 'json', ...args], dir);
       }
     } finally {

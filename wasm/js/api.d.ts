@@ -159,6 +159,17 @@ export declare class Session {
   constructor(options?: SessionOptions);
   /** Parse files and add them in order; returns the index of the first. */
   addFiles(files: SourceFile[]): number;
+  /**
+   * A file's bytes, decoded and classified as the CLI does, in one call (no JSON, no string):
+   * 0 skipped (found while walking, and not UTF-8 or not a catalog file), 1 not UTF-8
+   * (`IO002` recorded), 2 to be checked: `keepOffered` then queues it for `parsePending`.
+   * `explicit`: the file was named, not found while walking.
+   */
+  offerFile(path: string, bytes: Uint8Array, explicit?: boolean): 0 | 1 | 2;
+  /** Queue the file the last `offerFile` returned 2 for, with its contributor. */
+  keepOffered(contributor?: string): void;
+  /** Parse the queued files in order; returns the index of the first. */
+  parsePending(): number;
   /** Record a file that could not be read (`IO001` unreadable, `IO002` not UTF-8); returns its index. */
   addFailure(path: string, code: 'IO001' | 'IO002', message: string): number;
   readonly fileCount: number;

@@ -15,6 +15,7 @@
 //! JavaScript facade in case one ever happens.
 
 mod discover;
+mod memory;
 mod options;
 mod positions;
 mod render;
@@ -256,7 +257,16 @@ pub struct Session {
     policy: Policy,
     encoding: PositionEncoding,
     report: Option<Report>,
+    /// Files read by [`Session::offer_file`], parsed by [`Session::parse_pending`].
+    pending: Vec<SourceFile>,
+    /// The file the last `offerFile` accepted, until `keepOffered` names its contributor.
+    offered: Option<SourceFile>,
 }
+
+/// What [`Session::offer_file`] did with a file.
+const SKIPPED: u8 = 0;
+const FAILED: u8 = 1;
+const OFFERED: u8 = 2;
 
 #[wasm_bindgen]
 impl Session {
@@ -274,7 +284,7 @@ impl Session {
     pub fn add_files(&mut self, files: &str) -> Result<u32, JsError> {
         let files: Vec<options::JsFile> =
             from_json(files, "files must be an array of {path, text} objects")?;
-        let sources = files
+        let sources: Vec<SourceFile> = files
             .into_iter()
             .map(|file| {
                 SourceFile::new(file.path, file.text)
@@ -283,6 +293,56 @@ impl Session {
             })
             .collect();
         self.report = None;
+        memory::reserve_for_input(&sources);
+        let range = self.checker.add_files(sources);
+        index_to_js(range.start)
+    }
+
+    /// A file's bytes as the CLI reads them, in one crossing (no JSON, no JavaScript string):
+    /// decoded and classified as the CLI does. Returns 0 when the file is skipped (not UTF-8
+    /// or not a catalog file, found while walking), 1 when it could not be decoded (`IO002`
+    /// recorded), 2 when it is to be checked: then `keepOffered(contributor)` queues it for
+    /// `parsePending()`, which parses every queued file in order.
+    #[wasm_bindgen(js_name = offerFile)]
+    pub fn offer_file(&mut self, path: String, bytes: Vec<u8>, explicit: bool) -> u8 {
+        self.offered = None;
+        memory::keep_doubling();
+        match kataster_core::input::decode(&path, bytes, explicit) {
+            None => SKIPPED,
+            Some(Err(message)) => {
+                self.report = None;
+                self.checker
+                    .add_failure(path, &invalid_encoding::RULE, message);
+                FAILED
+            }
+            Some(Ok(text)) => match kataster_core::discover::classify(&path, &text, explicit) {
+                None => SKIPPED,
+                Some(kind) => {
+                    self.offered = Some(SourceFile::new(path, text).with_kind(kind));
+                    OFFERED
+                }
+            },
+        }
+    }
+
+    /// Queue the file the last `offerFile` returned 2 for, with its contributor.
+    #[wasm_bindgen(js_name = keepOffered)]
+    pub fn keep_offered(&mut self, contributor: Option<String>) -> Result<(), JsError> {
+        let source = self
+            .offered
+            .take()
+            .ok_or_else(|| JsError::new("kataster: no file offered to keep"))?;
+        self.pending.push(source.with_contributor(contributor));
+        Ok(())
+    }
+
+    /// Parse the queued files in the order they were kept; returns the index of the first
+    /// (the files' indices follow on).
+    #[wasm_bindgen(js_name = parsePending)]
+    pub fn parse_pending(&mut self) -> Result<u32, JsError> {
+        let sources = std::mem::take(&mut self.pending);
+        self.report = None;
+        memory::reserve_for_input(&sources);
         let range = self.checker.add_files(sources);
         index_to_js(range.start)
     }
@@ -350,6 +410,7 @@ impl Session {
     /// undefined}` (without it, file existence is not checked). Returns the JSON report object.
     pub fn check(&mut self, facts: &JsValue) -> Result<String, JsError> {
         let facts = JsFacts::from_js(facts)?;
+        memory::keep_doubling();
         let report = self.checker.check(&facts);
         let text = json(&self.json_report(&report));
         self.report = Some(report);
@@ -411,6 +472,8 @@ impl Session {
             checker,
             policy,
             report: None,
+            pending: Vec::new(),
+            offered: None,
         })
     }
 
