@@ -148,6 +148,18 @@ export function createApi(initial, reload) {
       return this.#call((inner) => inner.addFiles(filesJson(files)));
     }
 
+    offerFile(path, bytes, explicit = false) {
+      return this.#call((inner) => inner.offerFile(path, bytes, explicit));
+    }
+
+    keepOffered(contributor) {
+      return this.#call((inner) => inner.keepOffered(contributor ?? undefined));
+    }
+
+    parsePending() {
+      return this.#call((inner) => inner.parsePending());
+    }
+
     addFailure(path, code, message) {
       return this.#call((inner) => inner.addFailure(path, code, message));
     }

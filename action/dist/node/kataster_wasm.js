@@ -485,6 +485,18 @@ class Session {
         }
     }
     /**
+     * Queue the file the last `offerFile` returned 2 for, with its contributor.
+     * @param {string | null} [contributor]
+     */
+    keepOffered(contributor) {
+        var ptr0 = isLikeNone(contributor) ? 0 : passStringToWasm0(contributor, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        var len0 = WASM_VECTOR_LEN;
+        const ret = wasm.session_keepOffered(this.__wbg_ptr, ptr0, len0);
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
      * The `spec.target`/`spec.targets` of the Location entities in a file, as written.
      * @param {number} file
      * @returns {string[]}
@@ -513,6 +525,45 @@ class Session {
         this.__wbg_ptr = ret[0];
         SessionFinalization.register(this, this.__wbg_ptr, this);
         return this;
+    }
+    /**
+     * A file's bytes as the CLI reads them, in one crossing (no JSON, no JavaScript string):
+     * decoded and classified as the CLI does. Returns 0 when the file is skipped (not UTF-8
+     * or not a catalog file, found while walking), 1 when it could not be decoded (`IO002`
+     * recorded), 2 when it is to be checked: then `keepOffered(contributor)` queues it for
+     * `parsePending()`, which parses every queued file in order.
+     * @param {string} path
+     * @param {Uint8Array | number[]} bytes
+     * @param {boolean} explicit
+     * @returns {number}
+     */
+    offerFile(path, bytes, explicit) {
+        const val3 = +explicit;
+        let ptr0, len0, ptr1, len1;
+        try {
+            ptr0 = passStringToWasm0(path, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passArray8ToWasm0(bytes, wasm.__wbindgen_malloc);
+            len1 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.session_offerFile(this.__wbg_ptr, ptr0, len0, ptr1, len1, val3);
+        return ret;
+    }
+    /**
+     * Parse the queued files in the order they were kept; returns the index of the first
+     * (the files' indices follow on).
+     * @returns {number}
+     */
+    parsePending() {
+        const ret = wasm.session_parsePending(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0] >>> 0;
     }
     /**
      * The policy's `contributor` (the contributor of every file), if it names one.
