@@ -41,7 +41,7 @@ const index: number = session.addFiles([{ path: 'b.yaml', text: '', kind: 'manif
 session.addFailure('c.yaml', 'IO002', 'c.yaml is not valid UTF-8');
 const offered: 0 | 1 | 2 = session.offerFile('d.yaml', new Uint8Array([120]), true);
 session.keepOffered('x');
-const first: number = session.parsePending();
+const pending: number = session.parsePending();
 const targets: string[] = session.locationTargets(index);
 session.check({ fileExists: () => undefined });
 const code: 0 | 1 | 2 = session.exitCode('warning');
