@@ -401,6 +401,13 @@ fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
                 let group = stack
                     .pop()
                     .ok_or_else(|| format!("unbalanced `]` in template \"{template}\""))?;
+                if part_names(&group).is_empty() {
+                    // Nothing would tell whether the group is there: `[-]` in
+                    // `{a}[-]-{b}` accepts `x-y` but renders `x--y`.
+                    return Err(format!(
+                        "optional group without a {{part}} in template \"{template}\""
+                    ));
+                }
                 segments.push(Segment::Optional(group));
             }
             '}' => return Err(format!("unbalanced `}}` in template \"{template}\"")),
@@ -683,6 +690,17 @@ mod tests {
             ..NamespaceConvention::default()
         };
         assert_eq!(Convention::new(&spec).unwrap_err().field, "template");
+        let spec = NamespaceConvention {
+            template: "{apptype}-{appid}[-]-{stage}".into(),
+            ..NamespaceConvention::default()
+        };
+        let error = Convention::new(&spec).unwrap_err();
+        assert_eq!(error.field, "template");
+        assert!(
+            error.message.contains("optional group without a {part}"),
+            "{}",
+            error.message
+        );
         let mut spec = NamespaceConvention::default();
         spec.parts.get_mut("appid").unwrap().pattern = Some("[a-z".into());
         assert_eq!(
