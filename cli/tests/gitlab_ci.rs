@@ -291,6 +291,22 @@ fn job_script_runs_natively_on_the_fixture_repository() {
 }
 
 /// The reports of a job run on the fixture repository.
+/// A Code Quality report, read and checked against GitLab's schema (UTF-8 without a BOM).
+fn codequality_report(path: &Path, context: &str) -> Value {
+    let bytes = std::fs::read(path)
+        .unwrap_or_else(|error| panic!("{context}: {}: {error}", path.display()));
+    assert!(!bytes.starts_with(b"\xef\xbb\xbf"), "{context}: BOM");
+    let report: Value = serde_json::from_slice(&bytes).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace().join("tests/schemas/gitlab-codequality.schema.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&report), "{context}: {report}");
+    report
+}
+
 fn check_job_output(output: &Output, dir: &Path, exit_code: i32) {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -306,16 +322,7 @@ fn check_job_output(output: &Output, dir: &Path, exit_code: i32) {
     assert!(stdout.contains("error[CAT006]"), "human output: {stdout}");
 
     // Code Quality: valid, relative paths, the right lines, unique fingerprints.
-    let bytes = std::fs::read(dir.join("gl-code-quality-report.json")).unwrap();
-    assert!(!bytes.starts_with(b"\xef\xbb\xbf"), "BOM");
-    let report: Value = serde_json::from_slice(&bytes).unwrap();
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(workspace().join("tests/schemas/gitlab-codequality.schema.json"))
-            .unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    assert!(validator.is_valid(&report), "{report}");
+    let report = codequality_report(&dir.join("gl-code-quality-report.json"), "check");
     let issues = report.as_array().unwrap();
     let find = |code: &str| {
         issues
@@ -966,17 +973,7 @@ fn check_version_output(pipeline: &Pipeline, output: &Output, dir: &Path) {
     }
 
     // Code Quality: schema-valid, exactly the expected codes, as errors (major).
-    let bytes = std::fs::read(dir.join(VERSION_CODEQUALITY))
-        .unwrap_or_else(|error| panic!("{name}: {VERSION_CODEQUALITY}: {error}"));
-    assert!(!bytes.starts_with(b"\xef\xbb\xbf"), "{name}: BOM");
-    let report: Value = serde_json::from_slice(&bytes).unwrap();
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(workspace().join("tests/schemas/gitlab-codequality.schema.json"))
-            .unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    assert!(validator.is_valid(&report), "{name}: {report}");
+    let report = codequality_report(&dir.join(VERSION_CODEQUALITY), name);
     let found: Vec<&str> = report
         .as_array()
         .unwrap()
