@@ -217,34 +217,15 @@ impl Checker {
                     .map(|(offset, source)| this.check_file(first + offset, source))
                     .collect()
             } else {
-                let per_thread = sources.len().div_ceil(threads);
-                let mut groups: Vec<Vec<(usize, SourceFile)>> = Vec::new();
-                let mut sources = sources.into_iter().enumerate().peekable();
-                while sources.peek().is_some() {
-                    groups.push(sources.by_ref().take(per_thread).collect());
-                }
-                let parsed: Vec<Vec<(ParsedFile, Vec<Diagnostic>)>> = std::thread::scope(|scope| {
-                    let handles: Vec<_> = groups
-                        .into_iter()
-                        .map(|group| {
-                            scope.spawn(move || {
-                                group
-                                    .into_iter()
-                                    .map(|(offset, source)| this.check_file(first + offset, source))
-                                    .collect::<Vec<_>>()
-                            })
-                        })
-                        .collect();
-                    handles
-                        .into_iter()
-                        .map(|handle| {
-                            handle
-                                .join()
-                                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                        })
-                        .collect()
-                });
-                parsed.into_iter().flatten().collect()
+                let sources: Vec<(usize, SourceFile)> = sources.into_iter().enumerate().collect();
+                crate::parallel::map_runs(sources, threads, |run| {
+                    run.into_iter()
+                        .map(|(offset, source)| this.check_file(first + offset, source))
+                        .collect::<Vec<_>>()
+                })
+                .into_iter()
+                .flatten()
+                .collect()
             };
         for (file, diagnostics) in checked {
             self.files.push(file);

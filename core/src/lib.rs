@@ -10,6 +10,7 @@ pub mod discover;
 pub mod input;
 pub mod known;
 pub mod naming;
+mod parallel;
 pub mod policy;
 pub mod report;
 pub mod rules;

@@ -54,15 +54,7 @@ pub fn policy(data: &[u8]) {
     };
     let loaded = load_policy(text);
     for (_, _, finding) in &loaded.problems {
-        let span = &finding.span;
-        assert!(
-            span.start <= span.end && span.end <= text.len(),
-            "{finding:?}"
-        );
-        assert!(
-            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-            "{finding:?}"
-        );
+        assert!(invariants::is_inside(text, &finding.span), "{finding:?}");
     }
     let _ = Convention::new(&loaded.policy.naming.namespace);
     let mut checker = Checker::new(CheckOptions {
@@ -75,13 +67,8 @@ pub fn policy(data: &[u8]) {
     let files = checker.files();
     for diagnostic in &report.diagnostics {
         let text = &files[diagnostic.file].source.text;
-        let span = &diagnostic.span;
         assert!(
-            span.start <= span.end && span.end <= text.len(),
-            "{diagnostic:?}"
-        );
-        assert!(
-            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            invariants::is_inside(text, &diagnostic.span),
             "{diagnostic:?}"
         );
     }
@@ -301,12 +288,7 @@ pub fn versions(data: &[u8]) {
         return;
     };
     let message = commits::parse(text);
-    let inside = |span: &std::ops::Range<usize>| {
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end)
-    };
+    let inside = |span: &std::ops::Range<usize>| invariants::is_inside(text, span);
     assert!(inside(&message.header_span), "{message:?}");
     for footer in &message.breaking_footers {
         assert!(inside(footer), "{message:?}");
@@ -338,12 +320,8 @@ pub fn versions(data: &[u8]) {
         let files = outcome.findings.parsed_files();
         for diagnostic in &report.diagnostics {
             let source = &files[diagnostic.file].source.text;
-            let span = &diagnostic.span;
             assert!(
-                span.start <= span.end
-                    && span.end <= source.len()
-                    && source.is_char_boundary(span.start)
-                    && source.is_char_boundary(span.end),
+                invariants::is_inside(source, &diagnostic.span),
                 "{diagnostic:?} in {source:?}"
             );
         }

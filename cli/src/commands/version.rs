@@ -319,12 +319,7 @@ fn fill_history(
         return Ok(());
     }
     // A monorepo component is versioned on its own: only the commits that change its folder.
-    let folder = input
-        .component
-        .as_deref()
-        .and_then(|name| policy.component(name))
-        .map(|component| component.path.trim_matches('/').to_owned())
-        .filter(|path| !path.is_empty());
+    let folder = component_folder(policy, input.component.as_deref());
     input.commits = range
         .into_iter()
         .filter(|id| {
@@ -475,6 +470,15 @@ fn changed_component(
     }
 }
 
+/// The folder of a monorepo component, without slashes around it (`None`: no component, or
+/// one that spans the whole repository).
+fn component_folder(policy: &VersionPolicy, component: Option<&str>) -> Option<String> {
+    component
+        .and_then(|name| policy.component(name))
+        .map(|component| component.path.trim_matches('/').to_owned())
+        .filter(|path| !path.is_empty())
+}
+
 /// The branch a tagged commit is on: the released branch when it is on its first-parent
 /// line, else the first branch (dev first) whose history holds it.
 fn tag_branch(repo: &Repo, commit: ObjectId, main: &str, dev: &str) -> Option<String> {
@@ -500,10 +504,7 @@ fn charts(
     commits: Option<Tips>,
 ) -> Vec<Chart> {
     let root = repo.workdir();
-    let folder = component
-        .and_then(|name| policy.component(name))
-        .map(|component| component.path.trim_matches('/').to_owned())
-        .filter(|path| !path.is_empty());
+    let folder = component_folder(policy, component);
     let mut paths: Vec<String> = Vec::new();
     let walker = ignore::WalkBuilder::new(&root)
         .hidden(false)
@@ -894,12 +895,7 @@ fn build_audit(
             tags::TagVersion::NotVersion | tags::TagVersion::Foreign
         )
     };
-    let folder = input
-        .component
-        .as_deref()
-        .and_then(|name| policy.component(name))
-        .map(|component| component.path.trim_matches('/').to_owned())
-        .filter(|path| !path.is_empty());
+    let folder = component_folder(policy, input.component.as_deref());
     let (line, _) = repo.first_parent_line(tip);
     let on_line: HashSet<ObjectId> = line.iter().copied().collect();
     let mut by_commit: BTreeMap<ObjectId, Vec<String>> = BTreeMap::new();

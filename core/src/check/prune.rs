@@ -196,7 +196,7 @@ fn placeholders(node: Node) -> Option<Node> {
 /// A sequence's items reduced to their placeholders; the others become nulls (indices stay),
 /// and a sequence without placeholders becomes empty.
 fn placeholders_in(items: Vec<Node>) -> Value {
-    if !items.iter().any(has_placeholder) {
+    if !items.iter().any(Node::has_placeholder) {
         return Value::Sequence(Vec::new());
     }
     Value::Sequence(
@@ -211,15 +211,6 @@ fn placeholders_in(items: Vec<Node>) -> Value {
             })
             .collect(),
     )
-}
-
-fn has_placeholder(node: &Node) -> bool {
-    node.placeholder().is_some()
-        || match &node.value {
-            Value::Mapping(entries) => entries.iter().any(|entry| has_placeholder(&entry.value)),
-            Value::Sequence(items) => items.iter().any(has_placeholder),
-            _ => false,
-        }
 }
 
 /// Vectors of a kept subtree shrunk to their lengths.

@@ -124,21 +124,7 @@ pub fn parse_map<T: Send>(
     if cfg!(target_family = "wasm") || threads < 2 || text.len() < PARALLEL_BYTES {
         return sequential(&chunks);
     }
-    let per_thread = chunks.len().div_ceil(threads);
-    let parts: Vec<Vec<T>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .chunks(per_thread)
-            .map(|group| scope.spawn(|| sequential(group)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    let parts = crate::parallel::map_runs(chunks, threads, |run| sequential(&run));
     let mut results = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {
         let offset = results.len();

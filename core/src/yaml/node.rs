@@ -97,6 +97,18 @@ impl Node {
         }
     }
 
+    /// Whether this node is a placeholder or holds one somewhere below it.
+    pub fn has_placeholder(&self) -> bool {
+        self.placeholder().is_some()
+            || match &self.value {
+                Value::Mapping(entries) => {
+                    entries.iter().any(|entry| entry.value.has_placeholder())
+                }
+                Value::Sequence(items) => items.iter().any(Node::has_placeholder),
+                _ => false,
+            }
+    }
+
     /// The placeholder this mapping stands for, if it is one that Backstage would resolve.
     pub fn placeholder(&self) -> Option<Placeholder<'_>> {
         let [entry] = self.as_mapping()? else {

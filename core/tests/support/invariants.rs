@@ -10,6 +10,14 @@ use kataster_core::source::LineIndex;
 use kataster_core::yaml::{self, Node, ParseOptions, Value};
 use kataster_core::{CheckOptions, Checker, FileKind, NoFacts, Report, SourceFile};
 
+/// Whether a span is a range of `text` that starts and ends on char boundaries.
+pub fn is_inside(text: &str, span: &std::ops::Range<usize>) -> bool {
+    span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
+}
+
 /// The node a pointer names, and the key span of the entry holding it (if any).
 pub fn resolve<'a>(
     root: &'a Node,
@@ -92,14 +100,7 @@ pub fn assert_report_invariants(text: &str, parse: &ParseOptions, report: &Repor
     let lines = LineIndex::new(text);
     for diagnostic in &report.diagnostics {
         let span = &diagnostic.span;
-        assert!(
-            span.start <= span.end && span.end <= text.len(),
-            "{diagnostic:?}"
-        );
-        assert!(
-            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-            "{diagnostic:?}"
-        );
+        assert!(is_inside(text, span), "{diagnostic:?}");
         let start = lines.line_column(text, span.start);
         let end = lines.line_column(text, span.end);
         assert!(

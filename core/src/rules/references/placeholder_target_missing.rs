@@ -58,7 +58,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     for indexed in catalog
         .entities
         .iter()
-        .filter(|indexed| has_placeholder(indexed.entity.root))
+        .filter(|indexed| indexed.entity.root.has_placeholder())
     {
         let base = &catalog.files[indexed.entity.file].source.path;
         let mut stack: Vec<(&Node, String)> = vec![(indexed.entity.root, String::new())];
@@ -107,15 +107,6 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             }
         }
     }
-}
-
-fn has_placeholder(node: &Node) -> bool {
-    node.placeholder().is_some()
-        || match &node.value {
-            Value::Mapping(entries) => entries.iter().any(|entry| has_placeholder(&entry.value)),
-            Value::Sequence(items) => items.iter().any(has_placeholder),
-            _ => false,
-        }
 }
 
 /// Not a URL (`scheme://` or `scheme:` with no path separator first) and not absolute.
