@@ -4,10 +4,14 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
-use kataster_core::discover::{classify, is_yaml_path};
-use kataster_core::input::{encoding_message, has_utf16_bom};
-use kataster_core::rules::parse::{invalid_encoding, unreadable_file};
+use std::sync::{Arc, Mutex};
+
+use kataster_core::discover::{self, Reading, is_yaml_path};
+use kataster_core::rules::parse::{outside_root, unreadable_file};
+use kataster_core::rules::references::target_outside_root::glob_start;
 use kataster_core::{Checker, SourceFile};
+
+use crate::root::Root;
 
 /// Decides who wrote a file.
 type ContributorOf<'c> = Box<dyn Fn(&Path) -> Option<String> + 'c>;
@@ -23,11 +27,14 @@ pub struct Collector<'c> {
     contributor_of: ContributorOf<'c>,
     /// Texts that replace files on disk (documents open in an editor), by canonical path.
     overrides: HashMap<PathBuf, String>,
+    /// Nothing outside it is read.
+    root: Root,
 }
 
 impl<'c> Collector<'c> {
-    pub fn new(checker: &'c mut Checker) -> Self {
+    pub fn new(checker: &'c mut Checker, root: Root) -> Self {
         Self {
+            root,
             checker,
             seen: HashSet::new(),
             pending: Vec::new(),
@@ -56,6 +63,15 @@ impl<'c> Collector<'c> {
 
     /// Add the files a command-line path names.
     pub fn add_path(&mut self, path: &Path) {
+        if !self.root.contains(path) {
+            let why = if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
+                "is a symbolic link that leads outside the repository"
+            } else {
+                "is outside the root of the run"
+            };
+            self.refuse(path, why);
+            return;
+        }
         if self.overrides.contains_key(&canonical(path)) {
             self.add_file(path, true);
             return;
@@ -73,13 +89,55 @@ impl<'c> Collector<'c> {
         }
     }
 
+    /// Record a path that is not read because it leads outside the root (`IO004`).
+    fn refuse(&mut self, path: &Path, why: &str) {
+        if !self.seen.insert(canonical(path)) {
+            return;
+        }
+        let shown = display(path);
+        self.checker.add_failure(
+            &shown,
+            &outside_root::RULE,
+            format!("{shown} {why}: not read (kataster reads only the checked repository; widen it with --root)"),
+        );
+    }
+
     fn walk(&mut self, root: &Path) {
+        // Symbolic links are followed only where they lead inside the root; the others are
+        // collected here (the filter runs inside the walker) and reported in walk order.
+        let outside: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+        let filter = {
+            let outside = Arc::clone(&outside);
+            let run_root = self.root.clone();
+            move |entry: &ignore::DirEntry| {
+                if !entry.path_is_symlink() || run_root.contains(entry.path()) {
+                    return true;
+                }
+                let reported = entry.file_type().is_some_and(|kind| kind.is_dir())
+                    || is_yaml_path(&entry.path().to_string_lossy());
+                if reported && let Ok(mut outside) = outside.lock() {
+                    outside.push(entry.path().to_path_buf());
+                }
+                false
+            }
+        };
         let walker = ignore::WalkBuilder::new(root)
             .require_git(false)
             .follow_links(true)
             .sort_by_file_path(Path::cmp)
+            .filter_entry(filter)
             .build();
         for entry in walker {
+            let refused: Vec<PathBuf> = outside
+                .lock()
+                .map(|mut outside| outside.drain(..).collect())
+                .unwrap_or_default();
+            for path in refused {
+                self.refuse(
+                    &path,
+                    "is a symbolic link that leads outside the repository",
+                );
+            }
             match entry {
                 Err(error) => {
                     let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
@@ -110,12 +168,26 @@ impl<'c> Collector<'c> {
                 }
             }
         }
+        let refused: Vec<PathBuf> = outside
+            .lock()
+            .map(|mut outside| outside.drain(..).collect())
+            .unwrap_or_default();
+        for path in refused {
+            self.refuse(
+                &path,
+                "is a symbolic link that leads outside the repository",
+            );
+        }
     }
 
     /// Read and add one file; found by walking, it is added only if it holds catalog entities.
     fn add_file(&mut self, path: &Path, explicit: bool) {
         let key = canonical(path);
         if self.seen.contains(&key) {
+            return;
+        }
+        if !self.root.contains(path) {
+            self.refuse(path, "leads outside the repository");
             return;
         }
         let shown = display(path);
@@ -147,23 +219,14 @@ impl<'c> Collector<'c> {
                 return;
             }
         };
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => {
-                if !explicit && !has_utf16_bom(error.as_bytes()) {
-                    return;
-                }
+        let (text, kind) = match discover::read(&shown, bytes, explicit) {
+            Reading::Skip => return,
+            Reading::Fail(rule, message) => {
                 self.seen.insert(key);
-                self.checker.add_failure(
-                    &shown,
-                    &invalid_encoding::RULE,
-                    encoding_message(&shown, error.as_bytes(), error.utf8_error().valid_up_to()),
-                );
+                self.checker.add_failure(&shown, rule, message);
                 return;
             }
-        };
-        let Some(kind) = classify(&shown, &text, explicit) else {
-            return;
+            Reading::Check(text, kind) => (text, kind),
         };
         self.seen.insert(key);
         let contributor = (self.contributor_of)(path);
@@ -189,12 +252,17 @@ impl<'c> Collector<'c> {
                 if target.contains("://") || target.starts_with('/') {
                     continue;
                 }
+                // A target outside the root is reported by the core (CAT109), never read.
                 if target.contains(['*', '?', '[', '{']) {
-                    self.add_glob(&base, &target);
+                    let (start, pattern) = glob_start(&target);
+                    let start = normalize(&base.join(start));
+                    if self.root.contains(&start) {
+                        self.add_glob(&start, pattern);
+                    }
                 } else {
-                    let path = base.join(&target);
-                    if path.is_file() {
-                        self.add_file(&normalize(&path), true);
+                    let path = normalize(&base.join(&target));
+                    if self.root.contains(&path) && path.is_file() {
+                        self.add_file(&path, true);
                     }
                 }
             }
@@ -205,7 +273,6 @@ impl<'c> Collector<'c> {
     }
 
     fn add_glob(&mut self, base: &Path, pattern: &str) {
-        let pattern = pattern.trim_start_matches("./");
         let Ok(glob) = globset::Glob::new(pattern) else {
             return;
         };

@@ -9,6 +9,7 @@ mod known;
 mod lsp;
 mod policy;
 mod render;
+mod root;
 
 use std::process::ExitCode;
 

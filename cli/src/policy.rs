@@ -6,12 +6,16 @@ use std::path::{Path, PathBuf};
 use kataster_core::discover::POLICY_FILE_NAMES;
 use kataster_core::{LoadedPolicy, load_policy};
 
+use crate::root::Root;
+
 /// A policy file and what was read from it.
 #[derive(Debug)]
 pub struct PolicyFile {
     pub path: PathBuf,
     pub text: String,
     pub loaded: LoadedPolicy,
+    /// Named with `--config` (trusted: its schemas may lie beside it, outside the root).
+    pub explicit: bool,
 }
 
 impl PolicyFile {
@@ -21,20 +25,30 @@ impl PolicyFile {
     }
 }
 
-/// The policy for a run; `Ok(None)` when there is none (the defaults apply).
-pub fn find(config: Option<&Path>, first_path: &Path) -> Result<Option<PolicyFile>, String> {
+/// The policy for a run; `Ok(None)` when there is none (the defaults apply). Found upwards,
+/// it is looked for no higher than the repository root (and the run's `root`, if given).
+pub fn find(
+    config: Option<&Path>,
+    first_path: &Path,
+    root: Option<&Root>,
+) -> Result<Option<PolicyFile>, String> {
     let path = match config {
         Some(path) => Some(path.to_path_buf()),
-        None => search_upwards(first_path),
+        None => search_upwards(first_path, root),
     };
     let Some(path) = path else { return Ok(None) };
     let text = std::fs::read_to_string(&path)
         .map_err(|error| format!("cannot read the policy {}: {error}", path.display()))?;
     let loaded = load_policy(&text);
-    Ok(Some(PolicyFile { path, text, loaded }))
+    Ok(Some(PolicyFile {
+        path,
+        text,
+        loaded,
+        explicit: config.is_some(),
+    }))
 }
 
-fn search_upwards(start: &Path) -> Option<PathBuf> {
+fn search_upwards(start: &Path, root: Option<&Root>) -> Option<PathBuf> {
     let start = std::fs::canonicalize(start).ok()?;
     let mut dir = if start.is_dir() {
         start.as_path()
@@ -49,7 +63,7 @@ fn search_upwards(start: &Path) -> Option<PathBuf> {
                 return Some(relative_to(&candidate, cwd.as_deref()));
             }
         }
-        if dir.join(".git").exists() {
+        if dir.join(".git").exists() || root.is_some_and(|root| root.dir() == dir) {
             return None;
         }
         dir = dir.parent()?;
@@ -80,11 +94,26 @@ pub fn contributor_by_path(policy: &PolicyFile, file: &Path) -> Option<String> {
         })
 }
 
-/// Read and compile the policy's custom schemas, relative to the policy file.
-pub fn compile_schemas(policy: &mut PolicyFile) -> Vec<kataster_core::policy::CompiledSchema> {
+/// Read and compile the policy's custom schemas, relative to the policy file: inside the root
+/// of the run, or (for a policy named with `--config`) beside it.
+pub fn compile_schemas(
+    policy: &mut PolicyFile,
+    root: &Root,
+) -> Vec<kataster_core::policy::CompiledSchema> {
     let dir = policy.dir().to_path_buf();
+    let trusted = policy.explicit.then(|| Root::at(&dir));
     policy.loaded.compile_schemas(|path| {
-        std::fs::read_to_string(dir.join(path))
-            .map_err(|error| format!("cannot read {}: {error}", dir.join(path).display()))
+        let file = dir.join(path);
+        if !root.contains(&file)
+            && !trusted
+                .as_ref()
+                .is_some_and(|beside| beside.contains(&file))
+        {
+            return Err(format!(
+                "the schema {path} is outside the repository: not read"
+            ));
+        }
+        std::fs::read_to_string(&file)
+            .map_err(|error| format!("cannot read {}: {error}", file.display()))
     })
 }

@@ -311,37 +311,39 @@ fn invalid_utf8_is_reported_with_its_byte_offset() {
     );
 }
 
+/// A file with a NUL byte is binary (IO003): located in the message, its content never shown.
 #[test]
 fn nul_bytes() {
     let dir = case_dir("nul");
     let cases: [(&str, &[u8], &str); 3] = [
         (
             "plain.yaml",
-            b"apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: a\0b\n",
-            "YAML001 4:10",
+            b"apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: a\0SECRET\n",
+            "line 4, column 10",
         ),
         (
             "quoted.yaml",
-            b"apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: \"a\0b\"\n",
-            "YAML001 4:11",
+            b"apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: \"a\0SECRET\"\n",
+            "line 4, column 11",
         ),
         (
             "comment.yaml",
-            b"apiVersion: backstage.io/v1alpha1\n# \0\nkind: Group\n",
-            "YAML001 2:3",
+            b"apiVersion: backstage.io/v1alpha1\n# \0SECRET\nkind: Group\n",
+            "line 2, column 3",
         ),
     ];
     for (name, bytes, expected) in cases {
         std::fs::write(dir.join(name), bytes).unwrap();
         let run = check_json(&dir, &[name]).expect(2);
-        assert_eq!(run.located(), [expected], "{name}");
+        let diagnostic = &run.json()["diagnostics"][0];
+        assert_eq!(diagnostic["code"], "IO003", "{name}");
+        let message = diagnostic["message"].as_str().unwrap();
+        assert!(message.contains(expected), "{name}: {message}");
+        for format in ["human", "concise", "github", "sarif", "gitlab", "junit"] {
+            let output = kataster(&dir, &["check", "--format", format, name]).stdout;
+            assert!(!output.contains("SECRET"), "{name} ({format}): {output}");
+        }
     }
-    let run = check_json(&dir, &["quoted.yaml"]);
-    let message = run.json()["diagnostics"][0]["message"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    assert!(message.contains("NUL"), "{message}");
 }
 
 #[test]

@@ -52,6 +52,12 @@ impl KnownEntity {
 pub trait Facts {
     /// Whether a file exists, by a path joined from a checked file's directory.
     fn file_exists(&self, path: &str) -> Option<bool>;
+
+    /// Whether a path (as [`Facts::file_exists`] gets it) leads outside the root of the run,
+    /// after `..` and symbolic links: such a path is reported (`CAT109`) and never read.
+    fn is_outside_root(&self, _path: &str) -> bool {
+        false
+    }
 }
 
 /// A frontend that knows nothing about the world.

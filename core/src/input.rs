@@ -37,6 +37,12 @@ pub fn decode(path: &str, bytes: Vec<u8>, explicit: bool) -> Option<Result<Strin
     }
 }
 
+/// The byte offset of the first NUL character: no YAML text has one (not even quoted), binary
+/// files and process files such as `/proc/self/environ` do.
+pub fn nul_offset(text: &str) -> Option<usize> {
+    text.as_bytes().iter().position(|&byte| byte == 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

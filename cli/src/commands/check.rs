@@ -9,6 +9,7 @@ use kataster_core::{CheckOptions, Checker, Selection, Severity};
 
 use super::{FailOn, exit_code, write_stdout};
 use crate::collect::Collector;
+use crate::root::Root;
 use crate::{facts, known, render};
 
 #[derive(Debug, clap::Args)]
@@ -42,6 +43,11 @@ pub struct Args {
     /// Do not follow the targets of Location entities.
     #[arg(long)]
     pub no_follow_locations: bool,
+    /// The folder nothing outside of which is read (default: the git work tree of the checked
+    /// paths, else their common folder). Paths, Location targets, placeholders, symbolic links
+    /// and policy schemas that lead outside it are reported and never opened.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
@@ -67,10 +73,11 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     } else {
         args.paths.clone()
     };
-    let mut policy = crate::policy::find(args.config.as_deref(), &paths[0])?;
+    let root = Root::for_paths(&paths, args.root.as_deref())?;
+    let mut policy = crate::policy::find(args.config.as_deref(), &paths[0], Some(&root))?;
     let schemas = policy
         .as_mut()
-        .map(crate::policy::compile_schemas)
+        .map(|policy| crate::policy::compile_schemas(policy, &root))
         .unwrap_or_default();
     let options = CheckOptions {
         selection: Selection::default()
@@ -103,7 +110,8 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         })
     };
     {
-        let mut collector = Collector::new(&mut checker).with_contributors(contributor_of);
+        let mut collector =
+            Collector::new(&mut checker, root.clone()).with_contributors(contributor_of);
         for path in &paths {
             collector.add_path(path);
         }
@@ -113,7 +121,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             collector.follow_locations();
         }
     }
-    let report = checker.check(&facts::FileSystem);
+    let report = checker.check(&facts::FileSystem { root });
     let json = JsonReport::new(&report, checker.files());
     let input = render::Input {
         report: &report,

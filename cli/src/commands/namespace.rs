@@ -42,7 +42,7 @@ pub enum Format {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
-    let policy = crate::policy::find(args.config.as_deref(), &PathBuf::from("."))?;
+    let policy = crate::policy::find(args.config.as_deref(), &PathBuf::from("."), None)?;
     let spec = policy
         .as_ref()
         .map(|policy| policy.loaded.policy.naming.namespace.clone())

@@ -31,7 +31,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let schema = match args.which {
         Which::Policy => Policy::json_schema(),
         Which::Catalog => {
-            let policy = crate::policy::find(args.config.as_deref(), Path::new("."))?;
+            let policy = crate::policy::find(args.config.as_deref(), Path::new("."), None)?;
             if let Some(policy) = policy.as_ref().filter(|policy| !policy.loaded.is_valid()) {
                 return Err(format!(
                     "the policy {} has problems; run `kataster check` to see them",

@@ -151,7 +151,7 @@ pub(super) fn settings(
     versions_json: Option<&str>,
     selection: Selection,
 ) -> Result<Settings, String> {
-    let file = crate::policy::find(config, start)?;
+    let file = crate::policy::find(config, start, None)?;
     let policy = match &file {
         Some(file) if !file.loaded.is_valid() => {
             return Err(format!(

@@ -15,6 +15,7 @@ use super::positions;
 use crate::collect::{Collector, canonical};
 use crate::facts::FileSystem;
 use crate::policy::{self, PolicyFile};
+use crate::root::Root;
 
 /// The folders, the open documents and the last check.
 pub struct Workspace {
@@ -68,10 +69,11 @@ impl Workspace {
             .cloned()
             .or_else(|| self.open.keys().next().cloned())
             .unwrap_or_else(|| PathBuf::from("."));
-        let mut policy = policy::find(None, &first).ok().flatten();
+        let root = self.root();
+        let mut policy = policy::find(None, &first, Some(&root)).ok().flatten();
         let schemas = policy
             .as_mut()
-            .map(policy::compile_schemas)
+            .map(|policy| policy::compile_schemas(policy, &root))
             .unwrap_or_default();
         let options = CheckOptions {
             parse: ParseOptions {
@@ -103,7 +105,7 @@ impl Workspace {
                     .as_ref()
                     .and_then(|policy| policy::contributor_by_path(policy, path))
             };
-            let mut collector = Collector::new(&mut checker)
+            let mut collector = Collector::new(&mut checker, root.clone())
                 .with_contributors(contributor_of)
                 .with_overrides(self.open.clone());
             for root in &self.roots {
@@ -116,9 +118,23 @@ impl Workspace {
             }
             collector.follow_locations();
         }
-        self.report = Some(checker.check(&FileSystem));
+        self.report = Some(checker.check(&FileSystem { root }));
         self.checker = checker;
         self.policy = policy;
+    }
+
+    /// What the server may read: the workspace folders, and for a document opened outside
+    /// them, the repository that holds it (the user opened it).
+    fn root(&self) -> Root {
+        let mut folders = self.roots.iter().map(|folder| Root::at(folder));
+        let outside = self
+            .open
+            .keys()
+            .filter(|path| !self.roots.iter().any(|root| path.starts_with(root)))
+            .filter_map(|path| Root::for_paths(std::slice::from_ref(path), None).ok());
+        let mut all = folders.by_ref().chain(outside);
+        let first = all.next().unwrap_or_else(|| Root::at(Path::new(".")));
+        all.fold(first, |root, other| root.and(&other))
     }
 
     /// Diagnostics for every file that has some, and empty lists for files that no longer do.

@@ -141,6 +141,8 @@ impl RuleMeta {
 pub static RULES: &[&RuleMeta] = &[
     &parse::unreadable_file::RULE,
     &parse::invalid_encoding::RULE,
+    &parse::binary_file::RULE,
+    &parse::outside_root::RULE,
     &parse::syntax::RULE,
     &parse::duplicate_key::RULE,
     &parse::not_a_mapping::RULE,
@@ -171,6 +173,7 @@ pub static RULES: &[&RuleMeta] = &[
     &references::placeholder_target_missing::RULE,
     &references::unresolvable_reference_name::RULE,
     &references::location_target_missing::RULE,
+    &references::target_outside_root::RULE,
     &naming::invalid_namespace_name::RULE,
     &naming::namespace_convention::RULE,
     &naming::namespace_collision::RULE,

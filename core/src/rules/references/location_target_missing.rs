@@ -6,7 +6,7 @@ use crate::rules::{Emitter, Family, RuleMeta, Status};
 use crate::yaml::Node;
 
 use super::Catalog;
-use super::placeholder_target_missing::join;
+use super::target_outside_root::{self, glob_start, report_if_outside, resolve};
 
 pub static RULE: RuleMeta = RuleMeta {
     code: "CAT108",
@@ -17,9 +17,10 @@ pub static RULE: RuleMeta = RuleMeta {
     since: "0.1.0",
     summary: "A Location's relative target file does not exist",
     docs: r"## What it does
-Resolves the relative `spec.target` and `spec.targets` of Location entities against the
-directory of the file that holds them and reports targets that do not exist. Globs and URLs
-are not checked here; the CLI follows them when it collects files. Only frontends that can
+Resolves the `spec.target` and `spec.targets` of Location entities (relative to the
+directory of the file that holds them, or absolute) and reports targets that do not exist.
+Targets outside the checked repository are `CAT109` and never looked at. Globs and URLs are
+not checked here; the CLI follows them when it collects files. Only frontends that can
 see files (the CLI) run this check.
 
 ## Why is this bad?
@@ -47,7 +48,7 @@ spec:
 };
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
-    if !out.enabled(&RULE) {
+    if !out.enabled(&RULE) && !out.enabled(&target_outside_root::RULE) {
         return;
     }
     for indexed in &catalog.entities {
@@ -78,13 +79,19 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             let Some(target) = node.as_str() else {
                 continue;
             };
-            if target.contains("://")
-                || target.contains(['*', '?', '[', '{'])
-                || target.starts_with('/')
-            {
+            let is_glob = target.contains(['*', '?', '[', '{']);
+            let named = if is_glob {
+                glob_start(target).0
+            } else {
+                target
+            };
+            let Some(path) = resolve(base, if named.is_empty() { "." } else { named }) else {
+                continue;
+            };
+            let at = (entity, node, pointer.as_str());
+            if report_if_outside(catalog, out, at, "Location target", target, &path) || is_glob {
                 continue;
             }
-            let path = join(base, target);
             if catalog.facts.file_exists(&path) == Some(false) {
                 Catalog::report(
                     out,

@@ -8,6 +8,7 @@ pub mod location_target_missing;
 pub mod misspelt_reference_kind;
 pub mod parent_cycle;
 pub mod placeholder_target_missing;
+pub mod target_outside_root;
 pub mod unresolvable_reference_name;
 pub mod wrong_target_kind;
 

@@ -5,6 +5,7 @@ use crate::rules::{Emitter, Family, RuleMeta, Status};
 use crate::yaml::{Node, Value};
 
 use super::Catalog;
+use super::target_outside_root::{self, report_if_outside, resolve};
 
 pub static RULE: RuleMeta = RuleMeta {
     code: "CAT106",
@@ -15,9 +16,9 @@ pub static RULE: RuleMeta = RuleMeta {
     since: "0.1.0",
     summary: "A $text, $json or $yaml placeholder names a relative file that does not exist",
     docs: r#"## What it does
-Resolves placeholders (`$text`, `$json`, `$yaml`, `$openapi`, `$asyncapi`) with a relative
-path against the directory of the file that holds them and reports those whose file does not
-exist. URLs are not fetched. Only frontends that can see files (the CLI) run this check.
+Resolves placeholders (`$text`, `$json`, `$yaml`, `$openapi`, `$asyncapi`) with a path
+(relative to the directory of the file that holds them, or absolute) and reports those whose
+file does not exist. Paths outside the checked repository are `CAT109` and never looked at. URLs are not fetched. Only frontends that can see files (the CLI) run this check.
 
 ## Why is this bad?
 Backstage fails to process the entity ("Placeholder $text could not read location") and keeps
@@ -52,7 +53,7 @@ spec:
 };
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
-    if !out.enabled(&RULE) {
+    if !out.enabled(&RULE) && !out.enabled(&target_outside_root::RULE) {
         return;
     }
     for indexed in catalog
@@ -65,23 +66,30 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         while let Some((node, pointer)) = stack.pop() {
             if let Some(placeholder) = node.placeholder() {
                 let target = placeholder.target;
-                if is_relative_path(target) {
-                    let path = join(base, target);
-                    if catalog.facts.file_exists(&path) == Some(false) {
-                        let at = Node {
-                            value: Value::Null,
-                            span: placeholder.target_span.clone(),
-                        };
+                if let Some(path) = resolve(base, target) {
+                    let at = Node {
+                        value: Value::Null,
+                        span: placeholder.target_span.clone(),
+                    };
+                    let pointer = format!("{pointer}/${}", placeholder.resolver);
+                    let what = format!("${} placeholder file", placeholder.resolver);
+                    let entity = &indexed.entity;
+                    if !report_if_outside(
+                        catalog,
+                        out,
+                        (entity, &at, &pointer),
+                        &what,
+                        target,
+                        &path,
+                    ) && catalog.facts.file_exists(&path) == Some(false)
+                    {
                         Catalog::report(
                             out,
                             &RULE,
-                            &indexed.entity,
+                            entity,
                             &at,
-                            &format!("{pointer}/${}", placeholder.resolver),
-                            format!(
-                                "${} placeholder file \"{target}\" does not exist ({path})",
-                                placeholder.resolver
-                            ),
+                            &pointer,
+                            format!("{what} \"{target}\" does not exist ({path})"),
                             Some(
                                 "placeholder paths are relative to the file that holds them"
                                     .to_owned(),
@@ -107,17 +115,6 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             }
         }
     }
-}
-
-/// Not a URL (`scheme://` or `scheme:` with no path separator first) and not absolute.
-fn is_relative_path(target: &str) -> bool {
-    let has_scheme = target.split_once(':').is_some_and(|(scheme, _)| {
-        scheme.len() > 1
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
-    !has_scheme && !target.starts_with('/')
 }
 
 /// `target` relative to the directory of `base`, with `.` and `..` folded.
@@ -155,7 +152,5 @@ mod tests {
         );
         assert_eq!(join("a/b/c.yaml", "../d.yaml"), "a/d.yaml");
         assert_eq!(join("c.yaml", "d.yaml"), "d.yaml");
-        assert!(!is_relative_path("https://example.com/x"));
-        assert!(is_relative_path("./x.yaml"));
     }
 }
