@@ -77,3 +77,29 @@ impl JsonReport {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
+
+/// Whether a text holds a control character a terminal may act on (C0 but tab, line feed and
+/// carriage return; DEL; C1): such source lines are not shown in text outputs.
+pub fn has_control_characters(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// A message for a terminal or a CI log: control characters (an escape sequence in a quoted
+/// value, a line break that would start a new log command) written as `\u{..}` escapes.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use kataster_core::report::JsonReport;
+use kataster_core::report::{JsonReport, printable};
 
 pub fn render(json: &JsonReport) -> String {
     let mut out = String::new();
@@ -10,7 +10,12 @@ pub fn render(json: &JsonReport) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {} [{}] {}",
-            d.file, d.line, d.column, d.code, d.severity, d.message
+            d.file,
+            d.line,
+            d.column,
+            d.code,
+            d.severity,
+            printable(&d.message)
         );
     }
     out

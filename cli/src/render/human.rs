@@ -1,7 +1,7 @@
 //! `--format human`: diagnostics with source snippets, like rustc's.
 
 use annotate_snippets::{Level, Renderer, Snippet};
-use kataster_core::report::JsonReport;
+use kataster_core::report::{JsonReport, has_control_characters, printable};
 use kataster_core::source::LineIndex;
 use kataster_core::{ParsedFile, Report, Severity};
 
@@ -27,17 +27,28 @@ pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
             Severity::Warning => Level::Warning,
             Severity::Info => Level::Info,
         };
-        let title = format!("{} [{}]", diagnostic.message, diagnostic.name);
+        let title = format!("{} [{}]", printable(&diagnostic.message), diagnostic.name);
         let origin = located.file.clone();
         let mut message = level.title(&title).id(diagnostic.code);
         let excerpt;
         let label;
+        let hidden;
+        let lines = (!text.is_empty()).then(|| {
+            let index = indexes[diagnostic.file].get_or_insert_with(|| LineIndex::new(text));
+            index.line_range(text, located.line).start..index.line_range(text, located.end_line).end
+        });
         if text.is_empty() {
             message = message.footer(Level::Note.title(&origin));
-        } else {
-            let index = indexes[diagnostic.file].get_or_insert_with(|| LineIndex::new(text));
-            let lines = index.line_range(text, located.line).start
-                ..index.line_range(text, located.end_line).end;
+        } else if lines.as_ref().is_some_and(|lines| {
+            has_control_characters(&text[lines.start..lines.end.max(lines.start)])
+        }) {
+            // A binary-looking line (or a terminal escape sequence): named, never shown.
+            hidden = format!(
+                "{origin}:{}:{}: the source line is not shown (it holds control characters)",
+                located.line, located.column
+            );
+            message = message.footer(Level::Note.title(&hidden));
+        } else if let Some(lines) = lines {
             let mut start = lines.start;
             if start == 0 && text.starts_with('\u{feff}') {
                 start = 3;
@@ -63,10 +74,8 @@ pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
                 .annotation(level.span(span).label(&label));
             message = message.snippet(snippet);
         }
-        let help = diagnostic
-            .help
-            .as_deref()
-            .map(|help| Level::Help.title(help));
+        let help_text = diagnostic.help.as_deref().map(printable);
+        let help = help_text.as_deref().map(|help| Level::Help.title(help));
         if let Some(help) = help {
             message = message.footer(help);
         }
