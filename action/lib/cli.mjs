@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { Collector } from './collect.mjs';
+import { Root } from './root.mjs';
 import { joinPath } from './walk.mjs';
 import { ioErrorMessage } from './io.mjs';
 import * as render from './render.mjs';
@@ -44,6 +45,7 @@ Options:
       --known-entities <FILE> A JSON export of a catalog (\`GET /api/catalog/entities\`) that references may resolve to
       --yaml-merge            Expand YAML merge keys (\`<<\`), as Backstage's \`enableYamlMerge\`
       --no-follow-locations   Do not follow the targets of Location entities
+      --root <DIR>            The folder nothing outside of which is read (default: the git work tree of the checked paths, else their common folder)
       --no-color              Never colour the output
       --config <FILE>         The policy file (default: kataster.yaml or .kataster.yaml upwards from the first path)
       --contributor <NAME>    The contributor of every checked file
@@ -64,6 +66,7 @@ const VALUES = {
   '--config': 'config',
   '--fail-on': 'failOn',
   '--contributor': 'contributor',
+  '--root': 'root',
 };
 
 /** Parse `check`'s arguments as clap does for the native CLI. */
@@ -81,6 +84,7 @@ export function parseCheckArgs(argv) {
     noColor: false,
     knownEntities: undefined,
     config: undefined,
+    root: undefined,
     help: false,
   };
   let positionalOnly = false;
@@ -196,8 +200,11 @@ function existsSync(file) {
   }
 }
 
-/** `kataster.yaml` or `.kataster.yaml` upwards from a path, stopping at a repository root. */
-function searchUpwards(api, start) {
+/**
+ * `kataster.yaml` or `.kataster.yaml` upwards from a path, stopping at a repository root and
+ * at the run's root.
+ */
+function searchUpwards(api, start, root) {
   let absolute;
   try {
     absolute = fs.realpathSync.native(start);
@@ -214,7 +221,7 @@ function searchUpwards(api, start) {
         return cwd === '/' ? candidate.slice(1) : relative;
       }
     }
-    if (existsSync(path.join(dir, '.git'))) {
+    if (existsSync(path.join(dir, '.git')) || root?.dir === dir) {
       return undefined;
     }
     const up = path.dirname(dir);
@@ -226,8 +233,8 @@ function searchUpwards(api, start) {
 }
 
 /** The policy file for a run (`cli/src/policy.rs`): `{path, text}` or `undefined`. */
-export function findPolicy(api, config, firstPath) {
-  const file = config ?? searchUpwards(api, firstPath);
+export function findPolicy(api, config, firstPath, root = undefined) {
+  const file = config ?? searchUpwards(api, firstPath, root);
   if (file === undefined) {
     return undefined;
   }
@@ -243,7 +250,7 @@ export function findPolicy(api, config, firstPath) {
   } catch {
     throw new Error(`cannot read the policy ${file}: stream did not contain valid UTF-8`);
   }
-  return { path: file, text };
+  return { path: file, text, explicit: config !== undefined };
 }
 
 /** The directory of the policy file (`PolicyFile::dir`: the parent, `''` for a bare name). */
@@ -252,11 +259,20 @@ function policyDir(policyPath) {
   return slash === -1 ? '' : slash === 0 ? '/' : policyPath.slice(0, slash);
 }
 
-/** The policy's custom schemas, read relative to the policy file (`compile_schemas`). */
-function readSchemas(api, policy) {
+/**
+ * The policy's custom schemas, read relative to the policy file (`compile_schemas`): inside
+ * the root of the run, or (for a policy named with `--config`) beside it.
+ */
+function readSchemas(api, policy, root) {
   const schemas = {};
+  const dir = policyDir(policy.path);
+  const beside = policy.explicit ? new Root([fs.realpathSync.native(dir === '' ? '.' : dir)]) : undefined;
   for (const schema of api.Kataster.schemaPaths(policy.text)) {
-    const file = joinPath(policyDir(policy.path), schema);
+    const file = joinPath(dir, schema);
+    if (!root.contains(file) && !beside?.contains(file)) {
+      schemas[schema] = { error: `the schema ${schema} is outside the repository: not read` };
+      continue;
+    }
     try {
       schemas[schema] = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(fs.readFileSync(file));
     } catch (error) {
@@ -307,9 +323,10 @@ export function check(api, args, { color = false } = {}) {
     knownEntities = api.knownEntitiesFromText(args.knownEntities, text);
   }
   const paths = args.paths.length === 0 ? ['.'] : args.paths;
-  const policy = findPolicy(api, args.config, paths[0]);
+  const root = Root.forPaths(paths, args.root);
+  const policy = findPolicy(api, args.config, paths[0], root);
   if (policy !== undefined) {
-    policy.schemas = readSchemas(api, policy);
+    policy.schemas = readSchemas(api, policy, root);
   }
   const session = new api.Session({
     select: args.select,
@@ -323,7 +340,7 @@ export function check(api, args, { color = false } = {}) {
   });
   const contributorOf = (file) => args.contributor
     ?? (policy === undefined ? undefined : contributorByPath(session, policy.path, file));
-  const collector = new Collector(api, session, contributorOf);
+  const collector = new Collector(api, session, contributorOf, root);
   for (const file of paths) {
     collector.addPath(file);
   }
@@ -332,7 +349,11 @@ export function check(api, args, { color = false } = {}) {
   } else {
     collector.followLocations();
   }
-  const report = session.check({ fileExists: isFileSync });
+  const report = session.check({
+    // Outside the root nothing is looked at, not even whether it exists.
+    fileExists: (file) => (root.contains(file) ? isFileSync(file) : undefined),
+    isOutsideRoot: (file) => !root.contains(file),
+  });
   const exitCode = session.exitCode(args.failOn);
   const rendered = wanted.map((output) => {
     const styled = output.path === undefined && output.format === 'human' && !args.noColor;

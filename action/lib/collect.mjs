@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 
 import { ioErrorMessage } from './io.mjs';
+import { globStart } from './root.mjs';
 import { compareNames, joinPath, specialFile, walk } from './walk.mjs';
 
 /** A path as users wrote it, without a leading `./`. */
@@ -107,8 +108,10 @@ const OFFERED = 2;
 /** Adds files to a session, each once (`Collector` in collect.rs). */
 export class Collector {
   /** `contributorOf(path)`: who wrote a file (the contributor rules), or `undefined`. */
-  constructor(api, session, contributorOf = () => undefined) {
+  constructor(api, session, contributorOf = () => undefined, root = undefined) {
     this.api = api;
+    /** Nothing outside it is read (`Root`). */
+    this.root = root;
     this.session = session;
     this.contributorOf = contributorOf;
     this.seen = new Set();
@@ -119,8 +122,43 @@ export class Collector {
     this.next = 0;
   }
 
+  /** Whether a path lies inside the root of the run. */
+  inside(file) {
+    return this.root === undefined || this.root.contains(file);
+  }
+
+  /** Record a path that is not read because it leads outside the root (`IO004`). */
+  refuse(file, why) {
+    let key;
+    try {
+      key = fs.realpathSync.native(file);
+    } catch {
+      key = file;
+    }
+    if (this.seen.has(key)) {
+      return;
+    }
+    this.seen.add(key);
+    const shown = display(file);
+    this.session.addFailure(
+      shown,
+      'IO004',
+      `${shown} ${why}: not read (kataster reads only the checked repository; widen it with --root)`,
+    );
+  }
+
   /** Add the files a command-line path names. */
   addPath(file) {
+    if (!this.inside(file)) {
+      let link = false;
+      try {
+        link = fs.lstatSync(file).isSymbolicLink();
+      } catch {
+        link = false;
+      }
+      this.refuse(file, link ? 'is a symbolic link that leads outside the repository' : 'is outside the root of the run');
+      return;
+    }
     let stat;
     try {
       stat = fs.statSync(file);
@@ -136,8 +174,10 @@ export class Collector {
   }
 
   walk(root) {
-    for (const entry of walk(this.api, root)) {
-      if (entry.error) {
+    for (const entry of walk(this.api, root, this.root)) {
+      if (entry.refused) {
+        this.refuse(entry.refused, 'is a symbolic link that leads outside the repository');
+      } else if (entry.error) {
         const shown = display(entry.error.path);
         this.session.addFailure(shown, 'IO001', `cannot read ${shown}: ${entry.error.message}`);
       } else if (entry.isFile && this.api.isYamlPath(entry.path)) {
@@ -165,6 +205,10 @@ export class Collector {
       }
     }
     if (this.seen.has(key)) {
+      return;
+    }
+    if (!regular && !this.inside(file)) {
+      this.refuse(file, 'leads outside the repository');
       return;
     }
     const shown = display(file);
@@ -222,12 +266,17 @@ export class Collector {
         if (target.includes('://') || target.startsWith('/')) {
           continue;
         }
+        // A target outside the root is reported by the core (CAT109), never read.
         if (/[*?[{]/.test(target)) {
-          this.addGlob(base, target);
+          const [start, pattern] = globStart(target);
+          const from = normalize(joinPath(base, start));
+          if (this.inside(from)) {
+            this.addGlob(from, pattern);
+          }
         } else {
-          const joined = joinPath(base, target);
-          if (isFile(joined)) {
-            this.addFile(normalize(joined), true);
+          const joined = normalize(joinPath(base, target));
+          if (this.inside(joined) && isFile(joined)) {
+            this.addFile(joined, true);
           }
         }
       }
@@ -240,13 +289,9 @@ export class Collector {
   }
 
   addGlob(base, pattern) {
-    let trimmed = pattern;
-    while (trimmed.startsWith('./')) {
-      trimmed = trimmed.slice(2);
-    }
     let matcher;
     try {
-      matcher = new this.api.GlobMatcher(trimmed);
+      matcher = new this.api.GlobMatcher(pattern);
     } catch {
       return;
     }

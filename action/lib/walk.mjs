@@ -97,10 +97,12 @@ function matchIgnore(levels, parents, absoluteBase, candidate, isDir) {
 }
 
 /**
- * Walk a directory: yields `{path, isFile}` for every entry that is not skipped, and
- * `{error: {path, message}}` where the native walker yields an error.
+ * Walk a directory: yields `{path, isFile}` for every entry that is not skipped,
+ * `{error: {path, message}}` where the native walker yields an error, and `{refused: path}`
+ * for a symbolic link that leads outside `runRoot` (a folder, or a file with a YAML name):
+ * it is not followed.
  */
-export function* walk(api, root) {
+export function* walk(api, root, runRoot = undefined) {
   const strip = (p) => stripPrefix('./', p) ?? p;
   let absoluteBase;
   const parents = [];
@@ -148,7 +150,8 @@ export function* walk(api, root) {
   }
   const rootReal = realpath(root);
   ancestorsReal.push({ real: rootReal ?? root, path: root });
-  yield* walkDir(api, root, rootReal, levels, parents, absoluteBase, ancestorsReal, strip);
+  const context = { api, parents, absoluteBase, strip, runRoot };
+  yield* walkDir(context, root, rootReal, levels, ancestorsReal);
 }
 
 /** The canonical path, or `undefined` when it cannot be had. */
@@ -171,7 +174,8 @@ function sortedEntries(dir) {
  * Walk one directory; `dirReal` is its canonical path (`undefined` when unknown): a regular
  * file in it is `dirReal/name`, no `realpath` needed (the key the collector sees files by).
  */
-function* walkDir(api, dir, dirReal, levels, parents, absoluteBase, ancestorsReal, strip) {
+function* walkDir(context, dir, dirReal, levels, ancestorsReal) {
+  const { api, parents, absoluteBase, strip, runRoot } = context;
   let entries;
   try {
     entries = sortedEntries(dir);
@@ -213,11 +217,17 @@ function* walkDir(api, dir, dirReal, levels, parents, absoluteBase, ancestorsRea
     if (matched === 1 || (matched === 0 && name.startsWith('.'))) {
       continue;
     }
+    if (dirent.isSymbolicLink() && runRoot !== undefined && !runRoot.contains(entry)) {
+      if (isDir || api.isYamlPath(entry)) {
+        yield { refused: entry };
+      }
+      continue;
+    }
     if (isDir) {
       yield { path: entry, isFile: false };
       levels.push(levelFor(api, entry, false));
       ancestorsReal.push({ real: real ?? entry, path: entry });
-      yield* walkDir(api, entry, real, levels, parents, absoluteBase, ancestorsReal, strip);
+      yield* walkDir(context, entry, real, levels, ancestorsReal);
       levels.pop();
       ancestorsReal.pop();
     } else if (stat === undefined) {

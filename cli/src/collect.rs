@@ -182,11 +182,16 @@ impl<'c> Collector<'c> {
 
     /// Read and add one file; found by walking, it is added only if it holds catalog entities.
     fn add_file(&mut self, path: &Path, explicit: bool) {
-        let key = canonical(path);
+        let resolved = std::fs::canonicalize(path);
+        let inside = match &resolved {
+            Ok(real) => self.root.contains_canonical(real),
+            Err(_) => self.root.contains(path),
+        };
+        let key = resolved.unwrap_or_else(|_| path.to_path_buf());
         if self.seen.contains(&key) {
             return;
         }
-        if !self.root.contains(path) {
+        if !inside {
             self.refuse(path, "leads outside the repository");
             return;
         }

@@ -89,6 +89,14 @@ impl Root {
     }
 }
 
+impl Root {
+    /// [`Root::contains`] for a path `std::fs::canonicalize` returned (saves resolving it
+    /// again for every walked file).
+    pub fn contains_canonical(&self, path: &Path) -> bool {
+        path.starts_with(&self.dir) || self.others.iter().any(|dir| path.starts_with(dir))
+    }
+}
+
 /// The path with every existing part canonical (links resolved, in order, as the kernel
 /// would) and the missing rest folded.
 fn resolved(path: &Path) -> PathBuf {

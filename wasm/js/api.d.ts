@@ -21,6 +21,8 @@ export type PositionEncoding = 'utf-32' | 'utf-16' | 'utf-8';
 export interface Facts {
   /** Whether a file exists, by a path joined from a checked file's directory; `undefined`: cannot tell. */
   fileExists?: (path: string) => boolean | undefined;
+  /** Whether a path (as `fileExists` gets it) leads outside the root of the run, after `..` and symbolic links: reported (`CAT109`), never read. Default: never. */
+  isOutsideRoot?: (path: string) => boolean;
 }
 
 export interface CheckOptions extends Facts {

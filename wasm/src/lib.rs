@@ -22,9 +22,10 @@ mod render;
 
 use std::cell::RefCell;
 
+use kataster_core::discover::Reading;
 use kataster_core::naming::Convention;
 use kataster_core::report::JsonReport;
-use kataster_core::rules::parse::{invalid_encoding, unreadable_file};
+use kataster_core::rules::parse::{binary_file, invalid_encoding, outside_root, unreadable_file};
 use kataster_core::{
     Checker, Facts, FileKind, LoadedPolicy, Policy, Report, SourceFile, load_policy,
 };
@@ -300,28 +301,24 @@ impl Session {
 
     /// A file's bytes as the CLI reads them, in one crossing (no JSON, no JavaScript string):
     /// decoded and classified as the CLI does. Returns 0 when the file is skipped (not UTF-8
-    /// or not a catalog file, found while walking), 1 when it could not be decoded (`IO002`
-    /// recorded), 2 when it is to be checked: then `keepOffered(contributor)` queues it for
+    /// or not a catalog file, found while walking), 1 when it could not be decoded (`IO002`,
+    /// or `IO003` for a binary file, recorded), 2 when it is to be checked: then `keepOffered(contributor)` queues it for
     /// `parsePending()`, which parses every queued file in order.
     #[wasm_bindgen(js_name = offerFile)]
     pub fn offer_file(&mut self, path: String, bytes: Vec<u8>, explicit: bool) -> u8 {
         self.offered = None;
         memory::keep_doubling();
-        match kataster_core::input::decode(&path, bytes, explicit) {
-            None => SKIPPED,
-            Some(Err(message)) => {
+        match kataster_core::discover::read(&path, bytes, explicit) {
+            Reading::Skip => SKIPPED,
+            Reading::Fail(rule, message) => {
                 self.report = None;
-                self.checker
-                    .add_failure(path, &invalid_encoding::RULE, message);
+                self.checker.add_failure(path, rule, message);
                 FAILED
             }
-            Some(Ok(text)) => match kataster_core::discover::classify(&path, &text, explicit) {
-                None => SKIPPED,
-                Some(kind) => {
-                    self.offered = Some(SourceFile::new(path, text).with_kind(kind));
-                    OFFERED
-                }
-            },
+            Reading::Check(text, kind) => {
+                self.offered = Some(SourceFile::new(path, text).with_kind(kind));
+                OFFERED
+            }
         }
     }
 
@@ -347,8 +344,8 @@ impl Session {
         index_to_js(range.start)
     }
 
-    /// Record a file that could not be read: `code` is `IO001` (unreadable) or `IO002` (not
-    /// UTF-8); `message` names the cause. Returns the file's index.
+    /// Record a file that could not be read: `code` is `IO001` (unreadable), `IO002` (not
+    /// UTF-8), `IO003` (binary) or `IO004` (outside the root); `message` names the cause. Returns the file's index.
     #[wasm_bindgen(js_name = addFailure)]
     pub fn add_failure(
         &mut self,
@@ -359,9 +356,11 @@ impl Session {
         let rule = match code {
             "IO001" => &unreadable_file::RULE,
             "IO002" => &invalid_encoding::RULE,
+            "IO003" => &binary_file::RULE,
+            "IO004" => &outside_root::RULE,
             other => {
                 return Err(JsError::new(&format!(
-                    "kataster: `{other}` is not a rule for files that cannot be read (IO001, IO002)"
+                    "kataster: `{other}` is not a rule for files that cannot be read (IO001 to IO004)"
                 )));
             }
         };
@@ -407,7 +406,8 @@ impl Session {
     }
 
     /// Run every selected rule over the files added; `facts` is `{fileExists?(path): boolean |
-    /// undefined}` (without it, file existence is not checked). Returns the JSON report object.
+    /// undefined, isOutsideRoot?(path): boolean}` (without them, file existence is not checked
+    /// and no path is outside). Returns the JSON report object.
     pub fn check(&mut self, facts: &JsValue) -> Result<String, JsError> {
         let facts = JsFacts::from_js(facts)?;
         memory::keep_doubling();
@@ -497,34 +497,48 @@ fn index_to_js(index: usize) -> Result<u32, JsError> {
 /// The core's questions about the world, answered by JavaScript callbacks.
 struct JsFacts {
     file_exists: Option<js_sys::Function>,
+    is_outside_root: Option<js_sys::Function>,
 }
 
 impl JsFacts {
     fn from_js(value: &JsValue) -> Result<Self, JsError> {
-        if value.is_undefined() || value.is_null() {
-            return Ok(Self { file_exists: None });
-        }
-        let callback = js_sys::Reflect::get(value, &JsValue::from_str("fileExists"))
-            .map_err(|_| JsError::new("kataster: cannot read `fileExists`"))?;
-        if callback.is_undefined() || callback.is_null() {
-            return Ok(Self { file_exists: None });
-        }
-        match callback.dyn_into::<js_sys::Function>() {
-            Ok(function) => Ok(Self {
-                file_exists: Some(function),
-            }),
-            Err(_) => Err(JsError::new("kataster: `fileExists` must be a function")),
-        }
+        Ok(Self {
+            file_exists: callback(value, "fileExists")?,
+            is_outside_root: callback(value, "isOutsideRoot")?,
+        })
     }
+}
+
+/// An optional function property of the facts object.
+fn callback(facts: &JsValue, name: &str) -> Result<Option<js_sys::Function>, JsError> {
+    if facts.is_undefined() || facts.is_null() {
+        return Ok(None);
+    }
+    let value = js_sys::Reflect::get(facts, &JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("kataster: cannot read `{name}`")))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .dyn_into::<js_sys::Function>()
+        .map(Some)
+        .map_err(|_| JsError::new(&format!("kataster: `{name}` must be a function")))
+}
+
+fn ask(function: Option<&js_sys::Function>, path: &str) -> Option<bool> {
+    function?
+        .call1(&JsValue::NULL, &JsValue::from_str(path))
+        .ok()?
+        .as_bool()
 }
 
 impl Facts for JsFacts {
     fn file_exists(&self, path: &str) -> Option<bool> {
-        let function = self.file_exists.as_ref()?;
-        function
-            .call1(&JsValue::NULL, &JsValue::from_str(path))
-            .ok()?
-            .as_bool()
+        ask(self.file_exists.as_ref(), path)
+    }
+
+    fn is_outside_root(&self, path: &str) -> bool {
+        ask(self.is_outside_root.as_ref(), path).unwrap_or(false)
     }
 }
 

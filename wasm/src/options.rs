@@ -98,6 +98,8 @@ struct RawOptions {
     /// A function, left out by `JSON.stringify`; read from the options object itself.
     #[serde(rename = "fileExists")]
     _file_exists: Option<serde::de::IgnoredAny>,
+    #[serde(rename = "isOutsideRoot")]
+    _is_outside_root: Option<serde::de::IgnoredAny>,
 }
 
 /// A policy file as the CLI reads it (`kataster.yaml`): its problems are reported under

@@ -355,8 +355,8 @@ class Session {
         wasm.__wbg_session_free(ptr, 0);
     }
     /**
-     * Record a file that could not be read: `code` is `IO001` (unreadable) or `IO002` (not
-     * UTF-8); `message` names the cause. Returns the file's index.
+     * Record a file that could not be read: `code` is `IO001` (unreadable), `IO002` (not
+     * UTF-8), `IO003` (binary) or `IO004` (outside the root); `message` names the cause. Returns the file's index.
      * @param {string} path
      * @param {string} code
      * @param {string} message
@@ -400,7 +400,8 @@ class Session {
     }
     /**
      * Run every selected rule over the files added; `facts` is `{fileExists?(path): boolean |
-     * undefined}` (without it, file existence is not checked). Returns the JSON report object.
+     * undefined, isOutsideRoot?(path): boolean}` (without them, file existence is not checked
+     * and no path is outside). Returns the JSON report object.
      * @param {any} facts
      * @returns {string}
      */
@@ -529,8 +530,8 @@ class Session {
     /**
      * A file's bytes as the CLI reads them, in one crossing (no JSON, no JavaScript string):
      * decoded and classified as the CLI does. Returns 0 when the file is skipped (not UTF-8
-     * or not a catalog file, found while walking), 1 when it could not be decoded (`IO002`
-     * recorded), 2 when it is to be checked: then `keepOffered(contributor)` queues it for
+     * or not a catalog file, found while walking), 1 when it could not be decoded (`IO002`,
+     * or `IO003` for a binary file, recorded), 2 when it is to be checked: then `keepOffered(contributor)` queues it for
      * `parsePending()`, which parses every queued file in order.
      * @param {string} path
      * @param {Uint8Array | number[]} bytes
