@@ -272,3 +272,55 @@ fn the_language_server_speaks_lsp() {
     assert!(status.success());
     let _ = std::fs::remove_dir_all(root);
 }
+
+/// The workspace folder is the root: a Location target outside it is reported at its line and
+/// never read, and nothing of the outside file reaches the editor.
+#[test]
+fn the_language_server_reads_nothing_outside_its_folders() {
+    let temp = tempfile::tempdir().unwrap();
+    let outside = std::fs::canonicalize(temp.path()).unwrap();
+    let root = outside.join("repo");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(
+        outside.join("outside.yaml"),
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: OUTSIDE_SECRET_MARKER}\n",
+    )
+    .unwrap();
+    let catalog = root.join("catalog-info.yaml");
+    let text = "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: climb}\nspec:\n  targets: [../outside.yaml, ../../../../../../../../proc/self/environ]\n";
+    std::fs::write(&catalog, text).unwrap();
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(&root), "capabilities": {}, "workspaceFolders": [{"uri": uri(&root), "name": "repo"}]}),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&catalog), "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let diagnostics = loop {
+        let diagnostics = client.diagnostics_for(&uri(&catalog));
+        if !diagnostics.is_empty() {
+            break diagnostics;
+        }
+    };
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["CAT109", "CAT109"], "{diagnostics:?}");
+    assert!(diagnostics.iter().all(|d| d["range"]["start"]["line"] == 4));
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+    let everything = format!("{diagnostics:?}{:?}", client.backlog);
+    assert!(!everything.contains("OUTSIDE_SECRET_MARKER"), "{everything}");
+    assert!(
+        client
+            .backlog
+            .iter()
+            .all(|m| !m["params"]["uri"].as_str().unwrap_or("").contains("outside.yaml")),
+        "{everything}"
+    );
+}
