@@ -80,3 +80,31 @@ describe('hostile repositories (Node CLI)', () => {
     });
   }
 });
+
+describe('hostile repositories (the GitHub Action: log, annotations, job summary)', () => {
+  for (const testCase of suite.cases) {
+    test(testCase.name, () => {
+      const { outside, repo } = layOut(testCase);
+      try {
+        const summaryFile = path.join(outside, 'summary.md');
+        fs.writeFileSync(summaryFile, '');
+        const env = {
+          PATH: process.env.PATH,
+          GITHUB_ACTIONS: 'true',
+          GITHUB_STEP_SUMMARY: summaryFile,
+          [ENV_MARKER]: `${ENV_MARKER}=glcbt-do-not-print`,
+          CI_JOB_TOKEN: ENV_MARKER,
+        };
+        if (process.env.KATASTER_WASM_PKG) env.KATASTER_WASM_PKG = process.env.KATASTER_WASM_PKG;
+        const result = spawnSync(process.execPath, [path.join(root, 'action/main.mjs')], { cwd: repo, env, encoding: 'utf8' });
+        const printed = `${result.stdout}${result.stderr}${fs.readFileSync(summaryFile, 'utf8')}`;
+        for (const marker of MARKERS) {
+          assert.ok(!printed.includes(marker), `printed ${marker}:\n${printed}`);
+        }
+        assert.ok([0, 1, 2].includes(result.status), printed);
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    });
+  }
+});
