@@ -315,12 +315,15 @@ fn the_language_server_reads_nothing_outside_its_folders() {
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());
     let everything = format!("{diagnostics:?}{:?}", client.backlog);
-    assert!(!everything.contains("OUTSIDE_SECRET_MARKER"), "{everything}");
     assert!(
-        client
-            .backlog
-            .iter()
-            .all(|m| !m["params"]["uri"].as_str().unwrap_or("").contains("outside.yaml")),
+        !everything.contains("OUTSIDE_SECRET_MARKER"),
+        "{everything}"
+    );
+    assert!(
+        client.backlog.iter().all(|m| !m["params"]["uri"]
+            .as_str()
+            .unwrap_or("")
+            .contains("outside.yaml")),
         "{everything}"
     );
 }
