@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
-use kataster_core::discover::{classify, is_yaml_path};
+use kataster_core::discover::{self, Decision, is_candidate_path};
 use kataster_core::input::{encoding_message, has_utf16_bom};
 use kataster_core::rules::parse::{invalid_encoding, unreadable_file};
 use kataster_core::{Checker, SourceFile};
@@ -77,6 +77,8 @@ impl<'c> Collector<'c> {
         let walker = ignore::WalkBuilder::new(root)
             .require_git(false)
             .follow_links(true)
+            .hidden(false)
+            .filter_entry(|entry| entry.file_name() != ".git")
             .sort_by_file_path(Path::cmp)
             .build();
         for entry in walker {
@@ -93,7 +95,7 @@ impl<'c> Collector<'c> {
                     let Some(kind) = entry.file_type() else {
                         continue;
                     };
-                    if !is_yaml_path(&entry.path().to_string_lossy()) || kind.is_dir() {
+                    if !is_candidate_path(&entry.path().to_string_lossy()) || kind.is_dir() {
                         continue;
                     }
                     if kind.is_file() {
@@ -162,8 +164,14 @@ impl<'c> Collector<'c> {
                 return;
             }
         };
-        let Some(kind) = classify(&shown, &text, explicit) else {
-            return;
+        let kind = match discover::decide(&shown, &text, explicit, placement(path)) {
+            Decision::Check(kind) => kind,
+            Decision::Ignore => return,
+            Decision::Skip { template, reason } => {
+                self.seen.insert(key);
+                self.checker.add_skipped(shown, template, reason);
+                return;
+            }
         };
         self.seen.insert(key);
         let contributor = (self.contributor_of)(path);
@@ -221,6 +229,33 @@ impl<'c> Collector<'c> {
             }
         }
     }
+}
+
+/// Where a file lies: under a chart's `templates/`, or in a scaffolder Template's skeleton.
+fn placement(path: &Path) -> discover::Placement {
+    let text = path.to_string_lossy();
+    discover::Placement {
+        in_chart_templates: discover::chart_files_for(&text)
+            .iter()
+            .any(|chart| Path::new(chart).is_file()),
+        in_template_skeleton: discover::skeleton_parents_for(&text)
+            .iter()
+            .any(|dir| holds_scaffolder_template(Path::new(dir))),
+    }
+}
+
+/// Whether a directory holds a YAML file that is a scaffolder `Template`.
+fn holds_scaffolder_template(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        let path = entry.path();
+        discover::is_yaml_path(&path.to_string_lossy())
+            && path.is_file()
+            && std::fs::read_to_string(&path)
+                .is_ok_and(|text| discover::is_scaffolder_template(&text))
+    })
 }
 
 /// What a file that is neither a regular file nor a directory is (reading a FIFO blocks).
