@@ -160,6 +160,12 @@ impl Findings {
                 entities: 0,
                 errors,
                 warnings,
+                infos: self
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Info)
+                    .count(),
+                suppressed: 0,
             },
         }
     }
