@@ -102,6 +102,20 @@ impl<'c> Collector<'c> {
         );
     }
 
+    /// Report the symbolic links the walker's filter kept out since the last call.
+    fn refuse_links(&mut self, outside: &Mutex<Vec<PathBuf>>) {
+        let refused: Vec<PathBuf> = outside
+            .lock()
+            .map(|mut outside| outside.drain(..).collect())
+            .unwrap_or_default();
+        for path in refused {
+            self.refuse(
+                &path,
+                "is a symbolic link that leads outside the repository",
+            );
+        }
+    }
+
     fn walk(&mut self, root: &Path) {
         // Symbolic links are followed only where they lead inside the root; the others are
         // collected here (the filter runs inside the walker) and reported in walk order.
@@ -128,16 +142,7 @@ impl<'c> Collector<'c> {
             .filter_entry(filter)
             .build();
         for entry in walker {
-            let refused: Vec<PathBuf> = outside
-                .lock()
-                .map(|mut outside| outside.drain(..).collect())
-                .unwrap_or_default();
-            for path in refused {
-                self.refuse(
-                    &path,
-                    "is a symbolic link that leads outside the repository",
-                );
-            }
+            self.refuse_links(&outside);
             match entry {
                 Err(error) => {
                     let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
@@ -168,16 +173,7 @@ impl<'c> Collector<'c> {
                 }
             }
         }
-        let refused: Vec<PathBuf> = outside
-            .lock()
-            .map(|mut outside| outside.drain(..).collect())
-            .unwrap_or_default();
-        for path in refused {
-            self.refuse(
-                &path,
-                "is a symbolic link that leads outside the repository",
-            );
-        }
+        self.refuse_links(&outside);
     }
 
     /// Read and add one file; found by walking, it is added only if it holds catalog entities.
