@@ -96,7 +96,8 @@ impl NameProblem {
                 format!("has {part} \"{value}\", expected {expected} (convention {template})")
             }
             Self::WrongShape { found, expected } => {
-                format!("has {found} parts, expected {expected} (convention {template})")
+                let parts = if *found == 1 { "part" } else { "parts" };
+                format!("has {found} {parts}, expected {expected} (convention {template})")
             }
         }
     }

@@ -2,6 +2,7 @@
 //! Argo CD `Application`, `AppProject` and `ApplicationSet` destinations, Rancher `Project`s.
 
 use crate::catalog::Entity;
+use crate::policy::NamespaceConvention;
 use crate::yaml::{Node, Trail};
 
 /// What kind of document names the namespace.
@@ -46,6 +47,8 @@ pub struct NamespaceUse<'a> {
     pub owner: Option<String>,
     /// Why the value is not checked (a template or a wildcard), if it is not.
     pub unchecked: Option<&'static str>,
+    /// A platform namespace of the policy's `exempt` list: outside the convention.
+    pub exempt: bool,
 }
 
 impl<'a> NamespaceUse<'a> {
@@ -66,7 +69,53 @@ impl<'a> NamespaceUse<'a> {
             origin,
             owner: None,
             unchecked,
+            exempt: false,
         })
+    }
+}
+
+impl NamespaceUse<'_> {
+    /// Whether the naming rules judge this name: it is literal and not exempt.
+    pub fn is_judged(&self) -> bool {
+        self.unchecked.is_none() && !self.exempt
+    }
+}
+
+/// The compiled `exempt`/`extendExempt` and `shared` lists of the namespace convention.
+#[derive(Debug, Clone)]
+pub struct NamespaceSets {
+    exempt: globset::GlobSet,
+    shared: globset::GlobSet,
+}
+
+impl NamespaceSets {
+    /// Invalid globs are left out (the policy loader reports them as `POL002`).
+    pub fn new(spec: &NamespaceConvention) -> Self {
+        let compile = |lists: &[&Vec<String>]| {
+            let mut builder = globset::GlobSetBuilder::new();
+            for glob in lists.iter().flat_map(|list| list.iter()) {
+                if let Ok(glob) = globset::Glob::new(glob) {
+                    builder.add(glob);
+                }
+            }
+            builder
+                .build()
+                .unwrap_or_else(|_| globset::GlobSet::empty())
+        };
+        Self {
+            exempt: compile(&[&spec.exempt, &spec.extend_exempt]),
+            shared: compile(&[&spec.shared]),
+        }
+    }
+
+    /// A platform namespace outside the convention.
+    pub fn is_exempt(&self, name: &str) -> bool {
+        self.exempt.is_match(name)
+    }
+
+    /// A namespace several apps share on purpose.
+    pub fn is_shared(&self, name: &str) -> bool {
+        self.shared.is_match(name)
     }
 }
 

@@ -212,6 +212,22 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
             None,
         );
     }
+    let namespace = &policy.naming.namespace;
+    for (key, list) in [
+        ("exempt", &namespace.exempt),
+        ("extendExempt", &namespace.extend_exempt),
+        ("shared", &namespace.shared),
+    ] {
+        for (item, glob) in list.iter().enumerate() {
+            if let Err(error) = globset::Glob::new(glob) {
+                report(
+                    format!("/naming/namespace/{key}/{item}"),
+                    format!("invalid glob \"{glob}\": {error}"),
+                    None,
+                );
+            }
+        }
+    }
     let convention_parts: Vec<&str> = policy
         .naming
         .namespace

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use load::{LoadedPolicy, load_policy};
 pub use model::{Contributor, CustomSchema, EntityMatch, ModelPolicy, RequiredMetadata};
-pub use naming::{NamespaceConvention, NamingPolicy, PartSpec};
+pub use naming::{DEFAULT_EXEMPT, NamespaceConvention, NamingPolicy, PartSpec};
 pub use schemas::CompiledSchema;
 
 /// The whole policy.

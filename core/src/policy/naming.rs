@@ -29,7 +29,54 @@ pub struct NamespaceConvention {
     pub varying_parts: Vec<String>,
     /// The entity annotation that names an entity's namespace.
     pub annotation: String,
+    /// Platform namespaces outside the convention (names and globs such as `kube-*`): no
+    /// naming rule (NS001 to NS004) reports them. A list given here replaces the default
+    /// list ([`DEFAULT_EXEMPT`]); use `extendExempt` to add to it.
+    pub exempt: Vec<String>,
+    /// Names and globs added to `exempt` (keeping its default list).
+    pub extend_exempt: Vec<String>,
+    /// Namespaces that several apps share on purpose (names and globs): NS003 does not report
+    /// them. They still follow the convention.
+    pub shared: Vec<String>,
 }
+
+/// The namespaces of Kubernetes itself and of common platform tools (Argo CD, OpenShift,
+/// Rancher, cert-manager, ingress controllers, service meshes, GitOps and policy engines,
+/// monitoring and logging): they are named by their tools, not by the convention.
+pub const DEFAULT_EXEMPT: &[&str] = &[
+    "default",
+    "kube-*",
+    "openshift",
+    "openshift-*",
+    "argocd",
+    "argo-rollouts",
+    "argo-events",
+    "argo-workflows",
+    "openshift-gitops",
+    "cert-manager",
+    "ingress-nginx",
+    "cattle-*",
+    "fleet-*",
+    "rancher-*",
+    "istio-system",
+    "linkerd",
+    "linkerd-*",
+    "flux-system",
+    "gatekeeper-system",
+    "kyverno",
+    "monitoring",
+    "logging",
+    "local-path-storage",
+    "metallb-system",
+    "tekton-pipelines",
+    "tekton-pipelines-resolvers",
+    "knative-serving",
+    "knative-eventing",
+    "external-secrets",
+    "sealed-secrets",
+    "vault",
+    "velero",
+];
 
 impl Default for NamespaceConvention {
     fn default() -> Self {
@@ -53,6 +100,9 @@ impl Default for NamespaceConvention {
             app_part: "appid".into(),
             varying_parts: vec!["stage".into(), "instance".into()],
             annotation: "backstage.io/kubernetes-namespace".into(),
+            exempt: DEFAULT_EXEMPT.iter().map(|name| (*name).to_owned()).collect(),
+            extend_exempt: Vec::new(),
+            shared: Vec::new(),
         }
     }
 }

@@ -68,7 +68,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     for usage in catalog
         .namespaces
         .iter()
-        .filter(|usage| usage.unchecked.is_none())
+        .filter(|usage| usage.is_judged())
     {
         let Ok(parts) = convention.parse(usage.name) else {
             continue;

@@ -51,7 +51,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     for usage in catalog
         .namespaces
         .iter()
-        .filter(|usage| usage.unchecked.is_none())
+        .filter(|usage| usage.is_judged())
     {
         if let Err(problem @ NameProblem::NotDnsLabel { .. }) = convention.parse(usage.name) {
             super::report(out, &RULE, usage, &problem, convention.template());

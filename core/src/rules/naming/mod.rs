@@ -20,7 +20,13 @@ pub(crate) fn report(
     problem: &NameProblem,
     template: &str,
 ) {
-    let help = problem.suggestion().map(|name| format!("use `{name}`"));
+    let help = match problem {
+        NameProblem::WrongShape { .. } => Some(format!(
+            "if \"{}\" is a platform namespace outside the convention, add it to `naming.namespace.extendExempt` in kataster.yaml",
+            usage.name
+        )),
+        _ => problem.suggestion().map(|name| format!("use `{name}`")),
+    };
     Catalog::report(
         out,
         rule,

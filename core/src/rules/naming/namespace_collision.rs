@@ -17,7 +17,10 @@ pub static RULE: RuleMeta = RuleMeta {
     summary: "Two different apps map to the same namespace",
     docs: r"## What it does
 Compares the `backstage.io/kubernetes-namespace` annotations of all Components across the
-checked files and reports a namespace claimed by two different Components.
+checked files and reports a namespace claimed by two different Components. Namespaces that
+several components share on purpose are listed in the policy's `naming.namespace.shared`
+(names and globs, e.g. `[ap-shop-*]`); platform namespaces (`naming.namespace.exempt`, e.g.
+`kube-system`, `monitoring`) are not reported either.
 
 ## Why is this bad?
 Two apps in one namespace share quotas, secrets and permissions, and the Kubernetes plugin
@@ -67,9 +70,12 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     for usage in catalog
         .namespaces
         .iter()
-        .filter(|usage| usage.unchecked.is_none())
+        .filter(|usage| usage.is_judged())
     {
         let Some(owner) = &usage.owner else { continue };
+        if catalog.namespace_sets.is_shared(usage.name) {
+            continue;
+        }
         match first.get(usage.name) {
             None => {
                 first.insert(usage.name, usage);

@@ -20,6 +20,15 @@ Parses every namespace name by the policy's convention, by default
 what was expected; a name in an older order (`{apptype}-{stage}-{appid}`) is recognised and
 the conventional name suggested.
 
+Platform namespaces are not app namespaces and are not checked: the policy's
+`naming.namespace.exempt` (names and globs) defaults to Kubernetes' and common platform tools'
+namespaces (`default`, `kube-*`, `openshift`, `openshift-*`, `argocd`, `openshift-gitops`,
+`cert-manager`, `ingress-nginx`, `cattle-*`, `istio-system`, `flux-system`,
+`gatekeeper-system`, `monitoring`, `logging`, `local-path-storage`, `metallb-system`,
+`tekton-pipelines`, ...; `kataster schema policy` lists them all). A list given there
+replaces the default list; `extendExempt` adds to it. Exempt names are skipped by NS001 to
+NS004 alike.
+
 ## Why is this bad?
 The convention is what lets people and automation tell an app, its instance and its stage
 from a namespace: `app-phippy-prod` breaks every script that expects `ap-phippy-prd`.
@@ -62,7 +71,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     for usage in catalog
         .namespaces
         .iter()
-        .filter(|usage| usage.unchecked.is_none())
+        .filter(|usage| usage.is_judged())
     {
         match convention.parse(usage.name) {
             Ok(_) | Err(NameProblem::NotDnsLabel { .. }) => {}

@@ -65,6 +65,8 @@ pub(crate) struct Catalog<'a> {
     pub kinds: HashSet<String>,
     /// Every namespace name in entity annotations and manifests.
     pub namespaces: Vec<NamespaceUse<'a>>,
+    /// The policy's exempt and shared namespaces, compiled.
+    pub namespace_sets: crate::naming::sources::NamespaceSets,
     pub context: Context<'a>,
     pub facts: &'a dyn Facts,
 }
@@ -134,7 +136,12 @@ impl<'a> Catalog<'a> {
                 mapping_documents(file, index).flat_map(|document| manifest_uses(&document)),
             );
         }
+        let sets = crate::naming::sources::NamespaceSets::new(&context.policy.naming.namespace);
+        for usage in &mut namespaces {
+            usage.exempt = usage.unchecked.is_none() && sets.is_exempt(usage.name);
+        }
         Self {
+            namespace_sets: sets,
             files,
             entities,
             by_key,
