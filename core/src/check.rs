@@ -148,10 +148,12 @@ impl Checker {
             selection = selection.severity(prefix, level.severity());
         }
         if options.strict_refs || policy.references.strict {
-            selection = selection.severity(
-                rules::references::dangling_reference::RULE.code,
-                Some(Severity::Error),
-            );
+            for rule in [
+                &rules::references::dangling_reference::RULE,
+                &rules::references::duplicate_entity::RULE,
+            ] {
+                selection = selection.severity(rule.code, Some(Severity::Error));
+            }
         }
         options.selection = selection;
         options.parse.merge_keys |= policy.yaml.merge_keys;

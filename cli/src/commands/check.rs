@@ -31,7 +31,7 @@ pub struct Args {
     /// Exit code 2 (something could not be checked) is not affected.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
-    /// The checked files are the whole catalog: dangling references are errors.
+    /// The checked files are the whole catalog: dangling references and duplicate entities are errors.
     #[arg(long)]
     pub strict_refs: bool,
     /// A JSON export of a catalog (`GET /api/catalog/entities`) that references may resolve to.

@@ -85,7 +85,8 @@ pub struct YamlPolicy {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct ReferencePolicy {
-    /// The checked files are the whole catalog: a dangling reference (`CAT101`) is an error.
+    /// The checked files are the whole catalog: a dangling reference (`CAT101`) and a
+    /// duplicate entity (`CAT102`) are errors.
     pub strict: bool,
 }
 

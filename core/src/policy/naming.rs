@@ -100,7 +100,10 @@ impl Default for NamespaceConvention {
             app_part: "appid".into(),
             varying_parts: vec!["stage".into(), "instance".into()],
             annotation: "backstage.io/kubernetes-namespace".into(),
-            exempt: DEFAULT_EXEMPT.iter().map(|name| (*name).to_owned()).collect(),
+            exempt: DEFAULT_EXEMPT
+                .iter()
+                .map(|name| (*name).to_owned())
+                .collect(),
             extend_exempt: Vec::new(),
             shared: Vec::new(),
         }

@@ -43,7 +43,20 @@ impl<'a> Emitter<'a> {
         document: Option<usize>,
         finding: Finding,
     ) {
-        if let Some(severity) = self.selection.severity_of(rule) {
+        self.emit_with_default(rule, rule.severity, file, document, finding);
+    }
+
+    /// Emit a finding whose default severity is `default` rather than the rule's (the
+    /// policy's and the command line's overrides still win).
+    pub(crate) fn emit_with_default(
+        &mut self,
+        rule: &'static RuleMeta,
+        default: crate::diagnostic::Severity,
+        file: usize,
+        document: Option<usize>,
+        finding: Finding,
+    ) {
+        if let Some(severity) = self.selection.severity_with_default(rule, default) {
             self.diagnostics.push(Diagnostic {
                 code: rule.code,
                 name: rule.name,

@@ -50,8 +50,14 @@ impl Selection {
 
     /// The severity a rule reports at, or `None` when it does not run.
     pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
+        self.severity_with_default(rule, rule.severity)
+    }
+
+    /// The severity of one finding whose own default is `default` (instead of the rule's):
+    /// an override of the policy or the command line still wins.
+    pub fn severity_with_default(&self, rule: &RuleMeta, default: Severity) -> Option<Severity> {
         if matches!(rule.family, Family::Io | Family::Parse) {
-            return Some(rule.severity);
+            return Some(default);
         }
         let longest = |prefixes: &[String]| {
             prefixes
@@ -79,7 +85,7 @@ impl Selection {
         }
         match best {
             Some((_, severity)) => severity,
-            None => Some(rule.severity),
+            None => Some(default),
         }
     }
 }

@@ -65,11 +65,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             .collect()
     };
     let mut apps: HashMap<String, (Parts, &NamespaceUse<'_>)> = HashMap::new();
-    for usage in catalog
-        .namespaces
-        .iter()
-        .filter(|usage| usage.is_judged())
-    {
+    for usage in catalog.namespaces.iter().filter(|usage| usage.is_judged()) {
         let Ok(parts) = convention.parse(usage.name) else {
             continue;
         };

@@ -48,11 +48,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    for usage in catalog
-        .namespaces
-        .iter()
-        .filter(|usage| usage.is_judged())
-    {
+    for usage in catalog.namespaces.iter().filter(|usage| usage.is_judged()) {
         if let Err(problem @ NameProblem::NotDnsLabel { .. }) = convention.parse(usage.name) {
             super::report(out, &RULE, usage, &problem, convention.template());
         }

@@ -67,11 +67,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     let mut first: HashMap<&str, &NamespaceUse<'_>> = HashMap::new();
-    for usage in catalog
-        .namespaces
-        .iter()
-        .filter(|usage| usage.is_judged())
-    {
+    for usage in catalog.namespaces.iter().filter(|usage| usage.is_judged()) {
         let Some(owner) = &usage.owner else { continue };
         if catalog.namespace_sets.is_shared(usage.name) {
             continue;

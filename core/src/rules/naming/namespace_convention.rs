@@ -68,11 +68,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    for usage in catalog
-        .namespaces
-        .iter()
-        .filter(|usage| usage.is_judged())
-    {
+    for usage in catalog.namespaces.iter().filter(|usage| usage.is_judged()) {
         match convention.parse(usage.name) {
             Ok(_) | Err(NameProblem::NotDnsLabel { .. }) => {}
             Err(problem) => super::report(out, &RULE, usage, &problem, convention.template()),

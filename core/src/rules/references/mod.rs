@@ -173,6 +173,32 @@ impl<'a> Catalog<'a> {
         format!("{}:{line}", self.files[file].source.path)
     }
 
+    /// Report at a node of an entity, with a default severity of its own.
+    #[allow(clippy::too_many_arguments)]
+    pub fn report_with_default(
+        emitter: &mut Emitter<'_>,
+        rule: &'static RuleMeta,
+        default: crate::diagnostic::Severity,
+        entity: &Entity<'_>,
+        node: &crate::yaml::Node,
+        pointer: &str,
+        message: String,
+        help: Option<String>,
+    ) {
+        emitter.emit_with_default(
+            rule,
+            default,
+            entity.file,
+            Some(entity.document),
+            Finding {
+                span: node.span.clone(),
+                pointer: pointer.to_owned(),
+                message,
+                help,
+            },
+        );
+    }
+
     /// Report at a node of an entity.
     pub fn report(
         emitter: &mut Emitter<'_>,

@@ -22,6 +22,12 @@ valid namespace. `user:acme/team-b/bjoern.dieding` parses as namespace `acme` an
 ## Why is this bad?
 Backstage accepts the reference and the relation points nowhere, forever.
 
+An error by default; a warning when the name is an email address (`owner: john@example.com`):
+Backstage's `create-app` template writes exactly that owner into every new app's
+`catalog-info.yaml`, Backstage ingests it, and the page shows the address as the owner. It
+still names no entity, so it is worth fixing, but failing the build of every fresh
+Backstage app on it would be a false alarm. `rules: {CAT107: error}` makes it an error.
+
 ## Example
 ```yaml
 apiVersion: backstage.io/v1alpha1
@@ -57,6 +63,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                 continue;
             }
             let text = found.node.as_str().unwrap_or_default();
+            let email = name_is_email(&target.name);
             let message = if name_ok {
                 format!(
                     "reference \"{text}\" has namespace \"{}\", which no entity can have",
@@ -69,7 +76,16 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                 )
             };
             let last = target.name.rsplit('/').next().unwrap_or_default();
-            let help = if is_valid_object_name(last) && last != target.name {
+            let help = if email {
+                let user = target.name.split('@').next().unwrap_or_default();
+                if is_valid_object_name(user) {
+                    format!(
+                        "name an entity, e.g. the User `user:{user}` or the owning Group (Backstage's create-app template writes `john@example.com` as a placeholder)"
+                    )
+                } else {
+                    "name an entity, e.g. the owning Group (Backstage's create-app template writes `john@example.com` as a placeholder)".to_owned()
+                }
+            } else if is_valid_object_name(last) && last != target.name {
                 format!(
                     "a reference is [<kind>:][<namespace>/]<name> with one `/` at most; did you mean `{}:{}`?",
                     target.kind.to_lowercase(),
@@ -78,9 +94,14 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             } else {
                 "a reference is [<kind>:][<namespace>/]<name> with one `/` at most".to_owned()
             };
-            Catalog::report(
+            Catalog::report_with_default(
                 out,
                 &RULE,
+                if email && name_ok_but_for_at(&target.name) {
+                    Severity::Warning
+                } else {
+                    RULE.severity
+                },
                 &indexed.entity,
                 found.node,
                 &found.pointer(),
@@ -89,4 +110,18 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             );
         }
     }
+}
+
+/// `john@example.com`: one `@` with text on both sides.
+fn name_is_email(name: &str) -> bool {
+    let mut halves = name.split('@');
+    matches!(
+        (halves.next(), halves.next(), halves.next()),
+        (Some(user), Some(domain), None) if !user.is_empty() && domain.contains('.') && !domain.starts_with('.')
+    )
+}
+
+/// Whether the `@` is what keeps the name from being an entity name (not also a `/`).
+fn name_ok_but_for_at(name: &str) -> bool {
+    !name.contains('/')
 }

@@ -18,7 +18,13 @@ pub static RULE: RuleMeta = RuleMeta {
 Checks the kind a reference names against what its field allows: `owner` a Group or User,
 `system` a System, `domain` and `subdomainOf` a Domain, `subcomponentOf` a Component,
 `providesApis`/`consumesApis` an API, `parent`/`children`/`memberOf` a Group, `members` a
-User, `dependsOn`/`dependencyOf` a Component or Resource.
+User.
+
+`dependsOn` and `dependencyOf` are not judged: Backstage's `BuiltinKindsEntityProcessor`
+parses them without a default kind and builds the `dependsOn`/`dependencyOf` relation to an
+entity of any kind (a Component depending on an API or a System is common and shown in the
+dependency graph), so a finding there would be a false alarm. The kind must be written
+(`CAT015` reports a bare name there, as Backstage rejects it).
 
 ## Why is this bad?
 Backstage builds the relation anyway, and the entity pages show nothing: a Component that is
@@ -48,6 +54,10 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     }
     for indexed in &catalog.entities {
         for (found, target) in &indexed.refs {
+            // No default kind (dependsOn, dependencyOf): Backstage accepts any kind.
+            if found.field.default_kind.is_none() {
+                continue;
+            }
             let allowed = found.field.target_kinds;
             if allowed
                 .iter()
