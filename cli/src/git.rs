@@ -126,6 +126,30 @@ impl Repo {
         found
     }
 
+    /// The remotes' names: configured ones and those under `refs/remotes/`.
+    pub fn remote_names(&self) -> std::collections::BTreeSet<String> {
+        let mut names: std::collections::BTreeSet<String> = self
+            .repo
+            .remote_names()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        if let Ok(references) = self.repo.references() {
+            if let Ok(remote) = references.remote_branches() {
+                for reference in remote.flatten() {
+                    let full = reference.name().as_bstr().to_string();
+                    if let Some((remote, _)) = full
+                        .strip_prefix("refs/remotes/")
+                        .and_then(|rest| rest.split_once('/'))
+                    {
+                        names.insert(remote.to_owned());
+                    }
+                }
+            }
+        }
+        names
+    }
+
     /// Every tag, peeled to its commit.
     pub fn tags(&self) -> Result<Vec<(String, ObjectId)>, String> {
         let references = self

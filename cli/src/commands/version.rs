@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -93,10 +94,17 @@ pub struct TransitionArgs {
 pub struct NextArgs {
     #[command(flatten)]
     pub transition: TransitionArgs,
-    /// Explain how the version was found.
+    /// Explain how the version was found (on standard error).
     #[arg(long)]
     pub explain: bool,
+    /// Print the tag, with the policy's prefix (`v1.3.0`), instead of the version.
+    #[arg(long)]
+    pub tag_name: bool,
 }
+
+/// The exit code of `version next` when there is nothing to release (no error: the merge
+/// brings no commit, or it is not into the released branch).
+pub const NOTHING_TO_RELEASE: u8 = 3;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct AuditArgs {
@@ -127,8 +135,8 @@ pub use render::Format;
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     match &args.command {
-        VersionCommand::Check(args) => check(args, false, false),
-        VersionCommand::Next(args) => check(&args.transition, true, args.explain),
+        VersionCommand::Check(args) => check(args, None),
+        VersionCommand::Next(args) => check(&args.transition, Some(args)),
         VersionCommand::Audit(args) => audit(args),
         VersionCommand::Promote(args) => promote(args),
     }
@@ -565,7 +573,10 @@ struct CheckJson<'a> {
     transition: &'a TransitionFacts,
 }
 
-fn check(args: &TransitionArgs, next: bool, explain: bool) -> Result<ExitCode, String> {
+fn check(args: &TransitionArgs, next_args: Option<&NextArgs>) -> Result<ExitCode, String> {
+    let next = next_args.is_some();
+    let explain = next_args.is_some_and(|args| args.explain);
+    let tag_name = next_args.is_some_and(|args| args.tag_name);
     let common = &args.common;
     let settings = common.settings()?;
     let policy = settings.versions.clone();
@@ -636,32 +647,14 @@ fn check(args: &TransitionArgs, next: bool, explain: bool) -> Result<ExitCode, S
         |color| {
             let mut out = String::new();
             if next {
-                if explain
-                    || facts.next_version.is_none()
-                    || findings.counts().0 > 0
-                    || findings.has_failures()
-                {
-                    out.push_str(&render_human(findings, color));
-                }
-                if explain {
-                    for reason in &facts.reasons {
-                        let _ = writeln!(out, "- {reason}");
-                    }
-                }
-                match &facts.next_version {
-                    Some(version) => {
-                        let _ = writeln!(out, "{version}");
-                    }
-                    None => {
-                        let _ = writeln!(
-                            out,
-                            "no version: {}",
-                            facts
-                                .reasons
-                                .last()
-                                .map_or("nothing to release", String::as_str)
-                        );
-                    }
+                // Only the version on standard output: `V=$(kataster version next)`.
+                let printed = if tag_name {
+                    &facts.next_tag
+                } else {
+                    &facts.next_version
+                };
+                if let Some(version) = printed {
+                    let _ = writeln!(out, "{version}");
                 }
             } else {
                 out.push_str(&render_human(findings, color));
@@ -671,14 +664,52 @@ fn check(args: &TransitionArgs, next: bool, explain: bool) -> Result<ExitCode, S
             out
         },
     )?;
-    if next
-        && !findings.has_failures()
-        && facts.next_version.is_none()
-        && to_stdout(&common.format) == Format::Human
-    {
-        return Ok(ExitCode::SUCCESS);
+    if !next {
+        return Ok(exit_code(findings));
+    }
+    let nothing = facts.next_version.is_none();
+    if to_stdout(&common.format) == Format::Human {
+        // What is not the version goes to standard error.
+        let color = !common.no_color && std::io::stderr().is_terminal();
+        let mut err = String::new();
+        if explain || nothing || findings.counts().0 > 0 || findings.has_failures() {
+            err.push_str(&render_human(findings, color));
+        }
+        if explain {
+            for reason in &facts.reasons {
+                let _ = writeln!(err, "- {reason}");
+            }
+        }
+        if nothing {
+            let _ = writeln!(
+                err,
+                "no version: {}",
+                facts
+                    .reasons
+                    .last()
+                    .map_or("nothing to release", String::as_str)
+            );
+        }
+        write_stderr(&err, color);
+    }
+    if nothing && !findings.has_failures() && findings.counts().0 == 0 {
+        return Ok(ExitCode::from(NOTHING_TO_RELEASE));
     }
     Ok(exit_code(findings))
+}
+
+/// Write to standard error (styled: with colours); errors writing it are ignored.
+fn write_stderr(text: &str, styled: bool) {
+    use std::io::Write as _;
+    if text.is_empty() {
+        return;
+    }
+    let _ = if styled {
+        let mut stderr = anstream::stderr().lock();
+        stderr.write_all(text.as_bytes())
+    } else {
+        std::io::stderr().lock().write_all(text.as_bytes())
+    };
 }
 
 fn semver_parse(text: &str) -> Option<semver::Version> {
@@ -819,17 +850,21 @@ struct AuditJson<'a> {
     #[serde(flatten)]
     report: kataster_core::report::JsonReport,
     releases: &'a [versions::Verdict],
+    /// The version tags off the released branch's first-parent line.
+    elsewhere: &'a [versions::TagElsewhere],
 }
 
 fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     let common = &args.common;
     let settings = common.settings()?;
-    let policy = settings.versions.clone();
+    let mut policy = settings.versions.clone();
     let repo = Repo::discover(&common.repo)?;
     let main = args
         .branch
         .clone()
         .unwrap_or_else(|| policy.branches.main.clone());
+    // The branch audited is the released one: messages and help name it.
+    policy.branches.main.clone_from(&main);
     let mut input = Audit {
         component: args.component.clone(),
         ..Audit::default()
@@ -855,6 +890,7 @@ fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
             let json = AuditJson {
                 report,
                 releases: &outcome.releases,
+                elsewhere: &outcome.elsewhere,
             };
             serde_json::to_string_pretty(&json)
                 .map_err(|error| error.to_string())
@@ -870,6 +906,14 @@ fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
                     verdict.tag,
                     verdict.status(),
                     verdict.summary()
+                );
+            }
+            for tag in &outcome.elsewhere {
+                let short: String = tag.commit.chars().take(7).collect();
+                let _ = writeln!(
+                    out,
+                    "{:<12} {:<7} {short}  {}, off {main}'s first-parent line",
+                    tag.tag, "off", tag.place
                 );
             }
             out.push_str(&summary(&outcome.findings));
@@ -898,6 +942,13 @@ fn build_audit(
     let folder = component_folder(policy, input.component.as_deref());
     let (line, _) = repo.first_parent_line(tip);
     let on_line: HashSet<ObjectId> = line.iter().copied().collect();
+    // A pull request's merge names no target: on dev's first-parent line too, it was made on
+    // dev and the released branch was fast-forwarded onto it.
+    let dev = &policy.branches.dev;
+    let dev_line: HashSet<ObjectId> = repo
+        .branch(dev)
+        .map(|dev_tip| repo.first_parent_line(dev_tip).0.into_iter().collect())
+        .unwrap_or_default();
     let mut by_commit: BTreeMap<ObjectId, Vec<String>> = BTreeMap::new();
     for (name, id) in &all {
         if is_version_tag(name) {
@@ -935,10 +986,16 @@ fn build_audit(
             fill_history(repo, &mut release, policy, *id, *id, None)?;
             releases.push(release);
         }
+        let merged_into = (parents.len() > 1 && dev != main && dev_line.contains(id))
+            .then(|| branches::merge_message(&message))
+            .flatten()
+            .filter(|merge| merge.target.is_none() && merge.fork.is_some())
+            .map(|_| dev.clone());
         input.line.push(LineCommit {
             id: id.to_string(),
             message,
             parents: parents.len(),
+            merged_into,
             releases,
         });
     }

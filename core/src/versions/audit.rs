@@ -22,6 +22,12 @@ pub struct LineCommit {
     pub id: String,
     pub message: String,
     pub parents: usize,
+    /// The branch the merge was made on when the frontend found it elsewhere than on the
+    /// released branch: a merge without a named target (a pull request's) that is also on
+    /// the dev branch's first-parent line was made on dev, and the released branch was
+    /// fast-forwarded onto it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
     /// The release transitions of the tags on this commit, lowest version first (each with
     /// its tags, commits since the previous release, source and target).
     pub releases: Vec<Transition>,
@@ -62,11 +68,25 @@ pub struct Verdict {
     pub warnings: usize,
 }
 
+/// A version tag off the released branch's first-parent line, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TagElsewhere {
+    pub tag: String,
+    pub commit: String,
+    /// The branches whose history holds it.
+    pub branches: Vec<String>,
+    /// Where it is, for people: `on develop`, `on a commit that came into master through a
+    /// merge`, `on no branch`.
+    pub place: String,
+}
+
 /// An audit's diagnostics and verdicts.
 #[derive(Debug, Clone, Default)]
 pub struct AuditOutcome {
     pub findings: Findings,
     pub releases: Vec<Verdict>,
+    /// The version tags off the first-parent line, in the input's order.
+    pub elsewhere: Vec<TagElsewhere>,
 }
 
 /// Audit a released branch's history.
@@ -86,6 +106,7 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
         return AuditOutcome {
             findings: out,
             releases,
+            elsewhere: Vec::new(),
         };
     }
     let prefix = policy.prefix_of(input.component.as_deref()).to_owned();
@@ -109,20 +130,27 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
             });
         }
     }
+    let mut elsewhere = Vec::new();
     for tag in &input.off_line {
+        let place = if tag.branches.is_empty() {
+            "on no branch".to_owned()
+        } else if tag.branches.contains(&main) {
+            format!("on a commit that came into {main} through a merge")
+        } else {
+            format!("on {}", tag.branches.join(", "))
+        };
+        elsewhere.push(TagElsewhere {
+            tag: tag.name.clone(),
+            commit: tag.commit.clone(),
+            branches: tag.branches.clone(),
+            place: place.clone(),
+        });
         match tags::classify(&tag.name, &prefix, &prefixes) {
             TagVersion::Version(version) => {
                 report_build_metadata(&tag.name, &version, &mut out);
                 if version.pre.is_empty() {
                     let file = out.tag_file(&tag.name);
                     let short: String = tag.commit.chars().take(7).collect();
-                    let place = if tag.branches.is_empty() {
-                        "on no branch".to_owned()
-                    } else if tag.branches.contains(&main) {
-                        format!("on a commit that came into {main} through a merge")
-                    } else {
-                        format!("on {}", tag.branches.join(", "))
-                    };
                     out.emit_at(
                         &misplaced_tag::RULE,
                         file,
@@ -154,6 +182,7 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
     AuditOutcome {
         findings: out,
         releases,
+        elsewhere,
     }
 }
 
@@ -166,23 +195,53 @@ fn check_untagged_merge(
     out: &mut Findings,
 ) {
     let short: String = commit.id.chars().take(7).collect();
-    let source = branches::merged_branch(&commit.message).map(|(source, _)| source);
-    if let Some(source) = &source {
+    let merge = branches::merge_message(&commit.message);
+    // The branch the merge was made on: the one its message names, else the one the
+    // frontend found; the released branch otherwise.
+    let target = merge
+        .as_ref()
+        .and_then(|merge| merge.target.clone())
+        .or_else(|| commit.merged_into.clone())
+        .unwrap_or_else(|| main.to_owned());
+    let target_role = if target == main {
+        Some(MAIN.to_owned())
+    } else {
+        rules.check(&target).ok().map(|branch| branch.role)
+    };
+    let source = merge
+        .as_ref()
+        .filter(|merge| !merge.tag)
+        .map(|merge| merge.source.clone());
+    // A fork's long-lived branch (`Merge pull request #11 from someone/master`) is the
+    // contributor's working branch: its name gives it no role here. A branch of the target's
+    // name from another repository or remote (`Merge branch 'develop' of URL into develop`)
+    // brings the same branch up to date: no edge of the workflow.
+    let fork_own_branch = merge.as_ref().is_some_and(|merge| {
+        merge.source == target
+            || (merge.fork.is_some()
+                && (merge.source == policy.branches.main || merge.source == policy.branches.dev))
+    });
+    if let (Some(source), Some(target_role)) = (&source, &target_role) {
         if let Ok(branch) = rules.check(source) {
-            if !branches::merge_allowed(policy, &branch.role, MAIN) {
+            if !fork_own_branch && !branches::merge_allowed(policy, &branch.role, target_role) {
                 let file = out.branch_file(source);
                 out.emit_at(
                     &forbidden_merge::RULE,
                     file,
-                    format!("{source} may not be merged into {main} (merge commit {short})"),
-                    Some(format!(
-                        "{} branches are merged into {}",
-                        branch.role,
-                        branches::allowed_targets(policy, &branch.role).join(" or ")
+                    format!("{source} may not be merged into {target} (merge commit {short})"),
+                    Some(transition::forbidden_merge_help(
+                        policy,
+                        &branch.role,
+                        target_role,
                     )),
                 );
             }
         }
+    }
+    // A merge made on another branch came onto the released branch by a fast-forward: it
+    // is not a merge into it, and is not released by itself.
+    if target_role.as_deref() != Some(MAIN) {
+        return;
     }
     let file = out.commit_file(&commit.id, &commit.message);
     let header = commit.message.lines().next().unwrap_or_default().len();

@@ -16,6 +16,9 @@ pub const DEV: &str = "dev";
 pub const HOTFIX: &str = "hotfix";
 /// The role of release branches: a minor or major release of main.
 pub const RELEASE: &str = "release";
+/// The role of the policy's other long-lived branches (`branches.longLived`: `gh-pages`,
+/// `support/*`): valid names, outside the workflow's merges.
+pub const LONG_LIVED: &str = "long-lived";
 
 /// A branch name that is not one of the workflow's.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +45,7 @@ pub struct Branch {
 pub struct Branches<'a> {
     policy: &'a BranchPolicy,
     pattern: Regex,
+    long_lived: globset::GlobSet,
 }
 
 impl<'a> Branches<'a> {
@@ -52,7 +56,11 @@ impl<'a> Branches<'a> {
         let pattern = compile(&policy.name_pattern)
             .or_else(|| compile(&BranchPolicy::default().name_pattern))
             .unwrap_or_else(|| Regex::new("^$").unwrap_or_else(|_| unreachable!()));
-        Self { policy, pattern }
+        Self {
+            policy,
+            pattern,
+            long_lived: long_lived_set(&policy.long_lived),
+        }
     }
 
     /// Check a branch name: its role, or what is wrong.
@@ -67,11 +75,20 @@ impl<'a> Branches<'a> {
                 });
             }
         }
+        if self.long_lived.is_match(name) {
+            return Ok(Branch {
+                name: name.to_owned(),
+                role: LONG_LIVED.to_owned(),
+                short_name: None,
+            });
+        }
         let prefixes = self.prefix_list();
         let Some((prefix, rest)) = name.split_once('/') else {
             let suggestion = match name.to_ascii_lowercase().as_str() {
-                "master" | "trunk" | "production" => Some(policy.main.as_str()),
-                "develop" | "development" | "devel" | "integration" => Some(policy.dev.as_str()),
+                "main" | "master" | "trunk" | "production" => Some(policy.main.as_str()),
+                "dev" | "develop" | "development" | "devel" | "integration" => {
+                    Some(policy.dev.as_str())
+                }
                 _ => None,
             };
             return Err(NameProblem {
@@ -151,21 +168,47 @@ impl<'a> Branches<'a> {
         self.policy.prefixes.first().map_or("feat", String::as_str)
     }
 
+    /// The policy's prefix for a misspelt or differently named one: `feature/` for `feat/`
+    /// when the policy says `feature`, and the other way round.
     fn suggest_prefix(&self, prefix: &str) -> Option<&str> {
+        const ALIASES: &[&[&str]] = &[
+            &["feat", "feature", "features"],
+            &["fix", "bugfix", "bug", "fixes", "bugfixes"],
+            &["hotfix", "hot-fix", "hotfixes"],
+            &["release", "releases", "rel"],
+            &["support", "supports"],
+        ];
         let lower = prefix.to_ascii_lowercase();
-        let alias = match lower.as_str() {
-            "feature" | "features" | "feat" => "feat",
-            "bugfix" | "bug" | "fixes" | "fix" => "fix",
-            "hot-fix" | "hotfixes" | "hotfix" => "hotfix",
-            "releases" | "rel" | "release" => "release",
-            other => other,
-        };
+        let group = ALIASES
+            .iter()
+            .find(|group| group.contains(&lower.as_str()))
+            .copied()
+            .unwrap_or(&[]);
         self.policy
             .prefixes
             .iter()
             .map(String::as_str)
-            .find(|known| *known == alias)
+            .find(|known| *known == lower)
+            .or_else(|| {
+                self.policy
+                    .prefixes
+                    .iter()
+                    .map(String::as_str)
+                    .find(|known| group.contains(known))
+            })
     }
+}
+
+/// The `branches.longLived` names and globs, compiled; invalid globs are left out (the policy
+/// loader reports them).
+fn long_lived_set(patterns: &[String]) -> globset::GlobSet {
+    let mut builder = globset::GlobSetBuilder::new();
+    for pattern in patterns {
+        if let Ok(glob) = globset::Glob::new(pattern) {
+            builder.add(glob);
+        }
+    }
+    builder.build().unwrap_or_else(|_| globset::GlobSet::empty())
 }
 
 /// A name made lowercase with `-` for anything outside `[a-z0-9._/-]`.
@@ -188,37 +231,137 @@ pub fn allowed_targets<'p>(policy: &'p VersionPolicy, role: &str) -> &'p [String
     policy.merges.get(role).map_or(&[], Vec::as_slice)
 }
 
-/// Whether a merge from `source` into `target` (roles) is allowed.
+/// Whether a merge from `source` into `target` (roles) is allowed. Merges from or into a
+/// long-lived branch of `branches.longLived` are outside the workflow: not judged, allowed.
 pub fn merge_allowed(policy: &VersionPolicy, source: &str, target: &str) -> bool {
-    allowed_targets(policy, source)
-        .iter()
-        .any(|allowed| allowed == target)
+    source == LONG_LIVED
+        || target == LONG_LIVED
+        || allowed_targets(policy, source)
+            .iter()
+            .any(|allowed| allowed == target)
 }
 
-/// The branch a merge commit's message names: git's (`Merge branch 'x' [into y]`,
-/// `Merge remote-tracking branch 'origin/x'`), GitLab's (`Merge branch 'x' into 'y'`) and
-/// GitHub's (`Merge pull request #1 from owner/x`) default messages. Returns the source and,
-/// when named, the target.
-pub fn merged_branch(message: &str) -> Option<(String, Option<String>)> {
-    let header = message.lines().next()?.trim();
-    if let Some(rest) = header.strip_prefix("Merge pull request #") {
-        let (_, from) = rest.split_once(" from ")?;
-        let (_, branch) = from.trim().split_once('/')?;
-        return Some((branch.to_owned(), None));
+/// The branch name of a role, for messages: `main` and `dev` as the policy names them,
+/// `feat/*` for a prefix.
+pub fn role_name(policy: &VersionPolicy, role: &str) -> String {
+    match role {
+        MAIN => policy.branches.main.clone(),
+        DEV => policy.branches.dev.clone(),
+        other => format!("{other}/*"),
     }
-    let rest = header
-        .strip_prefix("Merge branch '")
-        .or_else(|| header.strip_prefix("Merge remote-tracking branch '"))?;
+}
+
+/// The prefix of feature branches, for help texts: the first prefix merged into dev that is
+/// not a hotfix or release prefix (`feat` by default, `feature` in git-flow's naming).
+pub fn feature_prefix(policy: &VersionPolicy) -> &str {
+    policy
+        .branches
+        .prefixes
+        .iter()
+        .map(String::as_str)
+        .find(|prefix| {
+            *prefix != HOTFIX
+                && *prefix != RELEASE
+                && allowed_targets(policy, prefix).iter().any(|role| role == DEV)
+        })
+        .or_else(|| policy.branches.prefixes.first().map(String::as_str))
+        .unwrap_or("feat")
+}
+
+/// What a merge commit's default message says: git's (`Merge branch 'x' [of URL] [into y]`,
+/// `Merge remote-tracking branch 'origin/x' [into y]`, `Merge tag 'v1' into y`), GitLab's
+/// (`Merge branch 'x' into 'y'`) and GitHub's (`Merge pull request #1 from owner/x`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MergeMessage {
+    /// The branch (or, for `Merge tag`, the tag) merged, without a remote's name.
+    pub source: String,
+    /// The branch merged into, when the message names it.
+    pub target: Option<String>,
+    /// Where the branch came from: the owner of the fork a pull request came from (`owner` in
+    /// `from owner/x`), or the repository of `Merge branch 'x' of URL`; its branch is that
+    /// repository's, whatever its name.
+    pub fork: Option<String>,
+    /// The source is a tag (`Merge tag 'v1.2.0' into develop`), not a branch.
+    pub tag: bool,
+}
+
+/// Parse a merge commit's default message; `None` for any other message.
+pub fn merge_message(message: &str) -> Option<MergeMessage> {
+    let header = message.lines().next()?.trim();
+    for start in ["Merge pull request #", "Merged pull request #"] {
+        if let Some(rest) = header.strip_prefix(start) {
+            let (_, from) = rest.split_once(" from ")?;
+            let from = from.split_whitespace().next()?;
+            let (owner, branch) = from.split_once('/')?;
+            if branch.is_empty() {
+                return None;
+            }
+            return Some(MergeMessage {
+                source: branch.to_owned(),
+                target: None,
+                fork: Some(owner.to_owned()),
+                tag: false,
+            });
+        }
+    }
+    let (rest, remote, tag) = if let Some(rest) = header.strip_prefix("Merge branch '") {
+        (rest, false, false)
+    } else if let Some(rest) = header
+        .strip_prefix("Merge remote-tracking branch '")
+        .or_else(|| header.strip_prefix("Merge remote branch '"))
+    {
+        (rest, true, false)
+    } else if let Some(rest) = header.strip_prefix("Merge tag '") {
+        (rest, false, true)
+    } else {
+        return None;
+    };
     let (source, after) = rest.split_once('\'')?;
-    let source = source
-        .strip_prefix("origin/")
-        .or_else(|| source.strip_prefix("refs/heads/"))
-        .unwrap_or(source);
-    let target = after
-        .trim()
-        .strip_prefix("into ")
-        .map(|target| target.trim().trim_matches('\'').to_owned());
-    Some((source.to_owned(), target))
+    let source = source.strip_prefix("refs/heads/").unwrap_or(source);
+    let source = if remote {
+        // Always `<remote>/<branch>`.
+        source
+            .strip_prefix("refs/remotes/")
+            .unwrap_or(source)
+            .split_once('/')
+            .map_or(source, |(_, branch)| branch)
+    } else {
+        source.strip_prefix("origin/").unwrap_or(source)
+    };
+    if source.is_empty() {
+        return None;
+    }
+    // ` of https://github.com/owner/repo` names where the branch came from.
+    let after = after.trim();
+    let fork = after.strip_prefix("of ").map(|rest| {
+        rest.split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    });
+    let into = if after.starts_with("into ") {
+        Some(after)
+    } else {
+        after.find(" into ").map(|at| &after[at + 1..])
+    };
+    let target = into
+        .and_then(|into| into.strip_prefix("into "))
+        .map(|target| target.trim().trim_matches('\'').to_owned())
+        .filter(|target| !target.is_empty());
+    Some(MergeMessage {
+        source: source.to_owned(),
+        target,
+        fork,
+        tag,
+    })
+}
+
+/// The branch a merge commit's message names ([`merge_message`], not for a merged tag).
+/// Returns the source and, when named, the target.
+pub fn merged_branch(message: &str) -> Option<(String, Option<String>)> {
+    merge_message(message)
+        .filter(|merge| !merge.tag)
+        .map(|merge| (merge.source, merge.target))
 }
 
 #[cfg(test)]
@@ -298,5 +441,34 @@ mod tests {
             Some(("feat/login".into(), None))
         );
         assert_eq!(named("feat: Add"), None);
+        assert_eq!(named("Merge tag '1.2.0' into develop"), None);
+    }
+
+    #[test]
+    fn merge_message_targets_forks_and_tags() {
+        let parsed = |message: &str| merge_message(message).unwrap_or_default();
+        let fork = parsed("Merge pull request #11 from someone/master");
+        assert_eq!(
+            (fork.source.as_str(), fork.fork.as_deref(), fork.target),
+            ("master", Some("someone"), None)
+        );
+        assert_eq!(
+            parsed("Merged pull request #3 from a/feature/x").source,
+            "feature/x"
+        );
+        let of = parsed("Merge branch 'develop' of https://github.com/kostiklv/gitflow into develop");
+        assert_eq!(
+            (of.source.as_str(), of.target.as_deref(), of.fork.as_deref()),
+            ("develop", Some("develop"), Some("https://github.com/kostiklv/gitflow"))
+        );
+        let tag = parsed("Merge tag '1.2.0' into develop");
+        assert!(tag.tag);
+        assert_eq!(tag.target.as_deref(), Some("develop"));
+        let remote = parsed("Merge remote branch 'upstream/feature/y' into develop");
+        assert_eq!(
+            (remote.source.as_str(), remote.target.as_deref()),
+            ("feature/y", Some("develop"))
+        );
+        assert_eq!(merge_message("Merge branch ''"), None);
     }
 }

@@ -25,7 +25,7 @@ pub mod scenario;
 pub mod tags;
 pub mod transition;
 
-pub use audit::{Audit, AuditOutcome, LineCommit, OffLineTag, Verdict, audit};
+pub use audit::{Audit, AuditOutcome, LineCommit, OffLineTag, TagElsewhere, Verdict, audit};
 pub use branches::{Branch, Branches};
 pub use bump::Bump;
 pub use commits::Commit;

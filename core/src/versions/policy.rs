@@ -24,6 +24,11 @@ pub struct VersionPolicy {
     /// Allowed merges: the role of a source branch (`main`, `dev` or a prefix such as
     /// `feat`) to the roles of the branches it may be merged into.
     pub merges: BTreeMap<String, Vec<String>>,
+    /// Roles besides `hotfix` whose merge into `main` may be a patch release: `release`
+    /// (patch releases cut from `release/*` branches, as nlohmann/json does) and `dev`.
+    /// Empty (the default): a merge of `dev` or `release/*` into `main` is a minor or major
+    /// release (`GIT004`).
+    pub patch_releases_from: Vec<String>,
     /// Conventional commits and the bump each type requires.
     pub commits: CommitPolicy,
     /// The versions a first release may have (another is a warning, `VER007`).
@@ -54,6 +59,7 @@ impl Default for VersionPolicy {
                 edges("main", &["dev"]),
                 edges("release", &["main", "dev"]),
             ]),
+            patch_releases_from: Vec::new(),
             commits: CommitPolicy::default(),
             first_versions: vec!["0.1.0".into(), "1.0.0".into()],
             promotion: PromotionPolicy::default(),
@@ -154,6 +160,28 @@ impl VersionPolicy {
                 }
             }
         }
+        for (index, name) in self.patch_releases_from.iter().enumerate() {
+            if !role(name) || name == super::branches::MAIN {
+                problems.push((
+                    format!("/patchReleasesFrom/{index}"),
+                    format!("unknown branch role \"{name}\" (dev or a prefix)"),
+                ));
+            }
+        }
+        for (index, pattern) in branches.long_lived.iter().enumerate() {
+            let clash = pattern == &branches.main || pattern == &branches.dev;
+            if let Err(error) = globset::Glob::new(pattern) {
+                problems.push((
+                    format!("/branches/longLived/{index}"),
+                    format!("\"{pattern}\" is not a valid glob: {error}"),
+                ));
+            } else if pattern.is_empty() || clash {
+                problems.push((
+                    format!("/branches/longLived/{index}"),
+                    format!("\"{pattern}\" is empty or the main or dev branch"),
+                ));
+            }
+        }
         for (index, first) in self.first_versions.iter().enumerate() {
             if let Err(error) = semver::Version::parse(first) {
                 problems.push((
@@ -219,6 +247,10 @@ pub struct BranchPolicy {
     pub prefixes: Vec<String>,
     /// A regular expression the part after `<prefix>/` must match entirely.
     pub name_pattern: String,
+    /// Other long-lived branches, as names or globs (`gh-pages`, `support/*`): valid names
+    /// (no `GIT001`) outside the workflow's merges (no `GIT002` for merges from or into them).
+    /// Checked before the prefixes, so `support/*` here wins over a `support` prefix.
+    pub long_lived: Vec<String>,
 }
 
 impl Default for BranchPolicy {
@@ -233,6 +265,7 @@ impl Default for BranchPolicy {
                 "release".into(),
             ],
             name_pattern: "[a-z0-9][a-z0-9._/-]*".into(),
+            long_lived: Vec::new(),
         }
     }
 }
@@ -344,8 +377,9 @@ mod tests {
     fn nonsense_values_are_problems() {
         assert!(VersionPolicy::default().problems().is_empty());
         let policy: VersionPolicy = serde_json::from_value(serde_json::json!({
-            "branches": {"namePattern": "[a-z", "prefixes": ["feat", "a/b"]},
+            "branches": {"namePattern": "[a-z", "prefixes": ["feat", "a/b"], "longLived": ["a[", "main"]},
             "merges": {"feat": ["develop"]},
+            "patchReleasesFrom": ["release", "main", "support"],
             "firstVersions": ["1.0"],
             "commits": {"breakingAtZero": "patch"},
             "components": [{"name": "a", "tagPrefix": "x-"}, {"name": "a", "tagPrefix": "x-"}]
@@ -362,6 +396,10 @@ mod tests {
                 "/branches/namePattern",
                 "/branches/prefixes/1",
                 "/merges/feat/0",
+                "/patchReleasesFrom/1",
+                "/patchReleasesFrom/2",
+                "/branches/longLived/0",
+                "/branches/longLived/1",
                 "/firstVersions/0",
                 "/commits/breakingAtZero",
                 "/components/1/name",
@@ -379,6 +417,7 @@ mod tests {
             "components",
             "branches",
             "merges",
+            "patchReleasesFrom",
             "commits",
             "firstVersions",
             "promotion",

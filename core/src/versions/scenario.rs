@@ -363,6 +363,7 @@ fn run_audit(entries: &[Entry], policy: &VersionPolicy, selection: &Selection) -
                     id: id.clone(),
                     message: message.clone(),
                     parents,
+                    merged_into: None,
                     releases: vec![Transition {
                         source: merged_branch(&message).map(|(source, _)| source),
                         target: Some(main.clone()),
@@ -378,6 +379,7 @@ fn run_audit(entries: &[Entry], policy: &VersionPolicy, selection: &Selection) -
                 id,
                 message,
                 parents,
+                merged_into: None,
                 releases: Vec::new(),
             }),
             "commit" => {

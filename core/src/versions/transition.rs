@@ -177,31 +177,21 @@ pub(crate) fn transition(
         &facts.source_role,
         &facts.target_role,
     ) {
-        if branches::merge_allowed(policy, source_role, target_role) {
+        if source_role == branches::LONG_LIVED || target_role == branches::LONG_LIVED {
+            facts.reasons.push(format!(
+                "{source} ({source_role}) into {target} ({target_role}): a long-lived branch of the policy, outside the workflow's merges"
+            ));
+        } else if branches::merge_allowed(policy, source_role, target_role) {
             facts.reasons.push(format!(
                 "{source} ({source_role}) may be merged into {target} ({target_role})"
             ));
         } else {
-            let allowed = branches::allowed_targets(policy, source_role);
             let file = out.branch_file(source);
             out.emit_at(
                 &forbidden_merge::RULE,
                 file,
                 format!("{source} may not be merged into {target}"),
-                Some(if allowed.is_empty() {
-                    format!("{source_role} branches are not merged anywhere in this workflow")
-                } else {
-                    format!(
-                        "{source_role} branches are merged into {}{}",
-                        allowed.join(" or "),
-                        match (source_role.as_str(), target_role.as_str()) {
-                            (role, MAIN) if role != HOTFIX && role != DEV && role != RELEASE =>
-                                "; a fix for production is a hotfix/ branch from main",
-                            (HOTFIX, _) => "; merge main into dev after the hotfix is released",
-                            _ => "",
-                        }
-                    )
-                }),
+                Some(forbidden_merge_help(policy, source_role, target_role)),
             );
         }
     }
@@ -332,9 +322,9 @@ pub(crate) fn transition(
                         at_hand,
                         actual,
                         input,
-                        source_role,
-                        target_role,
+                        (source_role, target_role),
                         previous_version,
+                        policy,
                         out,
                     );
                 }
@@ -360,6 +350,34 @@ pub(crate) fn transition(
         ));
     }
     facts
+}
+
+/// Where branches of `source_role` go instead of `target_role`, in the policy's names.
+pub(crate) fn forbidden_merge_help(
+    policy: &VersionPolicy,
+    source_role: &str,
+    target_role: &str,
+) -> String {
+    let allowed = branches::allowed_targets(policy, source_role);
+    if allowed.is_empty() {
+        return format!("{source_role} branches are not merged anywhere in this workflow");
+    }
+    let names: Vec<String> = allowed
+        .iter()
+        .map(|role| branches::role_name(policy, role))
+        .collect();
+    let main = &policy.branches.main;
+    let dev = &policy.branches.dev;
+    format!(
+        "{source_role} branches are merged into {}{}",
+        names.join(" or "),
+        match (source_role, target_role) {
+            (role, MAIN) if role != HOTFIX && role != DEV && role != RELEASE =>
+                format!("; a fix for production is a {HOTFIX}/ branch from {main}"),
+            (HOTFIX, _) => format!("; merge {main} into {dev} after the hotfix is released"),
+            _ => String::new(),
+        }
+    )
 }
 
 /// The tag or proposed version at hand, with format checks (VER001-003).
@@ -761,14 +779,16 @@ fn check_edge(
     at_hand: &AtHand,
     actual: Bump,
     input: &Transition,
-    source_role: Option<&str>,
-    target_role: Option<&str>,
+    (source_role, target_role): (Option<&str>, Option<&str>),
     previous: &Version,
+    policy: &VersionPolicy,
     out: &mut Findings,
 ) {
     if target_role != Some(MAIN) {
         return;
     }
+    let patch_allowed = source_role.is_some_and(|role| patch_releases_allowed(policy, role));
+    let (main, dev) = (&policy.branches.main, &policy.branches.dev);
     let source = input.source.as_deref().unwrap_or_default();
     match source_role {
         Some(DEV | RELEASE) => {
@@ -787,7 +807,7 @@ fn check_edge(
                     ),
                     Some(format!("release {named}")),
                 );
-            } else if actual < Bump::Minor {
+            } else if actual < Bump::Minor && !patch_allowed {
                 out.emit(
                     &release_not_minor::RULE,
                     at_hand.file,
@@ -800,8 +820,9 @@ fn check_edge(
                         actual.release()
                     ),
                     Some(format!(
-                        "release {}; a patch of production is a hotfix/ branch from main",
-                        bump::apply(previous, Bump::Minor)
+                        "release {}; a patch of production is a {HOTFIX}/ branch from {main} (or allow it: `versions.patchReleasesFrom: [{}]`)",
+                        bump::apply(previous, Bump::Minor),
+                        source_role.unwrap_or(RELEASE)
                     )),
                 );
             }
@@ -820,13 +841,19 @@ fn check_edge(
                         at_hand.version
                     ),
                     Some(format!(
-                        "tag {expected}; features and breaking changes go through dev (a feat/ branch)"
+                        "tag {expected}; features and breaking changes go through {dev} (a {}/ branch)",
+                        branches::feature_prefix(policy)
                     )),
                 );
             }
         }
         _ => {}
     }
+}
+
+/// Whether the policy lets a merge of `role` into main be a patch release.
+fn patch_releases_allowed(policy: &VersionPolicy, role: &str) -> bool {
+    policy.patch_releases_from.iter().any(|allowed| allowed == role)
 }
 
 /// The version a `release/<version>` branch names.
@@ -864,7 +891,9 @@ fn report_features_in_hotfix(
             "",
             format!("hotfix {source} carries {what}: commit {}", commit.display()),
             Some(format!(
-                "a hotfix is a patch release; move this commit to a feat/ branch into dev (e.g. `feat/{short_name}`)"
+                "a hotfix is a patch release; move this commit to a {feature}/ branch into {} (e.g. `{feature}/{short_name}`)",
+                policy.branches.dev,
+                feature = branches::feature_prefix(policy)
             )),
         );
     }
@@ -1008,10 +1037,18 @@ fn next_version(
                 reasons.push(format!("{source} names its version"));
                 return Some(named);
             }
+            let target = input.target.as_deref().unwrap_or(&policy.branches.main);
+            if source_role.is_some_and(|role| patch_releases_allowed(policy, role)) {
+                let bump = summary.required.max(Bump::Patch);
+                reasons.push(format!(
+                    "{source} merged into {target} may be a patch release (`patchReleasesFrom`): the commits require {}",
+                    bump.release()
+                ));
+                return Some(bump::apply(previous, bump));
+            }
             let bump = summary.required.max(Bump::Minor);
             reasons.push(format!(
-                "{source} merged into {} is a release: at least minor, here {bump}",
-                input.target.as_deref().unwrap_or(MAIN)
+                "{source} merged into {target} is a release: at least minor, here {bump}"
             ));
             Some(bump::apply(previous, bump))
         }
