@@ -112,6 +112,29 @@ impl Repo {
         )
     }
 
+    /// Run kataster in the repository: exit code, standard output and standard error.
+    fn kataster_full(&self, args: &[&str]) -> (i32, String, String) {
+        self.kataster_env(args, &[])
+    }
+
+    /// Run kataster with these variables: exit code, standard output and standard error.
+    fn kataster_env(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kataster"));
+        command.current_dir(self.path()).args(args);
+        for name in CI_VARIABLES {
+            command.env_remove(name);
+        }
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command.output().unwrap();
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    }
+
     /// Run kataster with `--format json`: exit code and report.
     fn json(&self, args: &[&str]) -> (i32, Value) {
         let mut all = args.to_vec();
@@ -309,12 +332,12 @@ fn version_next_gives_the_hotfix_and_the_release() {
     );
     assert_eq!((code, next.as_str()), (0, "1.3.0\n"));
     // GitHub's pull request variables, and the explanation.
-    let (code, explained) = repo.kataster(
+    let (code, version, explained) = repo.kataster_env(
         &["version", "next", "--explain", "--no-color"],
         &[("GITHUB_HEAD_REF", "dev"), ("GITHUB_BASE_REF", "main")],
     );
     assert_eq!(code, 0);
-    assert!(explained.ends_with("1.3.0\n"), "{explained}");
+    assert_eq!(version, "1.3.0\n", "{explained}");
     assert!(
         explained.contains("previous release is 1.2.1"),
         "{explained}"
@@ -454,8 +477,8 @@ fn forbidden_merges_fail() {
         (rule.as_str(), message.as_str()),
         ("GIT002", "feat/x may not be merged into main")
     );
-    // `next` still says what the merge would produce, and why it fails.
-    let (code, next) = repo.kataster(
+    // `next` still says what the merge would produce, and why it fails (on standard error).
+    let (code, version, next) = repo.kataster_env(
         &[
             "version",
             "next",
@@ -469,7 +492,7 @@ fn forbidden_merges_fail() {
     );
     assert_eq!(code, 1);
     assert!(
-        next.contains("error[GIT002]") && next.ends_with("1.4.0\n"),
+        next.contains("error[GIT002]") && version == "1.4.0\n",
         "{next}"
     );
     repo.checkout("main");
@@ -1069,4 +1092,405 @@ fn the_policy_file_configures_versions() {
     repo.write("kataster.yaml", "versions: {tagPrefx: v}\n");
     let (code, _) = repo.kataster(&["version", "check", "--tag", "v1.1.0"], &[]);
     assert_eq!(code, 2);
+}
+
+/// git-flow's names: `master`, `develop`, `feature/`, `bugfix/`, `hotfix/`, `release/`.
+const GITFLOW_POLICY: &str = r#"{"branches": {"main": "master", "dev": "develop",
+    "prefixes": ["feature", "bugfix", "hotfix", "release", "support"]},
+    "merges": {"feature": ["dev"], "bugfix": ["dev"], "hotfix": ["main", "dev"],
+    "release": ["main", "dev"], "dev": ["main"], "main": ["dev"]}}"#;
+
+/// `master` tagged 0.1.0, `develop` from it.
+fn gitflow_repo() -> Repo {
+    let repo = Repo::new();
+    repo.git(&["branch", "-m", "master"]);
+    repo.commit("Initial commit");
+    repo.tag("0.1.0");
+    repo.branch("develop");
+    repo
+}
+
+/// A feature merged into develop, and master fast-forwarded onto develop: the merge is on
+/// master's first-parent line but its message names develop.
+#[test]
+fn a_merge_naming_another_target_is_judged_against_it() {
+    let repo = gitflow_repo();
+    repo.branch("feature/flip-args");
+    repo.commit("feat: Flip the arguments");
+    repo.checkout("develop");
+    repo.merge("feature/flip-args");
+    let merge = short(&repo, "HEAD");
+    repo.checkout("master");
+    repo.git(&["merge", "-q", "--ff-only", "develop"]);
+    let (code, report) = repo.json(&["version", "audit", "--versions-policy", GITFLOW_POLICY]);
+    assert_eq!(code, 0, "{report:#}");
+    let found = codes(&report);
+    assert!(
+        !found.contains(&"GIT002".to_owned()) && !found.contains(&"GIT008".to_owned()),
+        "{merge}: {report:#}"
+    );
+}
+
+/// A merge into develop whose source may not go there is still reported, at its target.
+#[test]
+fn a_forbidden_merge_into_the_named_target_is_reported_with_it() {
+    let repo = gitflow_repo();
+    repo.branch("hotfix/x");
+    repo.commit("fix: X");
+    repo.checkout("develop");
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge branch 'support/1.x' into develop",
+        "hotfix/x",
+    ]);
+    repo.checkout("master");
+    repo.git(&["merge", "-q", "--ff-only", "develop"]);
+    let (_, report) = repo.json(&["version", "audit", "--versions-policy", GITFLOW_POLICY]);
+    let (code, message) = only_error(&report);
+    assert_eq!(code, "GIT002");
+    assert!(
+        message.starts_with("support/1.x may not be merged into develop"),
+        "{message}"
+    );
+}
+
+/// `Merge pull request #11 from someone/master`: the fork's master, not this repository's.
+#[test]
+fn a_pull_request_from_a_forks_master_is_no_forbidden_merge() {
+    let repo = gitflow_repo();
+    repo.checkout("master");
+    repo.branch("contribution");
+    repo.commit("fix: Typo");
+    repo.checkout("master");
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge pull request #11 from someone/master",
+        "contribution",
+    ]);
+    let (_, report) = repo.json(&["version", "audit", "--versions-policy", GITFLOW_POLICY]);
+    assert!(!codes(&report).contains(&"GIT002".to_owned()), "{report:#}");
+    assert!(codes(&report).contains(&"GIT008".to_owned()), "{report:#}");
+}
+
+/// A pull request merged on develop, master fast-forwarded: made on develop.
+#[test]
+fn a_pull_request_merged_on_dev_is_judged_against_dev() {
+    let repo = gitflow_repo();
+    repo.branch("feature/docs");
+    repo.commit("docs: More");
+    repo.checkout("develop");
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge pull request #3 from lorin/feature/docs",
+        "feature/docs",
+    ]);
+    repo.checkout("master");
+    repo.git(&["merge", "-q", "--ff-only", "develop"]);
+    let (code, report) = repo.json(&["version", "audit", "--versions-policy", GITFLOW_POLICY]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(!codes(&report).contains(&"GIT002".to_owned()), "{report:#}");
+}
+
+/// A patch release from a release branch: GIT004 unless `patchReleasesFrom` allows it.
+#[test]
+fn patch_releases_from_release_branches_are_a_policy_setting() {
+    let repo = Repo::new();
+    repo.commit("Initial commit");
+    repo.tag("1.2.0");
+    repo.branch("release/1.2.1");
+    repo.commit("fix: Backport");
+    let check = [
+        "version",
+        "check",
+        "--source",
+        "release/1.2.1",
+        "--target",
+        "main",
+        "--version",
+        "1.2.1",
+    ];
+    let (code, report) = repo.json(&check);
+    assert_eq!(
+        (code, only_error(&report).0.as_str()),
+        (1, "GIT004"),
+        "{report:#}"
+    );
+    let mut allowed = check.to_vec();
+    allowed.extend([
+        "--versions-policy",
+        r#"{"patchReleasesFrom": ["release", "dev"]}"#,
+    ]);
+    let (code, report) = repo.json(&allowed);
+    assert_eq!(code, 0, "{report:#}");
+    // The release branch names its version; from dev the commits decide.
+    let (code, stdout, _) = repo.kataster_full(&[
+        "version",
+        "next",
+        "--source",
+        "release/1.2.1",
+        "--target",
+        "main",
+        "--versions-policy",
+        r#"{"patchReleasesFrom": ["dev"]}"#,
+    ]);
+    assert_eq!((code, stdout.as_str()), (0, "1.2.1\n"));
+}
+
+/// A patch release from dev, allowed.
+#[test]
+fn patch_releases_from_dev_are_a_policy_setting() {
+    let repo = Repo::new();
+    repo.commit("Initial commit");
+    repo.tag("1.2.0");
+    repo.branch("dev");
+    repo.commit("fix: Small");
+    let next = |policy: &str| {
+        repo.kataster_full(&[
+            "version",
+            "next",
+            "--source",
+            "dev",
+            "--target",
+            "main",
+            "--versions-policy",
+            policy,
+        ])
+    };
+    assert_eq!(next("{}").1, "1.3.0\n");
+    assert_eq!(next(r#"{"patchReleasesFrom": ["dev"]}"#).1, "1.2.1\n");
+}
+
+/// Long-lived branches of the policy: valid names outside the workflow's merges.
+#[test]
+fn long_lived_branches_are_neither_errors_nor_merged() {
+    let repo = Repo::new();
+    let policy = r#"{"branches": {"longLived": ["gh-pages", "support/*"]}}"#;
+    let (code, human) = repo.kataster(
+        &[
+            "branch",
+            "--no-color",
+            "gh-pages",
+            "support/1.x",
+            "--versions-policy",
+            policy,
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{human}");
+    assert!(
+        human.contains("gh-pages: ok (long-lived branch, outside the workflow's merges)"),
+        "{human}"
+    );
+    let (code, _) = repo.json(&["branch", "gh-pages"]);
+    assert_eq!(code, 1);
+    repo.commit("Initial commit");
+    repo.branch("support/1.x");
+    repo.commit("fix: Old");
+    let (code, report) = repo.json(&[
+        "version",
+        "check",
+        "--source",
+        "support/1.x",
+        "--target",
+        "main",
+        "--versions-policy",
+        policy,
+    ]);
+    assert!(
+        !codes(&report).contains(&"GIT002".to_owned()),
+        "{code} {report:#}"
+    );
+}
+
+/// `kataster branch $(git branch -r)`: remote names are stripped, `HEAD ->` lines skipped.
+#[test]
+fn branch_strips_remote_names() {
+    let repo = Repo::new();
+    let (code, stdout) = repo.kataster(
+        &[
+            "branch",
+            "--format",
+            "json",
+            "--",
+            "origin/HEAD",
+            "->",
+            "origin/dev",
+            "remotes/origin/feat/x",
+            "origin/main",
+        ],
+        &[],
+    );
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(code, 0, "{report:#}");
+    let names: Vec<(&str, &str)> = report["branches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|branch| {
+            (
+                branch["name"].as_str().unwrap(),
+                branch["remote"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [("dev", "origin"), ("feat/x", "origin"), ("main", "origin")]
+    );
+}
+
+/// A remote known to the repository is stripped even when the rest is not a valid name.
+#[test]
+fn branch_strips_known_remotes() {
+    let repo = Repo::new();
+    repo.commit("Initial commit");
+    repo.git(&["update-ref", "refs/remotes/upstream/chore/x", "HEAD"]);
+    let (code, report) = repo.json(&["branch", "upstream/chore/x"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        report["diagnostics"][0]["file"], "refs/heads/chore/x",
+        "{report:#}"
+    );
+}
+
+/// Help texts name the policy's branches.
+#[test]
+fn help_texts_use_the_configured_branch_names() {
+    let repo = Repo::new();
+    let (_, report) = repo.json(&[
+        "branch",
+        "main",
+        "feat/x",
+        "--versions-policy",
+        GITFLOW_POLICY,
+    ]);
+    let helps: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|diagnostic| diagnostic["help"].as_str().unwrap())
+        .collect();
+    assert_eq!(helps, ["use `master`", "use `feature/x`"]);
+    // `--branch master` without a policy: master is the released branch.
+    repo.git(&["branch", "-m", "master"]);
+    repo.commit("Initial commit");
+    repo.tag("0.1.0");
+    let (code, report) = repo.json(&["version", "audit", "--branch", "master"]);
+    assert_eq!(code, 0, "{report:#}");
+}
+
+/// `version next` prints the version only; `--tag-name` the tag with the prefix.
+#[test]
+fn version_next_prints_only_the_version() {
+    let repo = Repo::new();
+    repo.commit("Initial commit");
+    repo.tag("v0.7.0");
+    repo.branch("dev");
+    repo.commit("feat: New");
+    let policy = r#"{"tagPrefix": "v"}"#;
+    let next = [
+        "version",
+        "next",
+        "--source",
+        "dev",
+        "--target",
+        "main",
+        "--versions-policy",
+        policy,
+    ];
+    let (code, stdout, stderr) = repo.kataster_full(&next);
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "0.8.0\n", ""));
+    let mut tag = next.to_vec();
+    tag.push("--tag-name");
+    assert_eq!(repo.kataster_full(&tag).1, "v0.8.0\n");
+    let mut explain = next.to_vec();
+    explain.push("--explain");
+    let (_, stdout, stderr) = repo.kataster_full(&explain);
+    assert_eq!(stdout, "0.8.0\n");
+    assert!(
+        stderr.contains("- the previous release is v0.7.0"),
+        "{stderr}"
+    );
+}
+
+/// Nothing to release: nothing on standard output, the reason on standard error, exit 3.
+#[test]
+fn version_next_with_nothing_to_release_exits_3() {
+    let repo = Repo::new();
+    repo.commit("Initial commit");
+    repo.tag("0.7.0");
+    repo.branch("dev");
+    let (code, stdout, stderr) =
+        repo.kataster_full(&["version", "next", "--source", "dev", "--target", "main"]);
+    assert_eq!((code, stdout.as_str()), (3, ""));
+    assert!(
+        stderr.contains("no version: nothing to release"),
+        "{stderr}"
+    );
+}
+
+/// Every tag is listed, the ones off the first-parent line with where they are.
+#[test]
+fn audit_lists_every_tag() {
+    let repo = Repo::new();
+    repo.commit("Initial commit");
+    repo.tag("0.1.0");
+    repo.branch("dev");
+    repo.commit("feat: New");
+    repo.tag("0.2.0-rc.1");
+    let (code, human) = repo.kataster(&["version", "audit", "--no-color"], &[]);
+    assert_eq!(code, 0, "{human}");
+    assert!(human.contains("0.1.0        warning "), "{human}");
+    assert!(human.contains("0.2.0-rc.1   off     "), "{human}");
+    assert!(
+        human.contains("on dev, off main's first-parent line"),
+        "{human}"
+    );
+    let (_, report) = repo.json(&["version", "audit"]);
+    assert_eq!(report["elsewhere"][0]["tag"], "0.2.0-rc.1");
+    assert_eq!(
+        report["elsewhere"][0]["branches"],
+        serde_json::json!(["dev"])
+    );
+}
+
+/// `BREAKING CHANGE:` right below the header: a warning naming both bumps.
+#[test]
+fn an_unseparated_breaking_footer_is_a_warning() {
+    let repo = Repo::new();
+    repo.commit("Initial commit");
+    repo.tag("1.4.0");
+    repo.branch("dev");
+    repo.commit("feat: New API\nBREAKING CHANGE: the old one is gone");
+    let (code, report) = repo.json(&["version", "check", "--source", "dev", "--target", "main"]);
+    assert_eq!(code, 0, "{report:#}");
+    let diagnostic = &report["diagnostics"][0];
+    assert_eq!(diagnostic["code"], "VER013");
+    let message = diagnostic["message"].as_str().unwrap();
+    assert!(
+        message.contains("it requires a minor release (1.5.0)")
+            && message.contains("release a major release (2.0.0)"),
+        "{message}"
+    );
+}
+
+/// A tag with a number above u64 is too large, not "not SemVer".
+#[test]
+fn a_version_above_u64_is_too_large() {
+    let repo = Repo::new();
+    repo.commit("Initial commit");
+    repo.tag("1.0.18446744073709551616");
+    let (_, report) = repo.json(&["version", "check", "--tag", "1.0.18446744073709551616"]);
+    let (code, message) = only_error(&report);
+    assert_eq!(code, "VER001");
+    assert!(message.contains("is too large"), "{message}");
 }

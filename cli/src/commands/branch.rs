@@ -15,8 +15,9 @@ use super::version::Format;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The branch names to check; remote names are stripped (`origin/feat/x` is `feat/x`),
-    /// so `kataster branch $(git branch -r)` works.
+    /// The branch names to check; remote names are stripped (`origin/feat/x` is `feat/x`)
+    /// and `HEAD`, `->` and `*` skipped, so `kataster branch -- $(git branch -r)` works (`--`
+    /// because of the `->` of `origin/HEAD -> origin/main`).
     #[arg(required = true)]
     pub names: Vec<String>,
     /// Output format.
@@ -78,10 +79,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         }
     }
     if given.is_empty() {
-        return Err(format!(
-            "no branch name among {}",
-            args.names.join(" ")
-        ));
+        return Err(format!("no branch name among {}", args.names.join(" ")));
     }
     let names: Vec<String> = given.iter().map(|name| name.name.clone()).collect();
     let (findings, checked) = versions::check_branch_names(&names, &policy, &settings.selection);
@@ -194,6 +192,9 @@ fn strip_remote(
         };
     }
     if let Some((first, rest)) = arg.split_once('/') {
+        if rest == "HEAD" {
+            return None;
+        }
         if remotes.contains(first) || (rules.check(arg).is_err() && rules.check(rest).is_ok()) {
             return given(rest, Some(first));
         }
@@ -210,9 +211,8 @@ mod tests {
         let policy = kataster_core::versions::BranchPolicy::default();
         let rules = versions::Branches::new(&policy);
         let remotes = std::collections::BTreeSet::from(["upstream".to_owned()]);
-        let name = |arg: &str| {
-            strip_remote(arg, &remotes, &rules).map(|given| (given.name, given.remote))
-        };
+        let name =
+            |arg: &str| strip_remote(arg, &remotes, &rules).map(|given| (given.name, given.remote));
         let remote = |name: &str, remote: &str| Some((name.to_owned(), Some(remote.to_owned())));
         assert_eq!(name("origin/feat/x"), remote("feat/x", "origin"));
         assert_eq!(name("remotes/origin/dev"), remote("dev", "origin"));

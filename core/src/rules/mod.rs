@@ -200,6 +200,7 @@ pub static RULES: &[&RuleMeta] = &[
     &versions::major_without_breaking_change::RULE,
     &versions::non_conventional_commit::RULE,
     &versions::unknown_commit_type::RULE,
+    &versions::unseparated_breaking_footer::RULE,
     &git::invalid_branch_name::RULE,
     &git::forbidden_merge::RULE,
     &git::misplaced_tag::RULE,

@@ -169,10 +169,7 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
                     file,
                     prefix.len()..tag.name.len(),
                     "",
-                    format!(
-                        "tag {} is not a strict SemVer 2.0.0 version: {reason}",
-                        tag.name
-                    ),
+                    tags::malformed(&format!("tag {}", tag.name), &reason),
                     Some(format!("use `{prefix}MAJOR.MINOR.PATCH[-PRERELEASE]`")),
                 );
             }

@@ -208,7 +208,9 @@ fn long_lived_set(patterns: &[String]) -> globset::GlobSet {
             builder.add(glob);
         }
     }
-    builder.build().unwrap_or_else(|_| globset::GlobSet::empty())
+    builder
+        .build()
+        .unwrap_or_else(|_| globset::GlobSet::empty())
 }
 
 /// A name made lowercase with `-` for anything outside `[a-z0-9._/-]`.
@@ -262,7 +264,9 @@ pub fn feature_prefix(policy: &VersionPolicy) -> &str {
         .find(|prefix| {
             *prefix != HOTFIX
                 && *prefix != RELEASE
-                && allowed_targets(policy, prefix).iter().any(|role| role == DEV)
+                && allowed_targets(policy, prefix)
+                    .iter()
+                    .any(|role| role == DEV)
         })
         .or_else(|| policy.branches.prefixes.first().map(String::as_str))
         .unwrap_or("feat")
@@ -456,10 +460,15 @@ mod tests {
             parsed("Merged pull request #3 from a/feature/x").source,
             "feature/x"
         );
-        let of = parsed("Merge branch 'develop' of https://github.com/kostiklv/gitflow into develop");
+        let of =
+            parsed("Merge branch 'develop' of https://github.com/kostiklv/gitflow into develop");
         assert_eq!(
             (of.source.as_str(), of.target.as_deref(), of.fork.as_deref()),
-            ("develop", Some("develop"), Some("https://github.com/kostiklv/gitflow"))
+            (
+                "develop",
+                Some("develop"),
+                Some("https://github.com/kostiklv/gitflow")
+            )
         );
         let tag = parsed("Merge tag '1.2.0' into develop");
         assert!(tag.tag);

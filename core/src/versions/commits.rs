@@ -235,6 +235,32 @@ fn breaking_footers(message: &str) -> Vec<Range<usize>> {
     spans
 }
 
+/// `BREAKING CHANGE:`/`BREAKING-CHANGE:` lines in the header's paragraph (no blank line
+/// before them): not footers for Conventional Commits, breaking changes for
+/// semantic-release and conventional-changelog. The token's byte ranges.
+pub fn unseparated_breaking_footers(message: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    for (index, line) in message.split_inclusive('\n').enumerate() {
+        let text = line.trim_end_matches(['\n', '\r']);
+        if index > 0 {
+            if text.trim().is_empty() {
+                break;
+            }
+            for token in ["BREAKING CHANGE", "BREAKING-CHANGE"] {
+                if text
+                    .strip_prefix(token)
+                    .is_some_and(|rest| rest.starts_with(':') || rest.starts_with(" #"))
+                {
+                    spans.push(offset..offset + token.len());
+                }
+            }
+        }
+        offset += line.len();
+    }
+    spans
+}
+
 /// What one commit requires, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Requirement {
@@ -374,6 +400,12 @@ mod tests {
         // or in the middle of a line.
         assert!(!parse("fix: x\n\nbreaking change: gone").is_breaking());
         assert!(!parse("fix: x\nBREAKING CHANGE: in the header paragraph").is_breaking());
+        assert_eq!(
+            unseparated_breaking_footers("fix: x\nBREAKING CHANGE: in the header paragraph"),
+            [7..22]
+        );
+        assert!(unseparated_breaking_footers("fix: x\n\nBREAKING CHANGE: y").is_empty());
+        assert!(unseparated_breaking_footers("fix: x\nSee BREAKING CHANGE: y").is_empty());
         assert!(!parse("fix: x\n\nSee BREAKING CHANGE: above").is_breaking());
         assert!(!parse("fix: x\n\nBREAKING CHANGES: plural").is_breaking());
         assert!(parse("fix: x\r\n\r\nBREAKING CHANGE: crlf\r\n").is_breaking());

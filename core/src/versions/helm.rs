@@ -112,9 +112,9 @@ fn check_chart(chart: &Chart, context: &ChartContext, policy: &VersionPolicy, ou
                     file,
                     found.node.span.clone(),
                     "/version",
-                    format!(
-                        "chart version \"{}\" is not strict SemVer 2.0.0: {error}",
-                        found.text
+                    super::tags::malformed(
+                        &format!("chart version \"{}\"", found.text),
+                        &error.to_string(),
                     ),
                     Some("use MAJOR.MINOR.PATCH[-PRERELEASE], e.g. `1.2.0`".to_owned()),
                 );

@@ -98,6 +98,23 @@ pub fn classify(name: &str, prefix: &str, prefixes: &[&str]) -> TagVersion {
     }
 }
 
+/// Why `label` (`tag 1.2.99999999999999999999`, `version 1.2 (Chart.yaml)`) is not a
+/// version, from the semver crate's `reason`: a number above u64 is too large to compare
+/// (SemVer sets no limit), anything else is not strict SemVer.
+pub fn malformed(label: &str, reason: &str) -> String {
+    if reason.contains("exceeds u64::MAX") {
+        let field = reason
+            .strip_prefix("value of ")
+            .and_then(|rest| rest.strip_suffix(" exceeds u64::MAX"))
+            .unwrap_or("a number");
+        format!(
+            "{label} is too large: its {field} is above 18446744073709551615, the largest number kataster compares (SemVer itself sets no limit)"
+        )
+    } else {
+        format!("{label} is not a strict SemVer 2.0.0 version: {reason}")
+    }
+}
+
 /// The version of a tag for a component, if it is one of its versions: the component's own
 /// tags, and (in a repository of one component) versions behind another prefix.
 pub fn version_of(name: &str, prefix: &str, prefixes: &[&str]) -> Option<Version> {
@@ -152,6 +169,20 @@ pub fn previous_release<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_above_u64_are_too_large_not_invalid() {
+        let TagVersion::Malformed(reason) = classify("1.2.18446744073709551616", "", &[""]) else {
+            panic!("not malformed");
+        };
+        let message = malformed("tag 1.2.18446744073709551616", &reason);
+        assert!(
+            message.contains("is too large: its patch version number"),
+            "{message}"
+        );
+        assert!(!message.contains("not a strict SemVer"), "{message}");
+        assert!(malformed("tag 1.2", "unexpected end").contains("not a strict SemVer"));
+    }
 
     #[test]
     fn classification() {

@@ -21,7 +21,8 @@ use crate::rules::git::{
 use crate::rules::versions::{
     build_metadata_in_tag, duplicate_version, insufficient_bump, invalid_version_tag,
     major_without_breaking_change, mixed_tag_prefix, non_conventional_commit, nothing_to_release,
-    skipped_version, unknown_commit_type, unusual_first_version, version_not_increasing,
+    skipped_version, unknown_commit_type, unseparated_breaking_footer, unusual_first_version,
+    version_not_increasing,
 };
 
 /// Where a proposed version was written (e.g. Chart.yaml's `version`).
@@ -417,7 +418,7 @@ fn version_at_hand(
                     file,
                     prefix.len()..tag.len(),
                     "",
-                    format!("tag {tag} is not a strict SemVer 2.0.0 version: {reason}"),
+                    tags::malformed(&format!("tag {tag}"), &reason),
                     Some(format!(
                         "use `{prefix}MAJOR.MINOR.PATCH[-PRERELEASE]`, e.g. `{prefix}1.2.0`"
                     )),
@@ -489,7 +490,7 @@ fn version_at_hand(
                 file,
                 span,
                 &pointer,
-                format!("{label} is not a strict SemVer 2.0.0 version: {error}"),
+                tags::malformed(&label, &error.to_string()),
                 Some("use MAJOR.MINOR.PATCH[-PRERELEASE], e.g. `1.2.0`".to_owned()),
             );
             None
@@ -853,7 +854,10 @@ fn check_edge(
 
 /// Whether the policy lets a merge of `role` into main be a patch release.
 fn patch_releases_allowed(policy: &VersionPolicy, role: &str) -> bool {
-    policy.patch_releases_from.iter().any(|allowed| allowed == role)
+    policy
+        .patch_releases_from
+        .iter()
+        .any(|allowed| allowed == role)
 }
 
 /// The version a `release/<version>` branch names.
@@ -988,6 +992,35 @@ fn commit_summary<'a>(
         }
         if requirement.breaking {
             summary.breaking.push(commit);
+        } else if let Some(span) = commits::unseparated_breaking_footers(&commit.message)
+            .into_iter()
+            .next()
+        {
+            let theirs = previous.map_or_else(
+                || "a major release".to_owned(),
+                |previous| format!("a major release ({})", bump::apply(previous, Bump::Major)),
+            );
+            let ours = match (requirement.bump, previous) {
+                (Bump::None, _) => "no release".to_owned(),
+                (bump, Some(previous)) => {
+                    format!("{} ({})", bump.release(), bump::apply(previous, bump))
+                }
+                (bump, None) => bump.release().to_owned(),
+            };
+            let file = out.commit_file(&commit.id, &commit.message);
+            out.emit(
+                &unseparated_breaking_footer::RULE,
+                file,
+                span,
+                "",
+                format!(
+                    "commit {} has `BREAKING CHANGE:` without a blank line before it: Conventional Commits reads no footer there, so it requires {ours}; semantic-release and conventional-changelog read a breaking change and release {theirs}",
+                    commit.display()
+                ),
+                Some(
+                    "put a blank line before `BREAKING CHANGE:` if it is one (the footer), else reword the line".to_owned(),
+                ),
+            );
         }
         if requirement.bump > summary.required {
             summary.required = requirement.bump;

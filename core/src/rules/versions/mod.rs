@@ -11,5 +11,6 @@ pub mod non_conventional_commit;
 pub mod nothing_to_release;
 pub mod skipped_version;
 pub mod unknown_commit_type;
+pub mod unseparated_breaking_footer;
 pub mod unusual_first_version;
 pub mod version_not_increasing;
