@@ -104,7 +104,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
                     .zip(&checked)
                     .map(|(name, branch)| Checked {
                         name: &name.name,
-                        given: name.remote.as_ref().map(|_| name.given.as_str()),
+                        given: name.remote.as_ref().map(|_| name.argument.as_str()),
                         remote: name.remote.as_deref(),
                         valid: branch.is_some(),
                         role: branch.as_ref().map(|branch| branch.role.as_str()),
@@ -154,7 +154,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
 /// A branch name as given and as checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Given {
-    given: String,
+    argument: String,
     name: String,
     remote: Option<String>,
 }
@@ -174,7 +174,7 @@ fn strip_remote(
     }
     let given = |name: &str, remote: Option<&str>| {
         (name != "HEAD" && !name.is_empty()).then(|| Given {
-            given: arg.to_owned(),
+            argument: arg.to_owned(),
             name: name.to_owned(),
             remote: remote.map(str::to_owned),
         })
@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn remote_names_are_stripped() {
-        let policy = kataster_core::versions::BranchPolicy::default();
+        let policy = versions::BranchPolicy::default();
         let rules = versions::Branches::new(&policy);
         let remotes = std::collections::BTreeSet::from(["upstream".to_owned()]);
         let name =

@@ -402,7 +402,7 @@ mod tests {
         assert!(!parse("fix: x\nBREAKING CHANGE: in the header paragraph").is_breaking());
         assert_eq!(
             unseparated_breaking_footers("fix: x\nBREAKING CHANGE: in the header paragraph"),
-            [7..22]
+            vec![7..22]
         );
         assert!(unseparated_breaking_footers("fix: x\n\nBREAKING CHANGE: y").is_empty());
         assert!(unseparated_breaking_footers("fix: x\nSee BREAKING CHANGE: y").is_empty());

@@ -396,6 +396,7 @@ mod tests {
                 "/branches/namePattern",
                 "/branches/prefixes/1",
                 "/merges/feat/0",
+                "/patchReleasesFrom/0",
                 "/patchReleasesFrom/1",
                 "/patchReleasesFrom/2",
                 "/branches/longLived/0",
