@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use std::sync::{Arc, Mutex};
 
-use kataster_core::discover::{self, Reading, is_yaml_path};
+use kataster_core::discover::{self, Reading, is_candidate_path};
 use kataster_core::rules::parse::{outside_root, unreadable_file};
 use kataster_core::rules::references::target_outside_root::glob_start;
 use kataster_core::{Checker, SourceFile};
@@ -124,11 +124,14 @@ impl<'c> Collector<'c> {
             let outside = Arc::clone(&outside);
             let run_root = self.root.clone();
             move |entry: &ignore::DirEntry| {
+                if entry.file_name() == ".git" {
+                    return false;
+                }
                 if !entry.path_is_symlink() || run_root.contains(entry.path()) {
                     return true;
                 }
                 let reported = entry.file_type().is_some_and(|kind| kind.is_dir())
-                    || is_yaml_path(&entry.path().to_string_lossy());
+                    || is_candidate_path(&entry.path().to_string_lossy());
                 if reported && let Ok(mut outside) = outside.lock() {
                     outside.push(entry.path().to_path_buf());
                 }
@@ -138,6 +141,7 @@ impl<'c> Collector<'c> {
         let walker = ignore::WalkBuilder::new(root)
             .require_git(false)
             .follow_links(true)
+            .hidden(false)
             .sort_by_file_path(Path::cmp)
             .filter_entry(filter)
             .build();
@@ -156,7 +160,7 @@ impl<'c> Collector<'c> {
                     let Some(kind) = entry.file_type() else {
                         continue;
                     };
-                    if !is_yaml_path(&entry.path().to_string_lossy()) || kind.is_dir() {
+                    if !is_candidate_path(&entry.path().to_string_lossy()) || kind.is_dir() {
                         continue;
                     }
                     if kind.is_file() {
@@ -220,8 +224,14 @@ impl<'c> Collector<'c> {
                 return;
             }
         };
-        let (text, kind) = match discover::read(&shown, bytes, explicit) {
-            Reading::Skip => return,
+        let placement = self.placement(path);
+        let (text, kind) = match discover::read(&shown, bytes, explicit, placement) {
+            Reading::Ignore => return,
+            Reading::Skip { template, reason } => {
+                self.seen.insert(key);
+                self.checker.add_skipped(shown, template, reason);
+                return;
+            }
             Reading::Fail(rule, message) => {
                 self.seen.insert(key);
                 self.checker.add_failure(&shown, rule, message);
@@ -289,6 +299,40 @@ impl<'c> Collector<'c> {
             }
         }
     }
+}
+
+impl Collector<'_> {
+    /// Where a file lies: under a chart's `templates/`, or in a scaffolder Template's
+    /// skeleton (only files inside the root are looked at).
+    fn placement(&self, path: &Path) -> discover::Placement {
+        let text = path.to_string_lossy();
+        let inside = |path: &Path| self.root.contains(path);
+        discover::Placement {
+            in_chart_templates: discover::chart_files_for(&text)
+                .iter()
+                .map(Path::new)
+                .any(|chart| inside(chart) && chart.is_file()),
+            in_template_skeleton: discover::skeleton_parents_for(&text)
+                .iter()
+                .map(Path::new)
+                .any(|dir| inside(dir) && holds_scaffolder_template(dir, &inside)),
+        }
+    }
+}
+
+/// Whether a directory holds a YAML file (inside the root) that is a scaffolder `Template`.
+fn holds_scaffolder_template(dir: &Path, inside: &dyn Fn(&Path) -> bool) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        let path = entry.path();
+        discover::is_yaml_path(&path.to_string_lossy())
+            && inside(&path)
+            && path.is_file()
+            && std::fs::read_to_string(&path)
+                .is_ok_and(|text| discover::is_scaffolder_template(&text))
+    })
 }
 
 /// What a file that is neither a regular file nor a directory is (reading a FIFO blocks).

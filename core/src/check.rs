@@ -7,6 +7,7 @@ mod prune;
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::discover::Skipped;
 use crate::naming::Convention;
 use crate::policy::{LoadedPolicy, Policy};
 use crate::rules::{self, Context, Emitter, Finding, RuleMeta, Selection};
@@ -90,6 +91,15 @@ pub struct Summary {
     pub entities: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Files read but not checked (templates, named files that are not catalog files);
+    /// absent from the JSON report when none was.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 /// The result of a check.
@@ -98,6 +108,8 @@ pub struct Report {
     /// Sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
+    /// The files read but not checked, in the order they were found.
+    pub skipped: Vec<Skipped>,
 }
 
 impl Report {
@@ -120,6 +132,8 @@ pub struct Checker {
     found: Vec<Vec<Diagnostic>>,
     /// What a document keeps once its own rules have run (`None`: everything).
     keep: Option<prune::Keep>,
+    /// Files read but not checked.
+    skipped: Vec<Skipped>,
 }
 
 /// One document once its own rules have run.
@@ -168,6 +182,7 @@ impl Checker {
             files: Vec::new(),
             found: Vec::new(),
             keep,
+            skipped: Vec::new(),
         }
     }
 
@@ -315,6 +330,26 @@ impl Checker {
         }
     }
 
+    /// Record a file that is read but not checked (a template, a named file that is not a
+    /// catalog file), and why.
+    pub fn add_skipped(
+        &mut self,
+        file: impl Into<String>,
+        template: bool,
+        reason: impl Into<String>,
+    ) {
+        self.skipped.push(Skipped {
+            file: file.into(),
+            template,
+            reason: reason.into(),
+        });
+    }
+
+    /// The files read but not checked so far.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
     /// Record a file that could not be read (`IO0xx`), with a message naming the cause.
     pub fn add_failure(
         &mut self,
@@ -421,9 +456,11 @@ impl Checker {
             .iter()
             .filter(|d| d.severity == Severity::Warning)
             .count();
+        summary.skipped = self.skipped.len();
         Report {
             diagnostics,
             summary,
+            skipped: self.skipped.clone(),
         }
     }
 }

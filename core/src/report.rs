@@ -16,6 +16,10 @@ pub struct JsonReport {
     pub version: u32,
     pub diagnostics: Vec<JsonDiagnostic>,
     pub summary: Summary,
+    /// The files read but not checked (templates, named files that are not catalog files);
+    /// absent when none was.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<crate::discover::Skipped>,
 }
 
 /// One diagnostic with derived, 1-based positions (columns count characters).
@@ -70,6 +74,7 @@ impl JsonReport {
             version: JSON_VERSION,
             diagnostics,
             summary: report.summary,
+            skipped: report.skipped.clone(),
         }
     }
 

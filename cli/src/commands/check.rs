@@ -48,6 +48,10 @@ pub struct Args {
     /// and policy schemas that lead outside it are reported and never opened.
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+    /// List the files read but not checked (templates, named files that are not catalog
+    /// files) and why, on standard error.
+    #[arg(long)]
+    pub show_skipped: bool,
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
@@ -129,6 +133,12 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         json: &json,
     };
     write_outputs(&outputs, input, args)?;
+    if args.show_skipped {
+        eprint!("{}", render::human::skipped_list(&report));
+    }
+    if let Some(note) = render::human::nothing_checked(&report, checker.files()) {
+        eprint!("{note}");
+    }
     let code = exit_code(&report, args.fail_on);
     // The process ends here: freeing every file, tree and diagnostic one by one would only
     // cost time (about 5% of a large check).

@@ -104,12 +104,65 @@ fn summary_line(report: &Report) -> String {
             format!("{n} {word}s")
         }
     };
+    let templates = report
+        .skipped
+        .iter()
+        .filter(|skipped| skipped.template)
+        .count();
+    let others = report.skipped.len() - templates;
+    let mut skipped = Vec::new();
+    if templates > 0 {
+        skipped.push(plural(templates, "template"));
+    }
+    if others == 1 {
+        skipped.push("1 file that is not a catalog file".to_owned());
+    } else if others > 1 {
+        skipped.push(format!("{others} files that are not catalog files"));
+    }
+    let skipped = if skipped.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; skipped {} (--show-skipped lists them)",
+            skipped.join(" and ")
+        )
+    };
     format!(
-        "{}, {}: checked {} ({}, {})\n",
+        "{}, {}: checked {} ({}, {}){skipped}\n",
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.files, "file"),
         plural(s.documents, "document"),
         plural(s.entities, "entity").replace("entitys", "entities"),
     )
+}
+
+/// The files read but not checked, one a line, for `--show-skipped` (standard error).
+pub fn skipped_list(report: &Report) -> String {
+    report
+        .skipped
+        .iter()
+        .map(|skipped| format!("skipped {}: {}\n", skipped.file, skipped.reason))
+        .collect()
+}
+
+/// The note for a run that found nothing to check (standard error; the exit code stays 0).
+pub fn nothing_checked(report: &Report, files: &[ParsedFile]) -> Option<String> {
+    let checked = files
+        .iter()
+        .any(|file| file.source.kind != kataster_core::FileKind::Policy);
+    if checked || !report.diagnostics.is_empty() {
+        return None;
+    }
+    let skipped = if report.skipped.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({} skipped: --show-skipped lists them)",
+            report.skipped.len()
+        )
+    };
+    Some(format!(
+        "kataster: nothing to check: no catalog file (catalog-info.yaml, a backstage.io apiVersion) or manifest found{skipped}\n"
+    ))
 }

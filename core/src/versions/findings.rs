@@ -160,7 +160,9 @@ impl Findings {
                 entities: 0,
                 errors,
                 warnings,
+                skipped: 0,
             },
+            skipped: Vec::new(),
         }
     }
 
