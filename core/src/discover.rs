@@ -163,33 +163,83 @@ pub fn decide(path: &str, text: &str, explicit: bool, placement: Placement) -> D
     if !explicit {
         return Decision::Ignore;
     }
+    let kind = top_level_kind(text);
     if let Some(api_version) = text.lines().find_map(api_version_of_line) {
-        let kind = text
-            .lines()
-            .find_map(|line| line.strip_prefix("kind:"))
-            .map(|kind| kind.trim().trim_matches(['"', '\'']))
-            .filter(|kind| !kind.is_empty());
+        let builtin = kind.is_some_and(|kind| {
+            crate::catalog::kinds::BUILTIN_KINDS
+                .iter()
+                .any(|schema| schema.kind.eq_ignore_ascii_case(kind))
+        });
+        if builtin || !is_kubernetes_api_version(api_version) {
+            // An entity with a wrong apiVersion or a custom kind: the rules say what is wrong.
+            return Decision::Check(FileKind::Catalog);
+        }
         let what = kind.map_or(String::new(), |kind| format!(" `{kind}`"));
         return Decision::Skip {
             template: false,
             reason: format!(
-                "apiVersion `{api_version}`{what}: not a catalog entity nor a manifest kataster reads"
+                "apiVersion `{api_version}`{what}: a Kubernetes resource, not a catalog entity nor a manifest kataster reads"
             ),
         };
     }
-    if text.lines().any(|line| line.starts_with("kind:")) {
+    if kind.is_some() || text.lines().any(|line| line.starts_with("metadata:")) {
         // An entity without its apiVersion: CAT001 says so.
         return Decision::Check(FileKind::Catalog);
     }
     let parsed = crate::yaml::parse(text, &crate::yaml::ParseOptions::default());
-    if parsed.iter().any(|document| !document.errors.is_empty()) {
-        // Not YAML: its errors are reported.
+    let not_a_values_file = parsed.iter().any(|document| {
+        !document.errors.is_empty()
+            || document
+                .root
+                .as_ref()
+                .is_some_and(|root| root.as_mapping().is_none() && !root.is_null())
+    });
+    if not_a_values_file {
+        // Not YAML, or not a mapping: its errors are reported.
         return Decision::Check(FileKind::Catalog);
     }
     Decision::Skip {
         template: false,
-        reason: "no `apiVersion`: not a catalog entity nor a manifest (a Helm values file?)".into(),
+        reason: "no `apiVersion`, `kind` or `metadata`: not a catalog entity nor a manifest (a Helm values file?)".into(),
     }
+}
+
+/// The value of the first top-level `kind:` line.
+fn top_level_kind(text: &str) -> Option<&str> {
+    text.lines()
+        .find_map(|line| line.strip_prefix("kind:"))
+        .map(|kind| kind.trim().trim_matches(['"', '\'']))
+        .filter(|kind| !kind.is_empty())
+}
+
+/// API groups of Kubernetes resources people keep beside their catalog: the core and
+/// built-in groups (no dot: `v1`, `apps/v1`), `*.k8s.io`, and common operators' groups.
+fn is_kubernetes_api_version(api_version: &str) -> bool {
+    const GROUPS: [&str; 16] = [
+        "k8s.io",
+        "openshift.io",
+        "cattle.io",
+        "coreos.com",
+        "cert-manager.io",
+        "istio.io",
+        "fluxcd.io",
+        "helm.sh",
+        "bitnami.com",
+        "external-secrets.io",
+        "kyverno.io",
+        "keda.sh",
+        "knative.dev",
+        "tekton.dev",
+        "crossplane.io",
+        "gateway.networking.k8s.io",
+    ];
+    let Some((group, _)) = api_version.rsplit_once('/') else {
+        return true;
+    };
+    !group.contains('.')
+        || GROUPS
+            .iter()
+            .any(|known| group == *known || group.ends_with(&format!(".{known}")))
 }
 
 /// The names of policy files, found upwards from the checked paths.
@@ -412,6 +462,7 @@ fn is_backstage_api_version_line(line: &str) -> bool {
         value.starts_with("backstage.io/") || value.starts_with("scaffolder.backstage.io/")
     })
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,14 +470,24 @@ mod tests {
     #[test]
     fn binary_files_are_failures_that_quote_nothing() {
         let secret = b"SECRET=hunter2\0PATH=/bin\0".to_vec();
-        let Reading::Fail(rule, message) = read("env.yaml", secret.clone(), true) else {
+        let Reading::Fail(rule, message) =
+            read("env.yaml", secret.clone(), true, Placement::default())
+        else {
             panic!("a named binary file is a failure");
         };
         assert_eq!(rule.code, "IO003");
         assert!(!message.contains("hunter2"), "{message}");
-        assert!(matches!(read("env.yaml", secret, false), Reading::Skip));
         assert!(matches!(
-            read("c.yaml", b"apiVersion: v1\n".to_vec(), false),
+            read("env.yaml", secret, false, Placement::default()),
+            Reading::Ignore
+        ));
+        assert!(matches!(
+            read(
+                "c.yaml",
+                b"apiVersion: v1\n".to_vec(),
+                false,
+                Placement::default()
+            ),
             Reading::Check(_, FileKind::Manifests)
         ));
     }

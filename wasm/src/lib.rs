@@ -308,7 +308,12 @@ impl Session {
     pub fn offer_file(&mut self, path: String, bytes: Vec<u8>, explicit: bool) -> u8 {
         self.offered = None;
         memory::keep_doubling();
-        match kataster_core::discover::read(&path, bytes, explicit, kataster_core::discover::Placement::default()) {
+        match kataster_core::discover::read(
+            &path,
+            bytes,
+            explicit,
+            kataster_core::discover::Placement::default(),
+        ) {
             Reading::Ignore | Reading::Skip { .. } => SKIPPED,
             Reading::Fail(rule, message) => {
                 self.report = None;
