@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod check;
 pub mod diagnostic;
 pub mod discover;
+pub mod files;
 pub mod input;
 pub mod known;
 pub mod naming;
@@ -20,6 +21,7 @@ pub mod yaml;
 
 pub use check::{CheckOptions, Checker, Facts, KnownEntity, NoFacts, ParsedFile, Report, Summary};
 pub use diagnostic::{Diagnostic, Severity};
+pub use files::FileFilter;
 pub use policy::{LoadedPolicy, Policy, load_policy};
 pub use rules::{RULES, RuleMeta, Selection};
 pub use source::{FileKind, SourceFile};

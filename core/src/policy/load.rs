@@ -192,12 +192,7 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
         });
     };
     for prefix in policy.rules.keys() {
-        let upper = prefix.to_uppercase();
-        if upper != "ALL"
-            && !crate::rules::RULES
-                .iter()
-                .any(|rule| rule.code.starts_with(&upper))
-        {
+        if prefix.to_uppercase() != "ALL" && !is_rule_prefix(prefix) {
             report(
                 format!("/rules/{}", yaml::escape_pointer_token(prefix)),
                 format!("no rule code starts with \"{prefix}\""),
@@ -248,6 +243,33 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
     for (pointer, message) in policy.versions.problems() {
         report(format!("/versions{pointer}"), message, None);
     }
+    let lists = [
+        ("exclude", policy.files.exclude.as_deref().unwrap_or_default()),
+        ("extendExclude", policy.files.extend_exclude.as_slice()),
+        ("include", policy.files.include.as_slice()),
+    ];
+    for (key, globs) in lists {
+        for (item, glob) in globs.iter().enumerate() {
+            if let Err(message) = crate::files::PathPattern::new(glob) {
+                report(format!("/files/{key}/{item}"), message, None);
+            }
+        }
+    }
+    for (glob, codes) in &policy.per_file_ignores {
+        let at = format!("/perFileIgnores/{}", yaml::escape_pointer_token(glob));
+        if let Err(message) = crate::files::PathPattern::new(glob) {
+            report(at.clone(), message, None);
+        }
+        for (item, code) in codes.iter().enumerate() {
+            if !is_rule_prefix(code) {
+                report(
+                    format!("{at}/{item}"),
+                    format!("no rule code starts with \"{code}\""),
+                    Some("see `kataster rules` for the codes".to_owned()),
+                );
+            }
+        }
+    }
     for (index, contributor) in policy.contributors.iter().enumerate() {
         for (item, glob) in contributor.paths.iter().enumerate() {
             if let Err(error) = globset::Glob::new(glob) {
@@ -269,6 +291,15 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether some rule's code starts with this prefix (case-insensitive).
+fn is_rule_prefix(prefix: &str) -> bool {
+    let upper = prefix.trim().to_uppercase();
+    !upper.is_empty()
+        && crate::rules::RULES
+            .iter()
+            .any(|rule| rule.code.starts_with(&upper))
 }
 
 #[cfg(test)]

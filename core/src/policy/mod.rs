@@ -49,6 +49,32 @@ pub struct Policy {
     pub schemas: Vec<CustomSchema>,
     /// Versions: tags, branches, merges, commits, stage promotion, Helm charts.
     pub versions: crate::versions::VersionPolicy,
+    /// Which files a directory walk checks: globs relative to the policy file's directory.
+    pub files: FilesPolicy,
+    /// Rules ignored in some files: a glob (relative to the policy file's directory, as
+    /// `files`) to the code prefixes ignored in the files it matches, as ruff's
+    /// `per-file-ignores` (e.g. `{"legacy/**": [NS], "*.generated.yaml": [CAT1, ORG]}`).
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
+}
+
+/// Which files a directory walk checks. Patterns are globs: `*` and `?` stay within a path
+/// component, `**` crosses them; a pattern without `/` matches a file or directory name at
+/// any depth (`node_modules`, `*.generated.yaml`), a pattern with `/` matches the path
+/// relative to the policy file's directory (`apps/legacy/**`, `charts/*/templates`). An
+/// excluded directory is not entered.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct FilesPolicy {
+    /// Files and directories never walked into; replaces the default list
+    /// (`node_modules`, `vendor`, `dist`, `target`). `--exclude` replaces it in turn.
+    #[schemars(extend("default" = ["node_modules", "vendor", "dist", "target"]))]
+    pub exclude: Option<Vec<String>>,
+    /// Files and directories excluded on top of `exclude` (and of `--extend-exclude`).
+    pub extend_exclude: Vec<String>,
+    /// When not empty, a file found by walking is checked only if it matches one of these
+    /// (e.g. `[catalog/**, "**/catalog-info.yaml"]`); files named on the command line and
+    /// Location targets are always checked.
+    pub include: Vec<String>,
 }
 
 /// A rule's level in the policy.

@@ -14,6 +14,7 @@ pub mod policy;
 pub mod references;
 mod selection;
 pub mod stages;
+pub mod suppressions;
 pub mod versions;
 
 pub(crate) use emit::Emitter;
@@ -62,6 +63,8 @@ pub enum Family {
     Stages,
     /// `HELM0xx`: Helm charts following the release.
     Helm,
+    /// `KAT0xx`: kataster's suppression comments.
+    Suppressions,
 }
 
 impl Family {
@@ -78,6 +81,7 @@ impl Family {
             Self::Git => "Branches and merges (GIT0xx)",
             Self::Stages => "Stage promotion (STG0xx)",
             Self::Helm => "Helm charts (HELM0xx)",
+            Self::Suppressions => "Suppressions (KAT0xx)",
         }
     }
 
@@ -219,6 +223,7 @@ pub static RULES: &[&RuleMeta] = &[
     &helm::unquoted_app_version::RULE,
     &helm::chart_version_not_bumped::RULE,
     &helm::invalid_chart_version::RULE,
+    &suppressions::unused_suppression::RULE,
 ];
 
 /// A check of one entity document.

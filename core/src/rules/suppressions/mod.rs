@@ -1,0 +1,3 @@
+//! `KAT0xx`: kataster's own suppression comments (`# kataster: ignore[CODE]`).
+
+pub mod unused_suppression;
