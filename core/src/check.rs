@@ -3,11 +3,13 @@
 //! cross-file rules over all of them.
 
 mod prune;
+mod suppress;
 
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::Skipped;
+use crate::files::{Base, ExcludeArgs, FileFilter, PerFileIgnores};
 use crate::naming::Convention;
 use crate::policy::{LoadedPolicy, Policy};
 use crate::rules::{self, Context, Emitter, Finding, RuleMeta, Selection};
@@ -33,6 +35,11 @@ pub struct CheckOptions {
     /// default a document keeps only what the cross-file rules and the renderers read once its
     /// own rules have run, so that memory stays proportional to one document plus that index.
     pub full_documents: bool,
+    /// The frontend's current directory, absolute: relative and absolute paths are compared
+    /// through it (the policy's globs are relative to the policy file's directory).
+    pub cwd: Option<String>,
+    /// `--exclude` and `--extend-exclude`, over the policy's `files`.
+    pub exclude: ExcludeArgs,
 }
 
 /// An entity known to exist outside the checked files.
@@ -91,8 +98,14 @@ pub struct Summary {
     pub entities: usize,
     pub errors: usize,
     pub warnings: usize,
-    /// Files read but not checked (templates, named files that are not catalog files);
-    /// absent from the JSON report when none was.
+    /// Info findings (counted; the default human output does not print them); absent from
+    /// the JSON report when none was, as are the counts below.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub infos: usize,
+    /// Findings suppressed by `perFileIgnores` or a suppression comment (not in the report).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
+    /// Files read but not checked (templates, named files that are not catalog files).
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped: usize,
 }
@@ -134,6 +147,10 @@ pub struct Checker {
     keep: Option<prune::Keep>,
     /// Files read but not checked.
     skipped: Vec<Skipped>,
+    /// Which files a walk skips (see [`Checker::skips_walked`]).
+    filter: FileFilter,
+    /// The policy's `perFileIgnores`, relative to its directory.
+    per_file: PerFileIgnores,
 }
 
 /// One document once its own rules have run.
@@ -176,14 +193,42 @@ impl Checker {
             stage_label: policy.stages.label.clone(),
             namespace_annotation: policy.naming.namespace.annotation.clone(),
         });
-        Self {
+        let mut checker = Self {
             options,
             convention,
             files: Vec::new(),
             found: Vec::new(),
             keep,
             skipped: Vec::new(),
-        }
+            filter: FileFilter::default(),
+            per_file: PerFileIgnores::default(),
+        };
+        let base = Base {
+            dir: String::new(),
+            cwd: checker.options.cwd.clone(),
+        };
+        checker.set_base(base);
+        checker
+    }
+
+    /// Compile the policy's globs relative to a directory.
+    fn set_base(&mut self, base: Base) {
+        let policy = &self.options.policy;
+        self.filter = FileFilter::new(&policy.files, &self.options.exclude, base.clone()).0;
+        self.per_file = PerFileIgnores::new(&policy.per_file_ignores, base);
+    }
+
+    /// Whether a directory walk skips an entry (a file, or a directory not entered), by
+    /// the policy's `files` and `--exclude`/`--extend-exclude`; `path` as the frontend names
+    /// it. Only the entry itself is matched (a skipped directory's entries are not reached).
+    pub fn skips_walked(&self, path: &str, is_dir: bool) -> bool {
+        self.filter.skips_walked(path, is_dir)
+    }
+
+    /// Whether a file named on the command line is excluded (with `--force-exclude`): it or
+    /// one of its directories matches an exclusion.
+    pub fn excludes_named(&self, path: &str) -> bool {
+        self.filter.excludes_named(path)
     }
 
     /// Add the policy file the options came from, so that its problems are reported.
@@ -194,6 +239,7 @@ impl Checker {
         loaded: LoadedPolicy,
     ) -> usize {
         let source = SourceFile::new(path, text).with_kind(FileKind::Policy);
+        self.set_base(Base::of_policy(&source.path, self.options.cwd.clone()));
         let mut emitter = Emitter::new(&self.options.selection);
         let index = self.files.len();
         for document in &loaded.documents {
@@ -438,16 +484,19 @@ impl Checker {
             check(&catalog, &mut emitter);
         }
         let mut diagnostics = emitter.diagnostics;
-        diagnostics.sort_by(|a, b| {
-            (a.file, a.span.start, a.code, a.span.end, &a.message).cmp(&(
-                b.file,
-                b.span.start,
-                b.code,
-                b.span.end,
-                &b.message,
-            ))
-        });
+        sort_diagnostics(&mut diagnostics);
         diagnostics.dedup();
+        summary.suppressed = suppress::apply(
+            &mut diagnostics,
+            &self.files,
+            &self.per_file,
+            &self.options.selection,
+        );
+        sort_diagnostics(&mut diagnostics);
+        summary.infos = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Info)
+            .count();
         summary.errors = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
@@ -463,6 +512,19 @@ impl Checker {
             skipped: self.skipped.clone(),
         }
     }
+}
+
+/// By file, position and code (the report's order).
+fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.file, a.span.start, a.code, a.span.end, &a.message).cmp(&(
+            b.file,
+            b.span.start,
+            b.code,
+            b.span.end,
+            &b.message,
+        ))
+    });
 }
 
 /// The entity documents of a catalog file: readable documents whose root is a mapping.

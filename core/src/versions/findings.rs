@@ -161,6 +161,12 @@ impl Findings {
                 errors,
                 warnings,
                 skipped: 0,
+                infos: self
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Info)
+                    .count(),
+                suppressed: 0,
             },
             skipped: Vec::new(),
         }

@@ -1,0 +1,306 @@
+//! Suppressions: the policy's `perFileIgnores` and the comments `# kataster: ignore[CODE]`
+//! (this line, or the next when the comment stands alone on its line) and
+//! `# kataster: ignore-file[CODE]` (the whole file), matched against the source text.
+//! Suppression comments that suppress nothing are reported as `KAT001`.
+
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostic;
+use crate::files::PerFileIgnores;
+use crate::rules::suppressions::unused_suppression;
+use crate::rules::{self, Family, Selection};
+
+use super::ParsedFile;
+
+/// One suppression comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Directive {
+    /// The text from `kataster:` to the end of the codes, for findings about the comment.
+    pub span: Range<usize>,
+    /// 0-based line of the comment.
+    pub line: usize,
+    /// Nothing but the comment on its line: it also covers the next line.
+    pub own_line: bool,
+    /// `ignore-file`: the whole file.
+    pub file_wide: bool,
+    /// The codes (upper case) with their spans.
+    pub codes: Vec<(String, Range<usize>)>,
+}
+
+/// The suppression comments of a text: a `#` at the start of a line or after a blank, then
+/// `kataster: ignore[...]` or `kataster: ignore-file[...]` (blanks allowed around the parts).
+pub(crate) fn directives(text: &str) -> Vec<Directive> {
+    let mut found = Vec::new();
+    if !text.contains("kataster") {
+        return found;
+    }
+    let mut start = 0;
+    for (line, content) in text.split('\n').enumerate() {
+        let line_start = start;
+        start += content.len() + 1;
+        if !content.contains("kataster") {
+            continue;
+        }
+        for (at, _) in content.match_indices('#') {
+            if at > 0 && !content[..at].ends_with([' ', '\t']) {
+                continue;
+            }
+            let own_line = content[..at].trim().is_empty();
+            if let Some(directive) = parse(content, at + 1, line_start, line, own_line) {
+                found.push(directive);
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// `kataster: ignore[...]` from `from` (just after the `#`).
+fn parse(
+    content: &str,
+    from: usize,
+    line_start: usize,
+    line: usize,
+    own_line: bool,
+) -> Option<Directive> {
+    let rest = &content[from..];
+    let skipped = rest.len() - rest.trim_start().len();
+    let begin = from + skipped;
+    let rest = content[begin..].strip_prefix("kataster:")?;
+    let rest = rest.trim_start();
+    let (file_wide, rest) = if let Some(rest) = rest.strip_prefix("ignore-file") {
+        (true, rest)
+    } else {
+        (false, rest.strip_prefix("ignore")?)
+    };
+    if rest.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_') {
+        return None;
+    }
+    let after_word = content.len() - rest.len();
+    let trimmed = rest.trim_start();
+    let mut codes = Vec::new();
+    let mut end = after_word;
+    if let Some(inner) = trimmed.strip_prefix('[') {
+        let open = content.len() - inner.len();
+        let close = inner.find(']').map_or(content.len(), |at| open + at);
+        let mut offset = open;
+        for piece in content[open..close].split(',') {
+            let code = piece.trim();
+            if !code.is_empty() {
+                let lead = piece.len() - piece.trim_start().len();
+                let code_start = line_start + offset + lead;
+                codes.push((code.to_uppercase(), code_start..code_start + code.len()));
+            }
+            offset += piece.len() + 1;
+        }
+        end = (close + 1).min(content.len());
+    }
+    Some(Directive {
+        span: line_start + begin..line_start + end,
+        line,
+        own_line,
+        file_wide,
+        codes,
+    })
+}
+
+/// 0-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&byte| byte == b'\n')
+        .count()
+}
+
+/// Whether findings of a rule may be suppressed: not the failures to read or parse a file
+/// (always reported, as the selection has them), not `KAT001` by a comment.
+fn suppressible(code: &str) -> bool {
+    rules::rule(code).is_some_and(|rule| !matches!(rule.family, Family::Io | Family::Parse))
+}
+
+/// Remove what `perFileIgnores` and the comments suppress; add `KAT001` for comments that
+/// suppressed nothing. Returns how many findings were suppressed.
+pub(crate) fn apply(
+    diagnostics: &mut Vec<Diagnostic>,
+    files: &[ParsedFile],
+    per_file: &PerFileIgnores,
+    selection: &Selection,
+) -> usize {
+    let before = diagnostics.len();
+    if !per_file.is_empty() {
+        diagnostics.retain(|d| {
+            !suppressible(d.code) || !per_file.ignores(&files[d.file].source.path, d.code)
+        });
+    }
+    let mut by_file: Vec<Option<(Vec<Directive>, Vec<Vec<bool>>)>> = vec![None; files.len()];
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    let mut suppressed = before - diagnostics.len();
+    for diagnostic in diagnostics.drain(..) {
+        if !suppressible(diagnostic.code) || diagnostic.code == unused_suppression::RULE.code {
+            kept.push(diagnostic);
+            continue;
+        }
+        let text = files[diagnostic.file].source.text.as_str();
+        let (directives, used) = by_file[diagnostic.file].get_or_insert_with(|| {
+            let directives = directives(text);
+            let used = directives.iter().map(|d| vec![false; d.codes.len()]).collect();
+            (directives, used)
+        });
+        let line = line_of(text, diagnostic.span.start);
+        let mut hit = false;
+        for (directive, used) in directives.iter().zip(used.iter_mut()) {
+            let covers = directive.file_wide
+                || directive.line == line
+                || (directive.own_line && directive.line + 1 == line);
+            if !covers {
+                continue;
+            }
+            for ((code, _), used) in directive.codes.iter().zip(used.iter_mut()) {
+                if diagnostic.code.starts_with(code.as_str()) {
+                    *used = true;
+                    hit = true;
+                }
+            }
+        }
+        if hit {
+            suppressed += 1;
+        } else {
+            kept.push(diagnostic);
+        }
+    }
+    *diagnostics = kept;
+    if selection.severity_of(&unused_suppression::RULE).is_some() {
+        report_unused(diagnostics, files, &mut by_file, per_file, selection);
+    }
+    suppressed
+}
+
+/// `KAT001` for every comment (or code in it) that suppressed nothing, in files whose rules
+/// all ran (no file that could not be read or parsed).
+fn report_unused(
+    diagnostics: &mut Vec<Diagnostic>,
+    files: &[ParsedFile],
+    by_file: &mut [Option<(Vec<Directive>, Vec<Vec<bool>>)>],
+    per_file: &PerFileIgnores,
+    selection: &Selection,
+) {
+    let Some(severity) = selection.severity_of(&unused_suppression::RULE) else {
+        return;
+    };
+    let unchecked: Vec<bool> = {
+        let mut unchecked = vec![false; files.len()];
+        for diagnostic in diagnostics.iter() {
+            if rules::rule(diagnostic.code)
+                .is_some_and(|rule| matches!(rule.family, Family::Io | Family::Parse))
+            {
+                unchecked[diagnostic.file] = true;
+            }
+        }
+        unchecked
+    };
+    let rule = &unused_suppression::RULE;
+    for (index, file) in files.iter().enumerate() {
+        if unchecked[index] || per_file.ignores(&file.source.path, rule.code) {
+            continue;
+        }
+        let text = file.source.text.as_str();
+        let (directives, used) = by_file[index].get_or_insert_with(|| {
+            let directives = directives(text);
+            let used = directives.iter().map(|d| vec![false; d.codes.len()]).collect();
+            (directives, used)
+        });
+        let document_of = |offset: usize| {
+            file.documents
+                .iter()
+                .find(|document| document.span.contains(&offset) || document.span.end == offset)
+                .map(|document| document.index)
+        };
+        for (directive, used) in directives.iter().zip(used.iter()) {
+            let form = if directive.file_wide {
+                "ignore-file"
+            } else {
+                "ignore"
+            };
+            if directive.codes.is_empty() {
+                diagnostics.push(Diagnostic {
+                    code: rule.code,
+                    name: rule.name,
+                    severity,
+                    message: format!("the suppression `kataster: {form}` names no code"),
+                    file: index,
+                    document: document_of(directive.span.start),
+                    span: directive.span.clone(),
+                    pointer: String::new(),
+                    help: Some(format!(
+                        "name the codes it suppresses, e.g. `# kataster: {form}[NS005]`"
+                    )),
+                });
+                continue;
+            }
+            for ((code, span), used) in directive.codes.iter().zip(used) {
+                if *used {
+                    continue;
+                }
+                let rules: Vec<_> = rules::RULES
+                    .iter()
+                    .filter(|rule| rule.code.starts_with(code.as_str()))
+                    .collect();
+                let message = if rules.is_empty() {
+                    format!("\"{code}\" in `kataster: {form}[...]` is not a rule code")
+                } else if rules
+                    .iter()
+                    .any(|rule| suppressible(rule.code) && selection.severity_of(rule).is_some())
+                {
+                    format!("unused suppression of \"{code}\": no such finding here")
+                } else {
+                    // None of its rules ran: whether it is needed cannot be told.
+                    continue;
+                };
+                diagnostics.push(Diagnostic {
+                    code: rule.code,
+                    name: rule.name,
+                    severity,
+                    message,
+                    file: index,
+                    document: document_of(span.start),
+                    span: span.clone(),
+                    pointer: String::new(),
+                    help: Some(if rules.is_empty() {
+                        "see `kataster rules` for the codes".to_owned()
+                    } else {
+                        format!("remove \"{code}\" from the comment")
+                    }),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_found() {
+        let text = "a: 1 # kataster: ignore[NS002, cat1]\n  # kataster: ignore-file[KAT]\nb: \"#kataster: ignore[X]\"\nc: d#kataster: ignore[Y]\n# kataster: ignored[Z]\n#kataster:ignore\n";
+        let found = directives(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0].line, 0);
+        assert!(!found[0].own_line && !found[0].file_wide);
+        let codes: Vec<&str> = found[0].codes.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(codes, ["NS002", "CAT1"]);
+        assert_eq!(&text[found[0].codes[1].1.clone()], "cat1");
+        assert_eq!(&text[found[0].span.clone()], "kataster: ignore[NS002, cat1]");
+        assert!(found[1].own_line && found[1].file_wide);
+        assert_eq!(found[1].line, 1);
+        assert!(found[2].codes.is_empty());
+        assert_eq!(&text[found[2].span.clone()], "kataster:ignore");
+    }
+
+    #[test]
+    fn lines_are_counted() {
+        assert_eq!(line_of("a\nb\nc", 4), 2);
+        assert_eq!(line_of("a\n", 99), 1);
+    }
+}
