@@ -29,6 +29,8 @@ pub struct Collector<'c> {
     overrides: HashMap<PathBuf, String>,
     /// Nothing outside it is read.
     root: Root,
+    /// Leave out excluded files named on the command line too.
+    force_exclude: bool,
 }
 
 impl<'c> Collector<'c> {
@@ -41,7 +43,15 @@ impl<'c> Collector<'c> {
             added: VecDeque::new(),
             contributor_of: Box::new(|_| None),
             overrides: HashMap::new(),
+            force_exclude: false,
         }
+    }
+
+    /// Leave out the files the exclusions match even when they are named.
+    #[must_use]
+    pub fn force_exclude(mut self, force_exclude: bool) -> Self {
+        self.force_exclude = force_exclude;
+        self
     }
 
     /// Read these texts instead of the files on disk (paths as canonical as possible).
@@ -70,6 +80,9 @@ impl<'c> Collector<'c> {
                 "is outside the root of the run"
             };
             self.refuse(path, why);
+            return;
+        }
+        if self.force_exclude && self.checker.excludes_named(&display(path)) {
             return;
         }
         if self.overrides.contains_key(&canonical(path)) {
@@ -123,8 +136,13 @@ impl<'c> Collector<'c> {
         let filter = {
             let outside = Arc::clone(&outside);
             let run_root = self.root.clone();
+            let files = self.checker.file_filter().clone();
             move |entry: &ignore::DirEntry| {
                 if entry.file_name() == ".git" {
+                    return false;
+                }
+                let is_dir = entry.file_type().is_some_and(|kind| kind.is_dir());
+                if entry.depth() > 0 && files.skips_walked(&display(entry.path()), is_dir) {
                     return false;
                 }
                 if !entry.path_is_symlink() || run_root.contains(entry.path()) {

@@ -225,6 +225,11 @@ impl Checker {
         self.filter.skips_walked(path, is_dir)
     }
 
+    /// The filter [`Checker::skips_walked`] asks, for a walker that runs on other threads.
+    pub fn file_filter(&self) -> &FileFilter {
+        &self.filter
+    }
+
     /// Whether a file named on the command line is excluded (with `--force-exclude`): it or
     /// one of its directories matches an exclusion.
     pub fn excludes_named(&self, path: &str) -> bool {

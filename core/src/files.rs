@@ -265,7 +265,10 @@ impl PerFileIgnores {
             .iter()
             .filter_map(|(glob, codes)| {
                 let pattern = PathPattern::new(glob).ok()?;
-                let codes = codes.iter().map(|code| code.trim().to_uppercase()).collect();
+                let codes = codes
+                    .iter()
+                    .map(|code| code.trim().to_uppercase())
+                    .collect();
                 Some((pattern, codes))
             })
             .collect();
@@ -301,7 +304,10 @@ mod tests {
     #[test]
     fn paths_are_relative_to_the_base() {
         assert_eq!(base("").relative("./a/b.yaml").as_deref(), Some("a/b.yaml"));
-        assert_eq!(base("sub").relative("sub/a.yaml").as_deref(), Some("a.yaml"));
+        assert_eq!(
+            base("sub").relative("sub/a.yaml").as_deref(),
+            Some("a.yaml")
+        );
         assert_eq!(base("sub").relative("subway/a.yaml"), None);
         assert_eq!(base("sub").relative("other/a.yaml"), None);
         assert_eq!(base("").relative("../x.yaml"), None);

@@ -430,10 +430,22 @@ impl Session {
     }
 
     /// The last check rendered by the CLI's own renderers: `human` (ANSI colours when
-    /// `color`), `json`, `concise`, `github`, `azure` or `sarif`.
-    pub fn render(&self, format: &str, color: bool) -> Result<String, JsError> {
+    /// `color`; info findings only with `showInfos`), `json`, `concise`, `github`, `azure`
+    /// or `sarif`.
+    pub fn render(
+        &self,
+        format: &str,
+        color: bool,
+        show_infos: Option<bool>,
+    ) -> Result<String, JsError> {
         let report = self.last_report()?;
-        render::render(format, report, self.checker.files(), color)
+        render::render(
+            format,
+            report,
+            self.checker.files(),
+            color,
+            show_infos.unwrap_or(false),
+        )
     }
 
     /// The CLI's exit code for the last check: 2 when some input could not be checked, 1

@@ -28,9 +28,10 @@ pub(crate) fn render(
     report: &Report,
     files: &[ParsedFile],
     color: bool,
+    show_infos: bool,
 ) -> Result<String, JsError> {
     if format == "human" {
-        return Ok(human::render(report, files, color));
+        return Ok(human::render(report, files, color, show_infos));
     }
     let report = JsonReport::new(report, files);
     match format {

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use kataster_core::files::ExcludeArgs;
 use kataster_core::report::JsonReport;
 use kataster_core::yaml::ParseOptions;
 use kataster_core::{CheckOptions, Checker, Selection, Severity};
@@ -48,6 +49,21 @@ pub struct Args {
     /// and policy schemas that lead outside it are reported and never opened.
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+    /// Files and directories a walk leaves out, replacing the policy's `files.exclude` and the
+    /// defaults (`node_modules`, `vendor`, `dist`, `target`): globs as in kataster.yaml.
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub exclude: Option<Vec<String>>,
+    /// Files and directories a walk leaves out, on top of the other exclusions.
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub extend_exclude: Vec<String>,
+    /// Leave out excluded files even when they are named on the command line (for
+    /// pre-commit and lint-staged, which name every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Print info findings in the human output (they are always counted, and always in
+    /// the other formats).
+    #[arg(long)]
+    pub show_infos: bool,
     /// List the files read but not checked (templates, named files that are not catalog
     /// files) and why, on standard error.
     #[arg(long)]
@@ -66,6 +82,17 @@ pub struct Args {
 
 pub use crate::render::Format;
 
+/// `--exclude` and `--extend-exclude`, each glob checked (an invalid one is a usage error).
+fn exclude_args(args: &Args) -> Result<ExcludeArgs, String> {
+    for glob in args.exclude.iter().flatten().chain(&args.extend_exclude) {
+        kataster_core::files::PathPattern::new(glob)?;
+    }
+    Ok(ExcludeArgs {
+        exclude: args.exclude.clone(),
+        extend_exclude: args.extend_exclude.clone(),
+    })
+}
+
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let outputs = outputs(&args.format)?;
     let known_entities = match &args.known_entities {
@@ -83,7 +110,12 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         .as_mut()
         .map(|policy| crate::policy::compile_schemas(policy, &root))
         .unwrap_or_default();
+    let exclude = exclude_args(args)?;
     let options = CheckOptions {
+        cwd: std::env::current_dir()
+            .ok()
+            .map(|dir| dir.to_string_lossy().into_owned()),
+        exclude,
         selection: Selection::default()
             .select(&args.select)
             .ignore(&args.ignore),
@@ -114,8 +146,9 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         })
     };
     {
-        let mut collector =
-            Collector::new(&mut checker, root.clone()).with_contributors(contributor_of);
+        let mut collector = Collector::new(&mut checker, root.clone())
+            .with_contributors(contributor_of)
+            .force_exclude(args.force_exclude);
         for path in &paths {
             collector.add_path(path);
         }
@@ -215,6 +248,7 @@ fn write_outputs(
             project_dir: project_dir.clone(),
             current_dir: current_dir.clone(),
             fail_from,
+            show_infos: args.show_infos,
         };
         let text = render::render(output.format, input, &context);
         match &output.path {

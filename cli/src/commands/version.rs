@@ -773,7 +773,7 @@ pub(super) fn render_human(findings: &Findings, color: bool) -> String {
     if findings.diagnostics.is_empty() {
         return String::new();
     }
-    let rendered = render::human::render(&findings.report(), &findings.parsed_files(), color);
+    let rendered = render::human::render(&findings.report(), &findings.parsed_files(), color, true);
     let trimmed = rendered.strip_suffix('\n').unwrap_or(&rendered);
     match trimmed.rfind('\n') {
         Some(end) => format!("{}\n", &trimmed[..end].trim_end()) + "\n",
@@ -813,6 +813,7 @@ pub(super) fn print(
                     project_dir: env("CI_PROJECT_DIR").map(PathBuf::from),
                     current_dir: std::env::current_dir().ok(),
                     fail_from: kataster_core::Severity::Error,
+                    show_infos: true,
                 };
                 render::render(
                     other,

@@ -10,7 +10,8 @@ const LONGEST_EXCERPT: usize = 10_000;
 /// How much of such a snippet is kept after the span's start.
 const SHOWN_AFTER_START: usize = 200;
 
-pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
+/// The report as text; info findings only with `show_infos` (they are counted in the summary).
+pub fn render(report: &Report, files: &[ParsedFile], color: bool, show_infos: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -20,6 +21,9 @@ pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
     let mut out = String::new();
     let mut indexes: Vec<Option<LineIndex>> = vec![None; files.len()];
     for (diagnostic, located) in report.diagnostics.iter().zip(&json.diagnostics) {
+        if diagnostic.severity == Severity::Info && !show_infos {
+            continue;
+        }
         let file = &files[diagnostic.file];
         let text = file.source.text.as_str();
         let level = match diagnostic.severity {
@@ -82,7 +86,7 @@ pub fn render(report: &Report, files: &[ParsedFile], color: bool) -> String {
         out.push_str(&renderer.render(message).to_string());
         out.push_str("\n\n");
     }
-    out.push_str(&summary_line(report));
+    out.push_str(&summary_line(report, show_infos));
     out
 }
 
@@ -95,7 +99,7 @@ fn shorten(text: &str) -> String {
     format!("{shown}… ({} characters)", text.chars().count())
 }
 
-fn summary_line(report: &Report) -> String {
+fn summary_line(report: &Report, show_infos: bool) -> String {
     let s = report.summary;
     let plural = |n: usize, word: &str| {
         if n == 1 {
@@ -127,8 +131,13 @@ fn summary_line(report: &Report) -> String {
             skipped.join(" and ")
         )
     };
+    let infos = match s.infos {
+        0 => String::new(),
+        n if show_infos => format!(", {}", plural(n, "info")),
+        n => format!(", {} (--show-infos prints them)", plural(n, "info")),
+    };
     format!(
-        "{}, {}: checked {} ({}, {}){skipped}\n",
+        "{}, {}{infos}: checked {} ({}, {}){skipped}\n",
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.files, "file"),

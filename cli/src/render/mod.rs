@@ -116,6 +116,8 @@ pub struct Context {
     /// The least severity that fails the run (`--fail-on`); test reports show findings
     /// from it up as failures. Errors always count as failures there.
     pub fail_from: Severity,
+    /// Print info findings in the human output (`--show-infos`).
+    pub show_infos: bool,
 }
 
 impl Default for Context {
@@ -125,6 +127,7 @@ impl Default for Context {
             project_dir: None,
             current_dir: None,
             fail_from: Severity::Error,
+            show_infos: false,
         }
     }
 }
@@ -132,7 +135,9 @@ impl Default for Context {
 /// Render a report in a format.
 pub fn render(format: Format, input: Input<'_>, context: &Context) -> String {
     match format {
-        Format::Human => human::render(input.report, input.files, context.color),
+        Format::Human => {
+            human::render(input.report, input.files, context.color, context.show_infos)
+        }
         Format::Json => json::render(input.json),
         Format::Concise => concise::render(input.json),
         Format::Gitlab => gitlab::render(input, context),

@@ -144,7 +144,10 @@ pub(crate) fn apply(
         let text = files[diagnostic.file].source.text.as_str();
         let (directives, used) = by_file[diagnostic.file].get_or_insert_with(|| {
             let directives = directives(text);
-            let used = directives.iter().map(|d| vec![false; d.codes.len()]).collect();
+            let used = directives
+                .iter()
+                .map(|d| vec![false; d.codes.len()])
+                .collect();
             (directives, used)
         });
         let line = line_of(text, diagnostic.span.start);
@@ -207,7 +210,10 @@ fn report_unused(
         let text = file.source.text.as_str();
         let (directives, used) = by_file[index].get_or_insert_with(|| {
             let directives = directives(text);
-            let used = directives.iter().map(|d| vec![false; d.codes.len()]).collect();
+            let used = directives
+                .iter()
+                .map(|d| vec![false; d.codes.len()])
+                .collect();
             (directives, used)
         });
         let document_of = |offset: usize| {
@@ -291,7 +297,10 @@ mod tests {
         let codes: Vec<&str> = found[0].codes.iter().map(|(c, _)| c.as_str()).collect();
         assert_eq!(codes, ["NS002", "CAT1"]);
         assert_eq!(&text[found[0].codes[1].1.clone()], "cat1");
-        assert_eq!(&text[found[0].span.clone()], "kataster: ignore[NS002, cat1]");
+        assert_eq!(
+            &text[found[0].span.clone()],
+            "kataster: ignore[NS002, cat1]"
+        );
         assert!(found[1].own_line && found[1].file_wide);
         assert_eq!(found[1].line, 1);
         assert!(found[2].codes.is_empty());

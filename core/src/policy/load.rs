@@ -244,7 +244,10 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
         report(format!("/versions{pointer}"), message, None);
     }
     let lists = [
-        ("exclude", policy.files.exclude.as_deref().unwrap_or_default()),
+        (
+            "exclude",
+            policy.files.exclude.as_deref().unwrap_or_default(),
+        ),
         ("extendExclude", policy.files.extend_exclude.as_slice()),
         ("include", policy.files.include.as_slice()),
     ];
