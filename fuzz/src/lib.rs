@@ -223,6 +223,7 @@ pub fn render_all(data: &[u8]) {
             project_dir: Some("/builds/acme".into()),
             current_dir: Some("/builds/acme/sub".into()),
             fail_from: kataster_core::Severity::Warning,
+            show_infos: true,
         },
     ];
     let count = report.diagnostics.len();

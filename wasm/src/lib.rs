@@ -448,6 +448,13 @@ impl Session {
         )
     }
 
+    /// What the CLI prints on standard error after the last check's findings: the skipped
+    /// files (with `showSkipped`, as `--show-skipped`) and a note when nothing was checked.
+    pub fn notes(&self, show_skipped: bool) -> Result<String, JsError> {
+        let report = self.last_report()?;
+        Ok(render::notes(report, self.checker.files(), show_skipped))
+    }
+
     /// The CLI's exit code for the last check: 2 when some input could not be checked, 1
     /// when a finding reaches `failOn` (`error`, the default; `warning`; `never`), else 0.
     #[wasm_bindgen(js_name = exitCode)]

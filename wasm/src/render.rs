@@ -46,3 +46,8 @@ pub(crate) fn render(
         ))),
     }
 }
+
+/// The CLI's notes on standard error (see [`human::notes`]).
+pub(crate) fn notes(report: &Report, files: &[ParsedFile], show_skipped: bool) -> String {
+    human::notes(report, files, show_skipped)
+}

@@ -166,12 +166,10 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         json: &json,
     };
     write_outputs(&outputs, input, args)?;
-    if args.show_skipped {
-        eprint!("{}", render::human::skipped_list(&report));
-    }
-    if let Some(note) = render::human::nothing_checked(&report, checker.files()) {
-        eprint!("{note}");
-    }
+    eprint!(
+        "{}",
+        render::human::notes(&report, checker.files(), args.show_skipped)
+    );
     let code = exit_code(&report, args.fail_on);
     // The process ends here: freeing every file, tree and diagnostic one by one would only
     // cost time (about 5% of a large check).

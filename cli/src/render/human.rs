@@ -151,8 +151,23 @@ pub fn skipped_list(report: &Report) -> String {
     report
         .skipped
         .iter()
-        .map(|skipped| format!("skipped {}: {}\n", skipped.file, skipped.reason))
-        .collect()
+        .fold(String::new(), |mut out, skipped| {
+            let line = format!("skipped {}: {}\n", skipped.file, skipped.reason);
+            out.push_str(&printable(&line));
+            out
+        })
+}
+
+/// What a run says on standard error besides its findings: the skipped files
+/// (`--show-skipped`) and the note for a run that found nothing to check.
+pub fn notes(report: &Report, files: &[ParsedFile], show_skipped: bool) -> String {
+    let mut out = if show_skipped {
+        skipped_list(report)
+    } else {
+        String::new()
+    };
+    out.extend(nothing_checked(report, files));
+    out
 }
 
 /// The note for a run that found nothing to check (standard error; the exit code stays 0).

@@ -12,6 +12,9 @@ use crate::rules::{self, Family, Selection};
 
 use super::ParsedFile;
 
+/// A file's suppression comments, each with which of its codes suppressed a finding.
+type FileDirectives = (Vec<Directive>, Vec<Vec<bool>>);
+
 /// One suppression comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Directive {
@@ -107,10 +110,7 @@ fn parse(
 /// 0-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&byte| byte == b'\n')
-        .count()
+    text[..offset].matches('\n').count()
 }
 
 /// Whether findings of a rule may be suppressed: not the failures to read or parse a file
@@ -133,7 +133,7 @@ pub(crate) fn apply(
             !suppressible(d.code) || !per_file.ignores(&files[d.file].source.path, d.code)
         });
     }
-    let mut by_file: Vec<Option<(Vec<Directive>, Vec<Vec<bool>>)>> = vec![None; files.len()];
+    let mut by_file: Vec<Option<FileDirectives>> = vec![None; files.len()];
     let mut kept = Vec::with_capacity(diagnostics.len());
     let mut suppressed = before - diagnostics.len();
     for diagnostic in diagnostics.drain(..) {
@@ -184,7 +184,7 @@ pub(crate) fn apply(
 fn report_unused(
     diagnostics: &mut Vec<Diagnostic>,
     files: &[ParsedFile],
-    by_file: &mut [Option<(Vec<Directive>, Vec<Vec<bool>>)>],
+    by_file: &mut [Option<FileDirectives>],
     per_file: &PerFileIgnores,
     selection: &Selection,
 ) {

@@ -11,7 +11,7 @@ pub static RULE: RuleMeta = RuleMeta {
     status: Status::Stable,
     since: "0.1.0",
     summary: "A suppression comment suppresses nothing",
-    docs: r#"## What it does
+    docs: r"## What it does
 Reports a `# kataster: ignore[CODE]` or `# kataster: ignore-file[CODE]` comment (or one code in
 it) that suppressed no finding in this run, a code that no rule has, and a suppression that
 names no code. As ruff's `RUF100`: a suppression outlives the problem it was written for.
@@ -41,5 +41,5 @@ metadata:
   name: shop
 spec: {type: service, lifecycle: production, owner: group:team-a}
 ```
-"#,
+",
 };
