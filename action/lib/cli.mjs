@@ -45,6 +45,11 @@ Options:
       --known-entities <FILE> A JSON export of a catalog (\`GET /api/catalog/entities\`) that references may resolve to
       --yaml-merge            Expand YAML merge keys (\`<<\`), as Backstage's \`enableYamlMerge\`
       --no-follow-locations   Do not follow the targets of Location entities
+      --exclude <GLOB>        Files and directories a walk leaves out, replacing the policy's \`files.exclude\` and the defaults (node_modules, vendor, dist, target)
+      --extend-exclude <GLOB> Files and directories a walk leaves out, on top of the other exclusions
+      --force-exclude         Leave out excluded files even when they are named on the command line
+      --show-infos            Print info findings in the human output (they are always counted)
+      --show-skipped          List the files read but not checked (templates, named files that are not catalog files) and why, on standard error
       --root <DIR>            The folder nothing outside of which is read (default: the git work tree of the checked paths, else their common folder)
       --no-color              Never colour the output
       --config <FILE>         The policy file (default: kataster.yaml or .kataster.yaml upwards from the first path)
@@ -57,6 +62,9 @@ const FLAGS = {
   '--yaml-merge': 'yamlMerge',
   '--no-follow-locations': 'noFollowLocations',
   '--no-color': 'noColor',
+  '--force-exclude': 'forceExclude',
+  '--show-infos': 'showInfos',
+  '--show-skipped': 'showSkipped',
 };
 const VALUES = {
   '--select': 'select',
@@ -67,6 +75,8 @@ const VALUES = {
   '--fail-on': 'failOn',
   '--contributor': 'contributor',
   '--root': 'root',
+  '--exclude': 'exclude',
+  '--extend-exclude': 'extendExclude',
 };
 
 /** Parse `check`'s arguments as clap does for the native CLI. */
@@ -85,6 +95,11 @@ export function parseCheckArgs(argv) {
     knownEntities: undefined,
     config: undefined,
     root: undefined,
+    exclude: undefined,
+    extendExclude: [],
+    forceExclude: false,
+    showInfos: false,
+    showSkipped: false,
     help: false,
   };
   let positionalOnly = false;
@@ -119,8 +134,10 @@ export function parseCheckArgs(argv) {
       }
       value = argv[i];
     }
-    if (key === 'select' || key === 'ignore') {
+    if (key === 'select' || key === 'ignore' || key === 'extendExclude') {
       args[key].push(...value.split(','));
+    } else if (key === 'exclude') {
+      args.exclude = [...(args.exclude ?? []), ...value.split(',')];
     } else if (key === 'format') {
       args.format.push(parseOutput(value));
     } else if (key === 'failOn') {
@@ -322,6 +339,12 @@ export function check(api, args, { color = false } = {}) {
     }
     knownEntities = api.knownEntitiesFromText(args.knownEntities, text);
   }
+  for (const glob of [...(args.exclude ?? []), ...args.extendExclude]) {
+    const problem = api.pathPatternError(glob);
+    if (problem !== undefined) {
+      throw new Error(problem);
+    }
+  }
   const paths = args.paths.length === 0 ? ['.'] : args.paths;
   const root = Root.forPaths(paths, args.root);
   const policy = findPolicy(api, args.config, paths[0], root);
@@ -334,6 +357,9 @@ export function check(api, args, { color = false } = {}) {
     strictRefs: args.strictRefs,
     yamlMerge: args.yamlMerge,
     knownEntities,
+    cwd: process.cwd(),
+    exclude: args.exclude,
+    extendExclude: args.extendExclude,
     policy: policy === undefined
       ? undefined
       : { path: policy.path.replaceAll('\\', '/'), text: policy.text, schemas: policy.schemas },
@@ -341,6 +367,7 @@ export function check(api, args, { color = false } = {}) {
   const contributorOf = (file) => args.contributor
     ?? (policy === undefined ? undefined : contributorByPath(session, policy.path, file));
   const collector = new Collector(api, session, contributorOf, root);
+  collector.forceExclude = args.forceExclude;
   for (const file of paths) {
     collector.addPath(file);
   }
@@ -359,7 +386,7 @@ export function check(api, args, { color = false } = {}) {
     const styled = output.path === undefined && output.format === 'human' && !args.noColor;
     const text = output.format === 'json' && output.path === undefined
       ? `${JSON.stringify(report, null, 2)}\n`
-      : session.render(output.format, styled && color);
+      : session.render(output.format, styled && color, args.showInfos);
     return { ...output, text };
   });
   return { report, session, outputs: rendered, exitCode };
@@ -433,6 +460,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
       const color = wantsColor(env, stdout.isTTY);
       const result = check(api, args, { color });
       await write(stdout, writeOutputs(result.outputs));
+      await write(stderr, result.session.notes(args.showSkipped));
       return result.exitCode;
     }
     if (command === 'rules') {

@@ -3,6 +3,7 @@
 // the same paths and the same failures.
 
 import fs from 'node:fs';
+import path from 'node:path';
 
 import { ioErrorMessage } from './io.mjs';
 import { globStart } from './root.mjs';
@@ -101,9 +102,19 @@ function readFile(file) {
   }
 }
 
+/** Whether a path is a regular file (following symbolic links). */
+function isFileSync(file) {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** What `Session.offerFile` did with a file. */
-const SKIPPED = 0;
+const IGNORED = 0;
 const OFFERED = 2;
+const SKIPPED = 3;
 
 /** Adds files to a session, each once (`Collector` in collect.rs). */
 export class Collector {
@@ -120,6 +131,8 @@ export class Collector {
     /** Files parsed, whose Location targets are still to follow (from `next` on). */
     this.added = [];
     this.next = 0;
+    /** Leave out excluded files even when they are named (`--force-exclude`). */
+    this.forceExclude = false;
   }
 
   /** Whether a path lies inside the root of the run. */
@@ -159,6 +172,9 @@ export class Collector {
       this.refuse(file, link ? 'is a symbolic link that leads outside the repository' : 'is outside the root of the run');
       return;
     }
+    if (this.forceExclude && this.session.excludesNamed(display(file))) {
+      return;
+    }
     let stat;
     try {
       stat = fs.statSync(file);
@@ -174,15 +190,16 @@ export class Collector {
   }
 
   walk(root) {
-    for (const entry of walk(this.api, root, this.root)) {
+    const skips = (shown, isDir) => this.session.skipsWalked(shown, isDir);
+    for (const entry of walk(this.api, root, this.root, skips)) {
       if (entry.refused) {
         this.refuse(entry.refused, 'is a symbolic link that leads outside the repository');
       } else if (entry.error) {
         const shown = display(entry.error.path);
         this.session.addFailure(shown, 'IO001', `cannot read ${shown}: ${entry.error.message}`);
-      } else if (entry.isFile && this.api.isYamlPath(entry.path)) {
+      } else if (entry.isFile && this.api.isCandidatePath(entry.path)) {
         this.addFile(entry.path, false, entry.regular, entry.real);
-      } else if (entry.special && this.api.isYamlPath(entry.path)) {
+      } else if (entry.special && this.api.isCandidatePath(entry.path)) {
         const shown = display(entry.path);
         this.session.addFailure(shown, 'IO001', `cannot read ${shown}: it is ${entry.special}, not a regular file`);
       }
@@ -233,8 +250,8 @@ export class Collector {
       this.session.addFailure(shown, 'IO001', `cannot read ${shown}: ${ioErrorMessage(error)}`);
       return;
     }
-    const offered = this.session.offerFile(shown, bytes, explicit);
-    if (offered === SKIPPED) {
+    const offered = this.session.offerFile(shown, bytes, explicit, this.placement(file));
+    if (offered === IGNORED) {
       return;
     }
     this.seen.add(key);
@@ -242,6 +259,39 @@ export class Collector {
       this.session.keepOffered(this.contributorOf(file));
       this.pending.push(file);
     }
+  }
+
+  /**
+   * Where a file lies: under a chart's `templates/`, or in a scaffolder Template's skeleton
+   * (only files inside the root are looked at), as `Collector::placement`.
+   */
+  placement(file) {
+    const inChartTemplates = this.api.chartFilesFor(file)
+      .some((chart) => this.inside(chart) && isFileSync(chart));
+    const inTemplateSkeleton = this.api.skeletonParentsFor(file)
+      .some((dir) => this.inside(dir) && this.holdsScaffolderTemplate(dir));
+    return { inChartTemplates, inTemplateSkeleton };
+  }
+
+  /** Whether a folder holds a YAML file (inside the root) that is a scaffolder `Template`. */
+  holdsScaffolderTemplate(dir) {
+    let names;
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return false;
+    }
+    return names.some((name) => {
+      const file = path.join(dir, name);
+      if (!this.api.isYamlPath(file) || !this.inside(file) || !isFileSync(file)) {
+        return false;
+      }
+      try {
+        return this.api.isScaffolderTemplate(fs.readFileSync(file, 'utf8'));
+      } catch {
+        return false;
+      }
+    });
   }
 
   /** Parse the files read so far. */

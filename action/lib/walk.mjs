@@ -1,6 +1,6 @@
 // Walking a directory as the native CLI does (the `ignore` crate's `WalkBuilder` with
-// `require_git(false)`, `follow_links(true)`, entries sorted by name): hidden entries skipped,
-// `.ignore`, `.gitignore` and `.git/info/exclude` respected in the directory and in every
+// `require_git(false)`, `follow_links(true)`, `hidden(false)`, entries sorted by name):
+// hidden entries walked but `.git`, the session's exclusions (`skipsWalked`), `.ignore`, `.gitignore` and `.git/info/exclude` respected in the directory and in every
 // parent of it, nearer files first, `.ignore` over `.gitignore` over `exclude`. The patterns
 // themselves are matched by the same Rust code (`GitignoreMatcher`).
 
@@ -97,12 +97,13 @@ function matchIgnore(levels, parents, absoluteBase, candidate, isDir) {
 }
 
 /**
- * Walk a directory: yields `{path, isFile}` for every entry that is not skipped,
+ * Walk a directory: yields `{path, isFile}` for every entry that is not skipped (`skips(shown,
+ * isDir)`: the session's exclusions, asked for every entry below the root),
  * `{error: {path, message}}` where the native walker yields an error, and `{refused: path}`
  * for a symbolic link that leads outside `runRoot` (a folder, or a file with a YAML name):
  * it is not followed.
  */
-export function* walk(api, root, runRoot = undefined) {
+export function* walk(api, root, runRoot = undefined, skips = () => false) {
   const strip = (p) => stripPrefix('./', p) ?? p;
   let absoluteBase;
   const parents = [];
@@ -150,7 +151,7 @@ export function* walk(api, root, runRoot = undefined) {
   }
   const rootReal = realpath(root);
   ancestorsReal.push({ real: rootReal ?? root, path: root });
-  const context = { api, parents, absoluteBase, strip, runRoot };
+  const context = { api, parents, absoluteBase, strip, runRoot, skips };
   yield* walkDir(context, root, rootReal, levels, ancestorsReal);
 }
 
@@ -175,7 +176,7 @@ function sortedEntries(dir) {
  * file in it is `dirReal/name`, no `realpath` needed (the key the collector sees files by).
  */
 function* walkDir(context, dir, dirReal, levels, ancestorsReal) {
-  const { api, parents, absoluteBase, strip, runRoot } = context;
+  const { api, parents, absoluteBase, strip, runRoot, skips } = context;
   let entries;
   try {
     entries = sortedEntries(dir);
@@ -214,11 +215,11 @@ function* walkDir(context, dir, dirReal, levels, ancestorsReal) {
       }
     }
     const matched = matchIgnore(levels, parents, absoluteBase, strip(entry), isDir);
-    if (matched === 1 || (matched === 0 && name.startsWith('.'))) {
+    if (matched === 1 || name === '.git' || skips(display(entry), isDir)) {
       continue;
     }
     if (dirent.isSymbolicLink() && runRoot !== undefined && !runRoot.contains(entry)) {
-      if (isDir || api.isYamlPath(entry)) {
+      if (isDir || api.isCandidatePath(entry)) {
         yield { refused: entry };
       }
       continue;

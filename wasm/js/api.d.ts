@@ -38,6 +38,12 @@ export interface CheckOptions extends Facts {
   knownEntities?: unknown[] | { items: unknown[] } | null;
   /** How `column` and `end_column` count; default `'utf-32'`, as the CLI. */
   positionEncoding?: PositionEncoding;
+  /** The current directory (absolute): the policy's `files` and `perFileIgnores` globs are compared through it. */
+  cwd?: string;
+  /** `--exclude`: replaces the policy's `files.exclude` and the defaults (`node_modules`, `vendor`, `dist`, `target`). */
+  exclude?: string[];
+  /** `--extend-exclude`: excluded on top of the rest. */
+  extendExclude?: string[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -157,17 +163,33 @@ export interface SessionOptions extends Omit<CheckOptions, keyof Facts> {
 }
 
 /** One check step by step, in the CLI's order (for frontends that read files themselves). */
+/** Where a file lies, as only the host can tell. */
+export interface Placement {
+  /** Under a `templates/` folder beside a `Chart.yaml`. */
+  inChartTemplates?: boolean;
+  /** Under a `skeleton/` or `content/` folder beside a scaffolder `Template` file. */
+  inTemplateSkeleton?: boolean;
+}
+
 export declare class Session {
   constructor(options?: SessionOptions);
   /** Parse files and add them in order; returns the index of the first. */
   addFiles(files: SourceFile[]): number;
   /**
    * A file's bytes, decoded and classified as the CLI does, in one call (no JSON, no string):
-   * 0 skipped (found while walking, and not UTF-8 or not a catalog file), 1 not UTF-8
-   * (`IO002` recorded), 2 to be checked: `keepOffered` then queues it for `parsePending`.
-   * `explicit`: the file was named, not found while walking.
+   * 0 ignored (found while walking, and not UTF-8 or not a catalog file), 1 not decodable
+   * (`IO002`/`IO003` recorded), 2 to be checked: `keepOffered` then queues it for
+   * `parsePending`; 3 skipped (a template, a named file that is no catalog file: counted).
+   * `explicit`: the file was named, not found while walking; `placement`: where it lies
+   * (see `chartFilesFor`, `skeletonParentsFor`).
    */
-  offerFile(path: string, bytes: Uint8Array, explicit?: boolean): 0 | 1 | 2;
+  offerFile(path: string, bytes: Uint8Array, explicit?: boolean, placement?: Placement): 0 | 1 | 2 | 3;
+  /** Whether a directory walk leaves out an entry, by the policy's `files` and the `exclude` options. */
+  skipsWalked(path: string, isDir?: boolean): boolean;
+  /** Whether a named path is excluded (`--force-exclude`). */
+  excludesNamed(path: string): boolean;
+  /** What the CLI prints on standard error after the findings: the skipped files (with `showSkipped`) and a note when nothing was checked. */
+  notes(showSkipped?: boolean): string;
   /** Queue the file the last `offerFile` returned 2 for, with its contributor. */
   keepOffered(contributor?: string): void;
   /** Parse the queued files in order; returns the index of the first. */
@@ -182,7 +204,7 @@ export declare class Session {
   /** The last check as `kataster check --format json` prints it (with its final newline). */
   jsonText(): string;
   /** The last check as the CLI renders it (with the CLI's own renderers). */
-  render(format: 'human' | 'json' | 'concise' | 'github' | 'azure' | 'sarif', color?: boolean): string;
+  render(format: 'human' | 'json' | 'concise' | 'github' | 'azure' | 'sarif', color?: boolean, showInfos?: boolean): string;
   /** The CLI's exit code for the last check: 2 could not check, 1 a finding reaches `failOn` (default `'error'`), 0 none. */
   exitCode(failOn?: 'error' | 'warning' | 'never'): 0 | 1 | 2;
   /** The contributor whose `paths` globs match a file, by its path relative to the policy file's directory. */
@@ -218,6 +240,16 @@ export declare function classify(path: string, text: string, explicit: boolean):
 export declare function policyFileNames(): string[];
 /** Whether a path ends in `.yaml` or `.yml`. */
 export declare function isYamlPath(path: string): boolean;
+/** Why a glob of `exclude`, `extendExclude` or the policy's `files` is invalid (the CLI's message); `undefined`: valid. */
+export declare function pathPatternError(glob: string): string | undefined;
+/** Whether a walk reads a path: `.yaml`, `.yml`, `.json`, or a template name. */
+export declare function isCandidatePath(path: string): boolean;
+/** The `Chart.yaml` files whose existence makes a file a Helm chart template. */
+export declare function chartFilesFor(path: string): string[];
+/** The folders that, holding a scaffolder `Template` file, make a file a template skeleton. */
+export declare function skeletonParentsFor(path: string): string[];
+/** Whether a text is a scaffolder `Template` entity. */
+export declare function isScaffolderTemplate(text: string): boolean;
 /** A file's bytes as the CLI reads them; `undefined`: a file found while walking that is skipped. */
 export declare function decodeFile(
   path: string,
@@ -239,6 +271,11 @@ export interface Api {
   classify: typeof classify;
   policyFileNames: typeof policyFileNames;
   isYamlPath: typeof isYamlPath;
+  pathPatternError: typeof pathPatternError;
+  isCandidatePath: typeof isCandidatePath;
+  chartFilesFor: typeof chartFilesFor;
+  skeletonParentsFor: typeof skeletonParentsFor;
+  isScaffolderTemplate: typeof isScaffolderTemplate;
   decodeFile: typeof decodeFile;
   knownEntitiesFromText: typeof knownEntitiesFromText;
   version: typeof version;

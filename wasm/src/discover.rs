@@ -42,6 +42,38 @@ pub fn is_yaml_path(path: &str) -> bool {
     kataster_core::discover::is_yaml_path(path)
 }
 
+/// Whether a walk reads a path: `.yaml`, `.yml`, `.json`, or a template name (skipped and
+/// counted).
+#[wasm_bindgen(js_name = isCandidatePath)]
+pub fn is_candidate_path(path: &str) -> bool {
+    kataster_core::discover::is_candidate_path(path)
+}
+
+/// Why a glob of `--exclude`, `--extend-exclude` or the policy's `files` is invalid, or
+/// `undefined` when it is valid (the CLI's message).
+#[wasm_bindgen(js_name = pathPatternError)]
+pub fn path_pattern_error(glob: &str) -> Option<String> {
+    kataster_core::files::PathPattern::new(glob).err()
+}
+
+/// The `Chart.yaml` files whose existence makes a file a Helm chart template.
+#[wasm_bindgen(js_name = chartFilesFor)]
+pub fn chart_files_for(path: &str) -> Vec<String> {
+    kataster_core::discover::chart_files_for(path)
+}
+
+/// The directories that, holding a scaffolder `Template` file, make a file a skeleton.
+#[wasm_bindgen(js_name = skeletonParentsFor)]
+pub fn skeleton_parents_for(path: &str) -> Vec<String> {
+    kataster_core::discover::skeleton_parents_for(path)
+}
+
+/// Whether a text is a scaffolder `Template` entity.
+#[wasm_bindgen(js_name = isScaffolderTemplate)]
+pub fn is_scaffolder_template(text: &str) -> bool {
+    kataster_core::discover::is_scaffolder_template(text)
+}
+
 /// A file's bytes as the CLI reads them: the text, `undefined` when a file found while
 /// walking (`explicit` false) is skipped, or an exception with the `IO002` message.
 #[wasm_bindgen(js_name = decodeFile)]

@@ -265,9 +265,10 @@ pub struct Session {
 }
 
 /// What [`Session::offer_file`] did with a file.
-const SKIPPED: u8 = 0;
+const IGNORED: u8 = 0;
 const FAILED: u8 = 1;
 const OFFERED: u8 = 2;
+const SKIPPED: u8 = 3;
 
 #[wasm_bindgen]
 impl Session {
@@ -300,21 +301,35 @@ impl Session {
     }
 
     /// A file's bytes as the CLI reads them, in one crossing (no JSON, no JavaScript string):
-    /// decoded and classified as the CLI does. Returns 0 when the file is skipped (not UTF-8
-    /// or not a catalog file, found while walking), 1 when it could not be decoded (`IO002`,
-    /// or `IO003` for a binary file, recorded), 2 when it is to be checked: then `keepOffered(contributor)` queues it for
-    /// `parsePending()`, which parses every queued file in order.
+    /// decoded and classified as the CLI does, `inChartTemplates` and `inTemplateSkeleton`
+    /// telling where it lies (see `chartFilesFor`, `skeletonParentsFor`). Returns 0 when the
+    /// file is ignored (not UTF-8 or not a catalog file, found while walking), 1 when it could
+    /// not be decoded (`IO002`, or `IO003` for a binary file, recorded), 2 when it is to be
+    /// checked: then `keepOffered(contributor)` queues it for `parsePending()`, which parses
+    /// every queued file in order; 3 when it is skipped (a template, a named file that is no
+    /// catalog file: counted in the summary, listed by `notes(true)`).
     #[wasm_bindgen(js_name = offerFile)]
-    pub fn offer_file(&mut self, path: String, bytes: Vec<u8>, explicit: bool) -> u8 {
+    pub fn offer_file(
+        &mut self,
+        path: String,
+        bytes: Vec<u8>,
+        explicit: bool,
+        in_chart_templates: Option<bool>,
+        in_template_skeleton: Option<bool>,
+    ) -> u8 {
         self.offered = None;
         memory::keep_doubling();
-        match kataster_core::discover::read(
-            &path,
-            bytes,
-            explicit,
-            kataster_core::discover::Placement::default(),
-        ) {
-            Reading::Ignore | Reading::Skip { .. } => SKIPPED,
+        let placement = kataster_core::discover::Placement {
+            in_chart_templates: in_chart_templates.unwrap_or(false),
+            in_template_skeleton: in_template_skeleton.unwrap_or(false),
+        };
+        match kataster_core::discover::read(&path, bytes, explicit, placement) {
+            Reading::Ignore => IGNORED,
+            Reading::Skip { template, reason } => {
+                self.report = None;
+                self.checker.add_skipped(path, template, reason);
+                SKIPPED
+            }
             Reading::Fail(rule, message) => {
                 self.report = None;
                 self.checker.add_failure(path, rule, message);
@@ -325,6 +340,19 @@ impl Session {
                 OFFERED
             }
         }
+    }
+
+    /// Whether a directory walk leaves out an entry (`path` as shown, `isDir` for a
+    /// directory it would enter), by the policy's `files` and the `exclude` options.
+    #[wasm_bindgen(js_name = skipsWalked)]
+    pub fn skips_walked(&self, path: &str, is_dir: bool) -> bool {
+        self.checker.skips_walked(path, is_dir)
+    }
+
+    /// Whether a named path is excluded (`--force-exclude`).
+    #[wasm_bindgen(js_name = excludesNamed)]
+    pub fn excludes_named(&self, path: &str) -> bool {
+        self.checker.excludes_named(path)
     }
 
     /// Queue the file the last `offerFile` returned 2 for, with its contributor.

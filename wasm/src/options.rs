@@ -74,7 +74,7 @@ impl Prefixes {
 }
 
 /// The option names, to reject misspelt ones.
-const OPTION_NAMES: [&str; 8] = [
+const OPTION_NAMES: [&str; 11] = [
     "select",
     "ignore",
     "strictRefs",
@@ -83,6 +83,9 @@ const OPTION_NAMES: [&str; 8] = [
     "positionEncoding",
     "policy",
     "fileExists",
+    "cwd",
+    "exclude",
+    "extendExclude",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -95,6 +98,12 @@ struct RawOptions {
     known_entities: Option<serde_json::Value>,
     position_encoding: Option<PositionEncoding>,
     policy: Option<PolicyFile>,
+    /// The current directory (absolute): the policy's globs are compared through it.
+    cwd: Option<String>,
+    /// `--exclude`: replaces the policy's `files.exclude` and the defaults.
+    exclude: Option<Vec<String>>,
+    /// `--extend-exclude`.
+    extend_exclude: Option<Vec<String>>,
     /// A function, left out by `JSON.stringify`; read from the options object itself.
     #[serde(rename = "fileExists")]
     _file_exists: Option<serde::de::IgnoredAny>,
@@ -200,6 +209,11 @@ impl CheckOptions {
             known_entities,
             policy,
             schemas,
+            cwd: raw.cwd,
+            exclude: kataster_core::files::ExcludeArgs {
+                exclude: raw.exclude,
+                extend_exclude: raw.extend_exclude.unwrap_or_default(),
+            },
             ..kataster_core::CheckOptions::default()
         };
         Ok(Self {
