@@ -148,8 +148,22 @@ export function createApi(initial, reload) {
       return this.#call((inner) => inner.addFiles(filesJson(files)));
     }
 
-    offerFile(path, bytes, explicit = false) {
-      return this.#call((inner) => inner.offerFile(path, bytes, explicit));
+    offerFile(path, bytes, explicit = false, placement = undefined) {
+      return this.#call((inner) =>
+        inner.offerFile(path, bytes, explicit, placement?.inChartTemplates ?? false, placement?.inTemplateSkeleton ?? false),
+      );
+    }
+
+    skipsWalked(path, isDir = false) {
+      return this.#call((inner) => inner.skipsWalked(path, isDir));
+    }
+
+    excludesNamed(path) {
+      return this.#call((inner) => inner.excludesNamed(path));
+    }
+
+    notes(showSkipped = false) {
+      return this.#call((inner) => inner.notes(showSkipped));
     }
 
     keepOffered(contributor) {
@@ -180,8 +194,8 @@ export function createApi(initial, reload) {
       return this.#call((inner) => inner.jsonText());
     }
 
-    render(format, color = false) {
-      return this.#call((inner) => inner.render(format, color));
+    render(format, color = false, showInfos = false) {
+      return this.#call((inner) => inner.render(format, color, showInfos));
     }
 
     exitCode(failOn) {
@@ -241,6 +255,11 @@ export function createApi(initial, reload) {
     classify: (path, text, explicit) => guard(() => raw.classify(path, text, explicit)),
     policyFileNames: () => guard(() => raw.policyFileNames()),
     isYamlPath: (path) => guard(() => raw.isYamlPath(path)),
+    pathPatternError: (glob) => guard(() => raw.pathPatternError(glob)),
+    isCandidatePath: (path) => guard(() => raw.isCandidatePath(path)),
+    chartFilesFor: (path) => guard(() => raw.chartFilesFor(path)),
+    skeletonParentsFor: (path) => guard(() => raw.skeletonParentsFor(path)),
+    isScaffolderTemplate: (text) => guard(() => raw.isScaffolderTemplate(text)),
     decodeFile: (path, bytes, explicit) => {
       try {
         const text = guard(() => raw.decodeFile(path, bytes, explicit));

@@ -441,6 +441,17 @@ class Session {
         return v2;
     }
     /**
+     * Whether a named path is excluded (`--force-exclude`).
+     * @param {string} path
+     * @returns {boolean}
+     */
+    excludesNamed(path) {
+        const ptr0 = passStringToWasm0(path, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.session_excludesNamed(this.__wbg_ptr, ptr0, len0);
+        return ret !== 0;
+    }
+    /**
      * The CLI's exit code for the last check: 2 when some input could not be checked, 1
      * when a finding reaches `failOn` (`error`, the default; `warning`; `never`), else 0.
      * @param {string | null} [fail_on]
@@ -528,17 +539,46 @@ class Session {
         return this;
     }
     /**
+     * What the CLI prints on standard error after the last check's findings: the skipped
+     * files (with `showSkipped`, as `--show-skipped`) and a note when nothing was checked.
+     * @param {boolean} show_skipped
+     * @returns {string}
+     */
+    notes(show_skipped) {
+        let deferred2_0;
+        let deferred2_1;
+        try {
+            const ret = wasm.session_notes(this.__wbg_ptr, show_skipped);
+            var ptr1 = ret[0];
+            var len1 = ret[1];
+            if (ret[3]) {
+                ptr1 = 0; len1 = 0;
+                throw takeFromExternrefTable0(ret[2]);
+            }
+            deferred2_0 = ptr1;
+            deferred2_1 = len1;
+            return getStringFromWasm0(ptr1, len1);
+        } finally {
+            wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+        }
+    }
+    /**
      * A file's bytes as the CLI reads them, in one crossing (no JSON, no JavaScript string):
-     * decoded and classified as the CLI does. Returns 0 when the file is skipped (not UTF-8
-     * or not a catalog file, found while walking), 1 when it could not be decoded (`IO002`,
-     * or `IO003` for a binary file, recorded), 2 when it is to be checked: then `keepOffered(contributor)` queues it for
-     * `parsePending()`, which parses every queued file in order.
+     * decoded and classified as the CLI does, `inChartTemplates` and `inTemplateSkeleton`
+     * telling where it lies (see `chartFilesFor`, `skeletonParentsFor`). Returns 0 when the
+     * file is ignored (not UTF-8 or not a catalog file, found while walking), 1 when it could
+     * not be decoded (`IO002`, or `IO003` for a binary file, recorded), 2 when it is to be
+     * checked: then `keepOffered(contributor)` queues it for `parsePending()`, which parses
+     * every queued file in order; 3 when it is skipped (a template, a named file that is no
+     * catalog file: counted in the summary, listed by `notes(true)`).
      * @param {string} path
      * @param {Uint8Array | number[]} bytes
      * @param {boolean} explicit
+     * @param {boolean | null} [in_chart_templates]
+     * @param {boolean | null} [in_template_skeleton]
      * @returns {number}
      */
-    offerFile(path, bytes, explicit) {
+    offerFile(path, bytes, explicit, in_chart_templates, in_template_skeleton) {
         const val3 = +explicit;
         let ptr0, len0, ptr1, len1;
         try {
@@ -551,7 +591,7 @@ class Session {
             if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
             throw e;
         }
-        const ret = wasm.session_offerFile(this.__wbg_ptr, ptr0, len0, ptr1, len1, val3);
+        const ret = wasm.session_offerFile(this.__wbg_ptr, ptr0, len0, ptr1, len1, val3, isLikeNone(in_chart_templates) ? 0xFFFFFF : in_chart_templates ? 1 : 0, isLikeNone(in_template_skeleton) ? 0xFFFFFF : in_template_skeleton ? 1 : 0);
         return ret;
     }
     /**
@@ -581,19 +621,21 @@ class Session {
     }
     /**
      * The last check rendered by the CLI's own renderers: `human` (ANSI colours when
-     * `color`), `json`, `concise`, `github`, `azure` or `sarif`.
+     * `color`; info findings only with `showInfos`), `json`, `concise`, `github`, `azure`
+     * or `sarif`.
      * @param {string} format
      * @param {boolean} color
+     * @param {boolean | null} [show_infos]
      * @returns {string}
      */
-    render(format, color) {
+    render(format, color, show_infos) {
         let deferred4_0;
         let deferred4_1;
         try {
             const val2 = +color;
             const ptr0 = passStringToWasm0(format, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
             const len0 = WASM_VECTOR_LEN;
-            const ret = wasm.session_render(this.__wbg_ptr, ptr0, len0, val2);
+            const ret = wasm.session_render(this.__wbg_ptr, ptr0, len0, val2, isLikeNone(show_infos) ? 0xFFFFFF : show_infos ? 1 : 0);
             var ptr3 = ret[0];
             var len3 = ret[1];
             if (ret[3]) {
@@ -607,6 +649,20 @@ class Session {
             wasm.__wbindgen_free(deferred4_0, deferred4_1, 1);
         }
     }
+    /**
+     * Whether a directory walk leaves out an entry (`path` as shown, `isDir` for a
+     * directory it would enter), by the policy's `files` and the `exclude` options.
+     * @param {string} path
+     * @param {boolean} is_dir
+     * @returns {boolean}
+     */
+    skipsWalked(path, is_dir) {
+        const val2 = +is_dir;
+        const ptr0 = passStringToWasm0(path, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.session_skipsWalked(this.__wbg_ptr, ptr0, len0, val2);
+        return ret !== 0;
+    }
 }
 if (Symbol.dispose) Session.prototype[Symbol.dispose] = Session.prototype.free;
 exports.Session = Session;
@@ -619,6 +675,21 @@ function __panicForTests() {
     wasm.__panicForTests();
 }
 exports.__panicForTests = __panicForTests;
+
+/**
+ * The `Chart.yaml` files whose existence makes a file a Helm chart template.
+ * @param {string} path
+ * @returns {string[]}
+ */
+function chartFilesFor(path) {
+    const ptr0 = passStringToWasm0(path, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.chartFilesFor(ptr0, len0);
+    var v2 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v2;
+}
+exports.chartFilesFor = chartFilesFor;
 
 /**
  * What a file holds, as the CLI decides it: `"catalog"`, `"manifests"` or `undefined` (not
@@ -687,6 +758,20 @@ function decodeFile(path, bytes, explicit) {
 exports.decodeFile = decodeFile;
 
 /**
+ * Whether a walk reads a path: `.yaml`, `.yml`, `.json`, or a template name (skipped and
+ * counted).
+ * @param {string} path
+ * @returns {boolean}
+ */
+function isCandidatePath(path) {
+    const ptr0 = passStringToWasm0(path, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.isCandidatePath(ptr0, len0);
+    return ret !== 0;
+}
+exports.isCandidatePath = isCandidatePath;
+
+/**
  * Whether a file found while walking a directory is a catalog file (`catalog-info.yaml`, or
  * YAML with a Backstage `apiVersion`).
  * @param {string} path
@@ -709,6 +794,19 @@ function isCatalogFile(path, text) {
     return ret !== 0;
 }
 exports.isCatalogFile = isCatalogFile;
+
+/**
+ * Whether a text is a scaffolder `Template` entity.
+ * @param {string} text
+ * @returns {boolean}
+ */
+function isScaffolderTemplate(text) {
+    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.isScaffolderTemplate(ptr0, len0);
+    return ret !== 0;
+}
+exports.isScaffolderTemplate = isScaffolderTemplate;
 
 /**
  * Whether a path ends in `.yaml` or `.yml`.
@@ -762,6 +860,25 @@ function knownEntitiesFromText(path, text) {
 exports.knownEntitiesFromText = knownEntitiesFromText;
 
 /**
+ * Why a glob of `--exclude`, `--extend-exclude` or the policy's `files` is invalid, or
+ * `undefined` when it is valid (the CLI's message).
+ * @param {string} glob
+ * @returns {string | undefined}
+ */
+function pathPatternError(glob) {
+    const ptr0 = passStringToWasm0(glob, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.pathPatternError(ptr0, len0);
+    let v2;
+    if (ret[0] !== 0) {
+        v2 = getStringFromWasm0(ret[0], ret[1]);
+        wasm.__wbindgen_free(ret[0], ret[1] * 1, 1);
+    }
+    return v2;
+}
+exports.pathPatternError = pathPatternError;
+
+/**
  * The names of policy files, looked for upwards from the first checked path.
  * @returns {string[]}
  */
@@ -772,6 +889,21 @@ function policyFileNames() {
     return v1;
 }
 exports.policyFileNames = policyFileNames;
+
+/**
+ * The directories that, holding a scaffolder `Template` file, make a file a skeleton.
+ * @param {string} path
+ * @returns {string[]}
+ */
+function skeletonParentsFor(path) {
+    const ptr0 = passStringToWasm0(path, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.skeletonParentsFor(ptr0, len0);
+    var v2 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v2;
+}
+exports.skeletonParentsFor = skeletonParentsFor;
 
 /**
  * Runs when the module is instantiated: record panic messages for `takePanicMessage`.
