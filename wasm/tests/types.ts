@@ -39,7 +39,9 @@ const paths: string[] = Kataster.schemaPaths('schemas: []');
 const session = new Session({ select: 'CAT0', policy: { path: 'kataster.yaml', text: '' } });
 const index: number = session.addFiles([{ path: 'b.yaml', text: '', kind: 'manifests', contributor: 'x' }]);
 session.addFailure('c.yaml', 'IO002', 'c.yaml is not valid UTF-8');
-const offered: 0 | 1 | 2 = session.offerFile('d.yaml', new Uint8Array([120]), true);
+const offered: 0 | 1 | 2 | 3 = session.offerFile('d.yaml', new Uint8Array([120]), true, { inChartTemplates: false });
+const skips: boolean = session.skipsWalked('node_modules', true) || session.excludesNamed('vendor/a.yaml');
+const notes: string = session.notes(true);
 session.keepOffered('x');
 const pending: number = session.parsePending();
 const targets: string[] = session.locationTargets(index);
@@ -69,4 +71,4 @@ async function browser(): Promise<void> {
   void error;
 }
 
-void [versionCodes, catalogSchema, paths, document, help, rules, docs, valid, schema, targets, code, human, kind, failure, browser, KatasterInternalError];
+void [offered, skips, notes, versionCodes, catalogSchema, paths, document, help, rules, docs, valid, schema, targets, code, human, kind, failure, browser, KatasterInternalError];
