@@ -427,6 +427,7 @@ fn is_manifest_api_version_line(line: &str) -> bool {
     api_version_of_line(line).is_some_and(|value| {
         value.starts_with("argoproj.io/")
             || value.starts_with("management.cattle.io/")
+            || value.starts_with("kustomize.config.k8s.io/")
             || value == "v1"
     })
 }

@@ -3,7 +3,8 @@
 //! frontends (Location targets) read. Everything else is dropped, so that memory stays
 //! proportional to one document plus this index, however many documents a file holds.
 //!
-//! Kept: the root's `apiVersion` and `kind`; `metadata.name` and `metadata.namespace`; the
+//! Kept: the root's `apiVersion`, `kind` and `namespace` (a Kustomization's); a `List`'s
+//! `items`, each pruned as a document; `metadata.name` and `metadata.namespace`; the
 //! stage label and the namespace annotation the policy names; under `spec` the relation
 //! fields of the built-in kinds, a Location's `target`/`targets` and the namespace fields of
 //! Argo CD manifests (`destination`, `destinations`, `template.spec.destination`); and every
@@ -38,6 +39,12 @@ pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
                     Some(fields(entry, &|key: &Node| metadata_field(key, keep)))
                 } else if entry.key.key_matches("spec") {
                     Some(fields(entry, &spec_field))
+                } else if entry.key.key_matches("namespace") {
+                    // A Kustomization's namespace.
+                    Some(entry)
+                } else if entry.key.key_matches("items") {
+                    // A `v1` `List`'s manifests, each pruned as a document.
+                    Some(items_entry(entry, keep))
                 } else {
                     placeholders_entry(entry)
                 }
@@ -160,6 +167,24 @@ fn apply(entry: Entry, field: Field<'_>) -> Entry {
 }
 
 /// An entry kept only for the placeholders under it.
+/// A `List`'s `items`, each item pruned as a document of its own (indices stay).
+fn items_entry(entry: Entry, keep: &Keep) -> Entry {
+    let value = match entry.value.value {
+        Value::Sequence(items) => Node {
+            value: Value::Sequence(items.into_iter().map(|item| prune(item, keep)).collect()),
+            span: entry.value.span,
+        },
+        value => Node {
+            value: stub(value),
+            span: entry.value.span,
+        },
+    };
+    Entry {
+        key: entry.key,
+        value,
+    }
+}
+
 fn placeholders_entry(entry: Entry) -> Option<Entry> {
     let value = placeholders(entry.value)?;
     Some(Entry {

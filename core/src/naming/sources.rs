@@ -1,5 +1,6 @@
 //! Where namespace names appear: an entity annotation, Kubernetes `Namespace` manifests,
-//! Argo CD `Application`, `AppProject` and `ApplicationSet` destinations, Rancher `Project`s.
+//! Argo CD `Application`, `AppProject` and `ApplicationSet` destinations, Rancher `Project`s,
+//! Kustomize `Kustomization`s, and the items of a `v1` `List`.
 
 use crate::catalog::Entity;
 use crate::policy::NamespaceConvention;
@@ -20,6 +21,8 @@ pub enum Origin {
     ApplicationSet,
     /// Rancher `Project` (`management.cattle.io/v3`): `metadata.name`, unless generated.
     RancherProject,
+    /// Kustomize `Kustomization`: `namespace`, the namespace of every resource it renders.
+    Kustomization,
 }
 
 impl Origin {
@@ -31,6 +34,7 @@ impl Origin {
             Self::AppProject => "Argo CD AppProject destination",
             Self::ApplicationSet => "Argo CD ApplicationSet destination",
             Self::RancherProject => "Rancher Project",
+            Self::Kustomization => "Kustomization namespace",
         }
     }
 }
@@ -159,7 +163,29 @@ pub fn manifest_uses<'a>(document: &Entity<'a>) -> Vec<NamespaceUse<'a>> {
             .collect()
     };
     let argo = api_version.starts_with("argoproj.io/");
+    if kind == "List" && api_version == "v1" {
+        // What `kubectl get -o yaml` writes: each item is a manifest of its own.
+        return at(&["items"])
+            .and_then(Node::as_sequence)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .flat_map(|(index, item)| {
+                let inner = Entity {
+                    root: item,
+                    ..*document
+                };
+                manifest_uses(&inner).into_iter().map(move |mut usage| {
+                    usage.pointer = format!("/items/{index}{}", usage.pointer);
+                    usage
+                })
+            })
+            .collect();
+    }
     match kind {
+        "Kustomization" if api_version.starts_with("kustomize.config.k8s.io/") => {
+            single(&["namespace"], Origin::Kustomization)
+        }
         "Namespace" if api_version == "v1" => single(&["metadata", "name"], Origin::Namespace),
         "Application" if argo => single(&["spec", "destination", "namespace"], Origin::Application),
         "ApplicationSet" if argo => single(
