@@ -69,6 +69,16 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
         return;
     }
     let help = match closest_kind(kind) {
+        // `AiResource` holds `Resource`: a custom kind more likely than a typo.
+        Some(suggestion)
+            if kind.len() > suggestion.len()
+                && kind.to_lowercase().contains(&suggestion.to_lowercase())
+                && formats::is_valid_kind(kind) =>
+        {
+            format!(
+                "if `{kind}` is a custom kind that a processor in the Backstage backend accepts, list it under `kinds:` in the policy; else did you mean `{suggestion}`?"
+            )
+        }
         Some(suggestion) => format!("did you mean `{suggestion}`?"),
         None if formats::is_valid_kind(kind) => {
             "custom kinds need a processor in the Backstage backend that accepts them; list them under `kinds:` in the policy".to_owned()
