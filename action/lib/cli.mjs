@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Collector } from './collect.mjs';
 import { Root } from './root.mjs';
 import { joinPath } from './walk.mjs';
-import { ioErrorMessage } from './io.mjs';
+import { ioErrorMessage, isFileSync } from './io.mjs';
 import * as render from './render.mjs';
 
 /** The WebAssembly package: the committed bundle beside this file, or `KATASTER_WASM_PKG`. */
@@ -198,14 +198,6 @@ export function outputs(requested) {
     }
   }
   return list;
-}
-
-function isFileSync(file) {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function existsSync(file) {

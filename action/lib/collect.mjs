@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ioErrorMessage } from './io.mjs';
+import { ioErrorMessage, isFileSync } from './io.mjs';
 import { globStart } from './root.mjs';
 import { compareNames, joinPath, specialFile, walk } from './walk.mjs';
 
@@ -99,15 +99,6 @@ function readFile(file) {
     }
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-/** Whether a path is a regular file (following symbolic links). */
-function isFileSync(file) {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 // I/O failures worded as the native CLI words them: Rust's `io::Error` prints the C library's
 // description and the number (`No such file or directory (os error 2)`).
 
+import fs from 'node:fs';
 import os from 'node:os';
 
 // glibc's strerror for the errors a file can be read with.
@@ -42,4 +43,22 @@ export function ioErrorMessage(error) {
     description = match ? match[1][0].toUpperCase() + match[1].slice(1) : text;
   }
   return number === undefined ? description : `${description} (os error ${number})`;
+}
+
+/** The canonical path, or `undefined` when it cannot be had. */
+export function realpath(file) {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a path is a regular file (following symbolic links). */
+export function isFileSync(file) {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -5,13 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-function canonical(file) {
-  try {
-    return fs.realpathSync.native(file);
-  } catch {
-    return undefined;
-  }
-}
+import { realpath } from './io.mjs';
 
 function isDirectoryNoFollow(file) {
   try {
@@ -38,7 +32,7 @@ function below(file, dir) {
 /** The path with every existing part canonical (links resolved in order) and the rest folded. */
 export function resolved(file) {
   const absolute = path.isAbsolute(file) ? file : `${process.cwd()}/${file}`;
-  const whole = canonical(absolute);
+  const whole = realpath(absolute);
   if (whole !== undefined) {
     return whole;
   }
@@ -54,7 +48,7 @@ export function resolved(file) {
     }
     current = current === '/' ? `/${part}` : `${current}/${part}`;
     if (!missing) {
-      const real = canonical(current);
+      const real = realpath(current);
       if (real === undefined) {
         missing = true;
       } else {
@@ -102,7 +96,7 @@ export class Root {
         break;
       }
     }
-    return new Root([canonical(top) ?? top]);
+    return new Root([realpath(top) ?? top]);
   }
 
   /** The (first) canonical folder. */

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ioErrorMessage } from './io.mjs';
+import { ioErrorMessage, realpath } from './io.mjs';
 
 /** `Path::join`: an absolute `child` replaces `base`; no separator is doubled. */
 export function joinPath(base, child) {
@@ -153,15 +153,6 @@ export function* walk(api, root, runRoot = undefined, skips = () => false) {
   ancestorsReal.push({ real: rootReal ?? root, path: root });
   const context = { api, parents, absoluteBase, strip, runRoot, skips };
   yield* walkDir(context, root, rootReal, levels, ancestorsReal);
-}
-
-/** The canonical path, or `undefined` when it cannot be had. */
-function realpath(file) {
-  try {
-    return fs.realpathSync.native(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Directory entries sorted by the bytes of their names (each name encoded once). */
