@@ -58,8 +58,7 @@ fn expected_files() -> Vec<(PathBuf, String)> {
         (root.join("schemas/kataster.schema.json"), policy_schema),
         (
             root.join("schemas/catalog-info.schema.json"),
-            serde_json::to_string_pretty(&kataster_core::catalog::schema::catalog_schema(None))
-                .unwrap()
+            serde_json::to_string_pretty(&kataster_core::schema::catalog_schema(None)).unwrap()
                 + "\n",
         ),
     ];

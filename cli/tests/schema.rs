@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use kataster_core::catalog::schema::catalog_schema;
+use kataster_core::schema::catalog_schema;
 use kataster_core::yaml::{self, ParseOptions};
 use serde_json::Value as Json;
 

@@ -2,8 +2,15 @@
 //! read (keeping only what the cross-file rules need of it, see [`prune`]), then the
 //! cross-file rules over all of them.
 
+mod policy;
 mod prune;
 mod suppress;
+
+pub use policy::load_policy;
+
+pub use crate::catalog::file::ParsedFile;
+pub(crate) use crate::catalog::file::file_entities;
+pub use crate::known::{Facts, KnownEntity, NoFacts};
 
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
@@ -40,54 +47,6 @@ pub struct CheckOptions {
     pub cwd: Option<String>,
     /// `--exclude` and `--extend-exclude`, over the policy's `files`.
     pub exclude: ExcludeArgs,
-}
-
-/// An entity known to exist outside the checked files.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownEntity {
-    pub kind: String,
-    pub namespace: String,
-    pub name: String,
-}
-
-impl KnownEntity {
-    pub fn key(&self) -> String {
-        crate::catalog::refs::entity_key(&self.kind, &self.namespace, &self.name)
-    }
-}
-
-/// Facts about the world that only a frontend can know. Answer `None` for "cannot tell".
-pub trait Facts {
-    /// Whether a file exists, by a path joined from a checked file's directory.
-    fn file_exists(&self, path: &str) -> Option<bool>;
-
-    /// Whether a path (as [`Facts::file_exists`] gets it) leads outside the root of the run,
-    /// after `..` and symbolic links: such a path is reported (`CAT109`) and never read.
-    fn is_outside_root(&self, _path: &str) -> bool {
-        false
-    }
-}
-
-/// A frontend that knows nothing about the world.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NoFacts;
-
-impl Facts for NoFacts {
-    fn file_exists(&self, _path: &str) -> Option<bool> {
-        None
-    }
-}
-
-/// A checked file: its source and its parsed documents.
-#[derive(Debug, Clone)]
-pub struct ParsedFile {
-    pub source: SourceFile,
-    /// Every document with its errors and span; the trees are reduced to what the cross-file
-    /// rules read unless [`CheckOptions::full_documents`] is set.
-    pub documents: Vec<Document>,
-    /// Problems found before the rules run: a failure to read the file (IO0xx) or the
-    /// problems of a policy file (POL0xx), with the document they are in.
-    pub problems: Vec<(&'static RuleMeta, Option<usize>, Finding)>,
 }
 
 /// Counts over a check.
@@ -530,34 +489,6 @@ fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
             &b.message,
         ))
     });
-}
-
-/// The entity documents of a catalog file: readable documents whose root is a mapping.
-pub(crate) fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {
-    let catalog = file.source.kind == FileKind::Catalog;
-    mapping_documents(file, index).filter(move |_| catalog)
-}
-
-/// The readable documents of a file whose root is a mapping, as entities (whatever they hold).
-pub(crate) fn mapping_documents(
-    file: &ParsedFile,
-    index: usize,
-) -> impl Iterator<Item = Entity<'_>> {
-    file.documents
-        .iter()
-        .filter(|document| document.errors.is_empty())
-        .filter_map(move |document| {
-            let root = document
-                .root
-                .as_ref()
-                .filter(|root| root.as_mapping().is_some())?;
-            Some(Entity {
-                file: index,
-                document: document.index,
-                root,
-                contributor: file.source.contributor.as_deref(),
-            })
-        })
 }
 
 fn report_parse_errors(

@@ -1,9 +1,44 @@
-//! Entities known to exist outside the checked files: a JSON export of a running catalog
-//! (`--known-entities`), read the same way by every frontend.
+//! What is known outside the checked files: the facts only a frontend can tell ([`Facts`]:
+//! whether a file exists, whether a path leaves the root) and entities known to exist, from a
+//! JSON export of a running catalog (`--known-entities`), read the same way by every frontend.
 
 use serde_json::Value;
 
-use crate::check::KnownEntity;
+/// An entity known to exist outside the checked files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownEntity {
+    pub kind: String,
+    pub namespace: String,
+    pub name: String,
+}
+
+impl KnownEntity {
+    pub fn key(&self) -> String {
+        crate::catalog::refs::entity_key(&self.kind, &self.namespace, &self.name)
+    }
+}
+
+/// Facts about the world that only a frontend can know. Answer `None` for "cannot tell".
+pub trait Facts {
+    /// Whether a file exists, by a path joined from a checked file's directory.
+    fn file_exists(&self, path: &str) -> Option<bool>;
+
+    /// Whether a path (as [`Facts::file_exists`] gets it) leads outside the root of the run,
+    /// after `..` and symbolic links: such a path is reported (`CAT109`) and never read.
+    fn is_outside_root(&self, _path: &str) -> bool {
+        false
+    }
+}
+
+/// A frontend that knows nothing about the world.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoFacts;
+
+impl Facts for NoFacts {
+    fn file_exists(&self, _path: &str) -> Option<bool> {
+        None
+    }
+}
 
 /// Parse an export's text; `path` names it in messages.
 pub fn parse_export(path: &str, text: &str) -> Result<Vec<KnownEntity>, String> {

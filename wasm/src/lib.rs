@@ -222,7 +222,7 @@ impl Kataster {
     #[wasm_bindgen(js_name = catalogSchema)]
     pub fn catalog_schema(&self) -> String {
         let policy = self.has_policy.then_some(&self.policy.0);
-        json(&kataster_core::catalog::schema::catalog_schema(policy))
+        json(&kataster_core::schema::catalog_schema(policy))
     }
 
     /// The JSON Schema (draft-07) of the policy file.

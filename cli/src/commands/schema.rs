@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kataster_core::Policy;
-use kataster_core::catalog::schema::catalog_schema;
+use kataster_core::schema::catalog_schema;
 
 use super::write_stdout;
 

@@ -135,37 +135,6 @@ pub struct NameFinding {
 }
 
 impl Convention {
-    /// Check one name and say what its parts are or what is wrong.
-    pub fn check_name(&self, name: &str) -> NameReport {
-        use crate::rules::naming::{invalid_namespace_name, namespace_convention};
-        match self.parse(name) {
-            Ok(parts) => NameReport {
-                name: name.to_owned(),
-                valid: true,
-                parts,
-                problems: Vec::new(),
-            },
-            Err(problem) => {
-                let rule = if matches!(problem, NameProblem::NotDnsLabel { .. }) {
-                    &invalid_namespace_name::RULE
-                } else {
-                    &namespace_convention::RULE
-                };
-                NameReport {
-                    name: name.to_owned(),
-                    valid: false,
-                    parts: Parts::new(),
-                    problems: vec![NameFinding {
-                        code: rule.code,
-                        name: rule.name,
-                        message: format!("\"{name}\" {}", problem.describe(&self.template)),
-                        suggestion: problem.suggestion().map(str::to_owned),
-                    }],
-                }
-            }
-        }
-    }
-
     pub fn new(spec: &NamespaceConvention) -> Result<Self, ConventionError> {
         let error = |field: &str, message: String| ConventionError {
             field: field.to_owned(),

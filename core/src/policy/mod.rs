@@ -2,9 +2,9 @@
 //! defaults are the source document's choices. The Backstage plugin reads the same structure
 //! from app-config under `kataster:`.
 
-mod load;
 mod model;
 mod naming;
+mod read;
 mod schemas;
 
 use std::collections::BTreeMap;
@@ -12,9 +12,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use load::{LoadedPolicy, load_policy};
 pub use model::{Contributor, CustomSchema, EntityMatch, ModelPolicy, RequiredMetadata};
 pub use naming::{DEFAULT_EXEMPT, NamespaceConvention, NamingPolicy, PartSpec};
+pub use read::LoadedPolicy;
+pub(crate) use read::{from_node, locate};
 pub use schemas::CompiledSchema;
 
 /// The whole policy.

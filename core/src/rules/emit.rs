@@ -4,18 +4,10 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::Finding;
 use crate::yaml::Node;
 
 use super::{RuleMeta, Selection};
-
-/// What a rule found, before it is placed in a file.
-#[derive(Debug, Clone)]
-pub struct Finding {
-    pub span: Range<usize>,
-    pub pointer: String,
-    pub message: String,
-    pub help: Option<String>,
-}
 
 /// Collects diagnostics for the selected rules.
 #[derive(Debug)]

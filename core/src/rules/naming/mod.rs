@@ -7,10 +7,44 @@ pub mod namespace_collision;
 pub mod namespace_convention;
 pub mod unchecked_namespace;
 
-use crate::naming::NameProblem;
 use crate::naming::sources::NamespaceUse;
+use crate::naming::{Convention, NameFinding, NameProblem, NameReport, Parts};
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, RuleMeta};
+
+/// A name checked on its own (`kataster namespace`, the WebAssembly `checkNamespace`): the
+/// domain parses it, the rule codes come from here.
+impl Convention {
+    /// Check one name and say what its parts are or what is wrong.
+    pub fn check_name(&self, name: &str) -> NameReport {
+        match self.parse(name) {
+            Ok(parts) => NameReport {
+                name: name.to_owned(),
+                valid: true,
+                parts,
+                problems: Vec::new(),
+            },
+            Err(problem) => {
+                let rule = if matches!(problem, NameProblem::NotDnsLabel { .. }) {
+                    &invalid_namespace_name::RULE
+                } else {
+                    &namespace_convention::RULE
+                };
+                NameReport {
+                    name: name.to_owned(),
+                    valid: false,
+                    parts: Parts::new(),
+                    problems: vec![NameFinding {
+                        code: rule.code,
+                        name: rule.name,
+                        message: format!("\"{name}\" {}", problem.describe(self.template())),
+                        suggestion: problem.suggestion().map(str::to_owned),
+                    }],
+                }
+            }
+        }
+    }
+}
 
 /// Report a problem with one namespace name.
 pub(crate) fn report(

@@ -15,9 +15,10 @@ pub mod wrong_target_kind;
 use std::collections::{HashMap, HashSet};
 
 use crate::catalog::Entity;
+use crate::catalog::file::{ParsedFile, file_entities, mapping_documents};
 use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind};
 use crate::catalog::refs::{EntityRef, FoundRef, spec_refs};
-use crate::check::{Facts, KnownEntity, ParsedFile, file_entities, mapping_documents};
+use crate::known::{Facts, KnownEntity};
 use crate::naming::sources::{NamespaceUse, entity_uses, manifest_uses};
 use crate::rules::{Context, Emitter, Finding, RuleMeta};
 use crate::source::FileKind;

@@ -1,34 +1,15 @@
-//! Reading a policy file: YAML into the typed [`Policy`], with every unknown key, wrong type
-//! and invalid value reported at its line (`POL0xx`), never ignored.
+//! Checking a policy file: reading it (`crate::policy`), giving its problems their rule codes
+//! (`POL001` for what does not fit the policy's structure, `POL002` for values that make no
+//! sense, `YAML003` for a document that is not a mapping), and compiling its custom schemas.
 
-use super::Policy;
+use std::sync::Arc;
+
 use crate::naming::Convention;
+use crate::policy::{CompiledSchema, LoadedPolicy, Policy, from_node, locate};
+use crate::rules::Finding;
 use crate::rules::parse as parse_rules;
 use crate::rules::policy::{invalid_policy_value, policy_schema_error};
-use crate::rules::{Finding, RuleMeta};
-use crate::yaml::{self, Document, Node, ParseOptions, Value};
-
-/// A policy read from a file, with what was wrong in it.
-#[derive(Debug, Clone)]
-pub struct LoadedPolicy {
-    /// The policy; the defaults where the file could not be read.
-    pub policy: Policy,
-    /// The file's documents (for YAML errors and positions).
-    pub documents: Vec<Document>,
-    /// Problems found, each with its rule.
-    pub problems: Vec<(&'static RuleMeta, Option<usize>, Finding)>,
-}
-
-impl LoadedPolicy {
-    /// Whether the policy is usable as written.
-    pub fn is_valid(&self) -> bool {
-        self.problems.is_empty()
-            && self
-                .documents
-                .iter()
-                .all(|document| document.errors.is_empty())
-    }
-}
+use crate::yaml::{self, Document, Node, ParseOptions};
 
 /// Read a policy from YAML text (a JSON text is YAML too).
 pub fn load_policy(text: &str) -> LoadedPolicy {
@@ -100,75 +81,6 @@ pub fn load_policy(text: &str) -> LoadedPolicy {
         documents,
         problems,
     }
-}
-
-/// Deserialise, mapping the first error to the node it is about.
-fn from_node(root: &Node) -> Result<Policy, Finding> {
-    serde_path_to_error::deserialize(root.to_json()).map_err(
-        |error: serde_path_to_error::Error<serde_json::Error>| {
-            let tokens = pointer_of(error.path());
-            let message = error.inner().to_string();
-            let (span, pointer) = locate(root, &tokens, &message);
-            Finding {
-                span,
-                pointer,
-                message: format!("invalid policy: {message}"),
-                help: Some("see `kataster schema policy` for the policy's structure".to_owned()),
-            }
-        },
-    )
-}
-
-fn pointer_of(path: &serde_path_to_error::Path) -> Vec<String> {
-    path.iter()
-        .filter_map(|segment| match segment {
-            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-            serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
-            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {
-                None
-            }
-        })
-        .collect()
-}
-
-/// The span and pointer of the deepest node a path reaches; an unknown field is reported at
-/// its key.
-fn locate(root: &Node, tokens: &[String], message: &str) -> (std::ops::Range<usize>, String) {
-    let mut node = root;
-    let mut pointer = String::new();
-    let mut span = root.span.start..root.span.start;
-    for token in tokens {
-        let next = match &node.value {
-            Value::Mapping(_) => node
-                .entry(token)
-                .map(|entry| (entry.key.span.clone(), &entry.value)),
-            Value::Sequence(items) => token
-                .parse::<usize>()
-                .ok()
-                .and_then(|index| items.get(index))
-                .map(|item| (item.span.clone(), item)),
-            _ => None,
-        };
-        let Some((key_span, child)) = next else { break };
-        pointer.push('/');
-        pointer.push_str(&yaml::escape_pointer_token(token));
-        span = if message.starts_with("unknown field") {
-            key_span
-        } else {
-            child.span.clone()
-        };
-        node = child;
-    }
-    if message.starts_with("unknown field") {
-        if let Some(unknown) = message.split('`').nth(1) {
-            if let Some(entry) = node.entry(unknown) {
-                pointer.push('/');
-                pointer.push_str(&yaml::escape_pointer_token(unknown));
-                span = entry.key.span.clone();
-            }
-        }
-    }
-    (span, pointer)
 }
 
 /// Values that parse but make no sense: unknown rule prefixes, broken templates, patterns.
@@ -253,14 +165,14 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
     ];
     for (key, globs) in lists {
         for (item, glob) in globs.iter().enumerate() {
-            if let Err(message) = crate::files::PathPattern::new(glob) {
+            if let Err(message) = crate::glob::PathPattern::new(glob) {
                 report(format!("/files/{key}/{item}"), message, None);
             }
         }
     }
     for (glob, codes) in &policy.per_file_ignores {
         let at = format!("/perFileIgnores/{}", yaml::escape_pointer_token(glob));
-        if let Err(message) = crate::files::PathPattern::new(glob) {
+        if let Err(message) = crate::glob::PathPattern::new(glob) {
             report(at.clone(), message, None);
         }
         for (item, code) in codes.iter().enumerate() {
@@ -303,6 +215,64 @@ fn is_rule_prefix(prefix: &str) -> bool {
         && crate::rules::RULES
             .iter()
             .any(|rule| rule.code.starts_with(&upper))
+}
+
+impl LoadedPolicy {
+    /// Compile the policy's custom schemas; `read` returns a schema file's text (JSON or YAML)
+    /// by the path the policy gives. Unreadable or invalid schemas become problems of the
+    /// policy file.
+    pub fn compile_schemas(
+        &mut self,
+        read: impl Fn(&str) -> Result<String, String>,
+    ) -> Vec<CompiledSchema> {
+        let mut compiled = Vec::new();
+        for (index, custom) in self.policy.schemas.clone().iter().enumerate() {
+            let result = read(&custom.schema).and_then(|text| {
+                let documents = yaml::parse(&text, &ParseOptions::default());
+                let root = documents
+                    .iter()
+                    .find_map(|document| {
+                        document
+                            .errors
+                            .is_empty()
+                            .then_some(document.root.as_ref())
+                            .flatten()
+                    })
+                    .ok_or_else(|| "it is not valid JSON or YAML".to_owned())?;
+                jsonschema::validator_for(&root.to_json())
+                    .map_err(|error| format!("it is not a valid JSON Schema: {error}"))
+            });
+            match result {
+                Ok(validator) => compiled.push(CompiledSchema {
+                    matches: custom.matches.clone(),
+                    path: custom.schema.clone(),
+                    validator: Arc::new(validator),
+                }),
+                Err(reason) => self.report_schema(index, &custom.schema, &reason),
+            }
+        }
+        compiled
+    }
+
+    fn report_schema(&mut self, index: usize, path: &str, reason: &str) {
+        let located = self.documents.iter().find_map(|document| {
+            let root: &Node = document.root.as_ref()?;
+            let node = root.pointer(&format!("/schemas/{index}/schema"))?;
+            Some((document.index, node.span.clone()))
+        });
+        let (document, span) =
+            located.map_or((None, 0..0), |(document, span)| (Some(document), span));
+        self.problems.push((
+            &invalid_policy_value::RULE,
+            document,
+            Finding {
+                span,
+                pointer: format!("/schemas/{index}/schema"),
+                message: format!("custom schema \"{path}\" cannot be used: {reason}"),
+                help: Some("schema paths are relative to the policy file".to_owned()),
+            },
+        ));
+    }
 }
 
 #[cfg(test)]

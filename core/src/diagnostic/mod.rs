@@ -5,6 +5,10 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+mod rule;
+
+pub use rule::{Family, RuleMeta, Status};
+
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,5 +68,14 @@ pub struct Diagnostic {
     /// JSON pointer (RFC 6901) to the offending node within its document.
     pub pointer: String,
     /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// What a rule found, before it is placed in a file.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub span: Range<usize>,
+    pub pointer: String,
+    pub message: String,
     pub help: Option<String>,
 }

@@ -5,8 +5,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::kinds::{BUILTIN_KINDS, Shape};
-use super::refs::RELATION_FIELDS;
+use crate::catalog::kinds::{BUILTIN_KINDS, Shape};
+use crate::catalog::refs::RELATION_FIELDS;
 use crate::naming::Convention;
 use crate::policy::Policy;
 
