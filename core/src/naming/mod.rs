@@ -1,7 +1,15 @@
 //! Naming conventions: a template of named parts such as
 //! `{apptype}-{appid}[-{instance}]-{stage}`, compiled to linear-time regular expressions.
 
+mod problem;
 pub mod sources;
+mod template;
+
+pub use problem::{NameFinding, NameProblem, NameReport};
+use problem::{closest, dns_problem};
+use template::{
+    Segment, count_parts, escape, is_identifier, parse_template, part_names, render_segments,
+};
 
 use std::collections::BTreeMap;
 
@@ -9,19 +17,10 @@ use std::fmt::Write as _;
 
 use regex::Regex;
 
-use crate::catalog::kinds::edit_distance;
 use crate::policy::{NamespaceConvention, PartSpec};
 
 /// The parts of a name, by part name.
 pub type Parts = BTreeMap<String, String>;
-
-/// A piece of a template.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Segment {
-    Literal(String),
-    Part(String),
-    Optional(Vec<Segment>),
-}
 
 /// A part's compiled rule.
 #[derive(Debug, Clone)]
@@ -51,87 +50,6 @@ pub struct Convention {
 pub struct ConventionError {
     pub field: String,
     pub message: String,
-}
-
-/// Why a name does not follow the convention.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NameProblem {
-    /// Not a DNS-1123 label that starts with a letter.
-    NotDnsLabel {
-        reason: String,
-        suggestion: Option<String>,
-    },
-    /// In one of the older orders.
-    Legacy {
-        template: String,
-        conventional: Option<String>,
-    },
-    /// A part has a value its rule does not allow.
-    WrongPart {
-        part: String,
-        value: String,
-        expected: String,
-        suggestion: Option<String>,
-    },
-    /// Too few or too many parts.
-    WrongShape { found: usize, expected: String },
-}
-
-impl NameProblem {
-    /// A sentence about the problem (the name itself is said by the caller).
-    pub fn describe(&self, template: &str) -> String {
-        match self {
-            Self::NotDnsLabel { reason, .. } => format!("is not a valid namespace name: {reason}"),
-            Self::Legacy {
-                template: legacy, ..
-            } => {
-                format!("follows the older order {legacy}, not the convention {template}")
-            }
-            Self::WrongPart {
-                part,
-                value,
-                expected,
-                ..
-            } => {
-                format!("has {part} \"{value}\", expected {expected} (convention {template})")
-            }
-            Self::WrongShape { found, expected } => {
-                let parts = if *found == 1 { "part" } else { "parts" };
-                format!("has {found} {parts}, expected {expected} (convention {template})")
-            }
-        }
-    }
-
-    /// The conventional name to use instead, when one can be derived.
-    pub fn suggestion(&self) -> Option<&str> {
-        match self {
-            Self::NotDnsLabel { suggestion, .. } | Self::WrongPart { suggestion, .. } => {
-                suggestion.as_deref()
-            }
-            Self::Legacy { conventional, .. } => conventional.as_deref(),
-            Self::WrongShape { .. } => None,
-        }
-    }
-}
-
-/// One name checked on its own (`kataster namespace NAME`, the WASM `checkNamespace`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct NameReport {
-    pub name: String,
-    pub valid: bool,
-    /// The parts, when the name follows the convention.
-    pub parts: Parts,
-    pub problems: Vec<NameFinding>,
-}
-
-/// A problem with a name, with its rule.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct NameFinding {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub message: String,
-    /// The conventional name to use instead, when one can be derived.
-    pub suggestion: Option<String>,
 }
 
 impl Convention {
@@ -313,99 +231,6 @@ impl Convention {
     }
 }
 
-/// Escape regular-expression syntax so that the pattern means the same in Rust's `regex` and
-/// in ECMA-262 with the `u` flag (which rejects needless escapes such as `\-`).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\.+*?()|[]{}^$".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn is_identifier(name: &str) -> bool {
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// `{part}`, literal text and `[...]` optional groups (not nested).
-fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
-    let mut segments = Vec::new();
-    let mut stack: Vec<Vec<Segment>> = Vec::new();
-    let mut chars = template.chars().peekable();
-    let mut literal = String::new();
-    let flush = |literal: &mut String, into: &mut Vec<Segment>| {
-        if !literal.is_empty() {
-            into.push(Segment::Literal(std::mem::take(literal)));
-        }
-    };
-    while let Some(c) = chars.next() {
-        let current = stack.last_mut().unwrap_or(&mut segments);
-        match c {
-            '{' => {
-                flush(&mut literal, current);
-                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                if !is_identifier(&name) {
-                    return Err(format!(
-                        "invalid part placeholder {{{name}}} in template \"{template}\""
-                    ));
-                }
-                current.push(Segment::Part(name));
-            }
-            '[' => {
-                flush(&mut literal, current);
-                if !stack.is_empty() {
-                    return Err(format!(
-                        "optional groups cannot nest in template \"{template}\""
-                    ));
-                }
-                stack.push(Vec::new());
-            }
-            ']' => {
-                flush(&mut literal, current);
-                let group = stack
-                    .pop()
-                    .ok_or_else(|| format!("unbalanced `]` in template \"{template}\""))?;
-                if part_names(&group).is_empty() {
-                    // Nothing would tell whether the group is there: `[-]` in
-                    // `{a}[-]-{b}` accepts `x-y` but renders `x--y`.
-                    return Err(format!(
-                        "optional group without a {{part}} in template \"{template}\""
-                    ));
-                }
-                segments.push(Segment::Optional(group));
-            }
-            '}' => return Err(format!("unbalanced `}}` in template \"{template}\"")),
-            _ => literal.push(c),
-        }
-    }
-    if !stack.is_empty() {
-        return Err(format!("unclosed `[` in template \"{template}\""));
-    }
-    flush(&mut literal, &mut segments);
-    if part_names(&segments).is_empty() {
-        return Err(format!("template \"{template}\" has no {{part}}"));
-    }
-    Ok(segments)
-}
-
-fn part_names(segments: &[Segment]) -> Vec<String> {
-    let mut names = Vec::new();
-    for segment in segments {
-        match segment {
-            Segment::Part(name) => names.push(name.clone()),
-            Segment::Optional(inner) => names.extend(part_names(inner)),
-            Segment::Literal(_) => {}
-        }
-    }
-    names
-}
-
 fn compile(
     segments: &[Segment],
     parts: &BTreeMap<String, Part>,
@@ -462,101 +287,12 @@ fn captures(regex: &Regex, name: &str) -> Option<Parts> {
     )
 }
 
-fn render_segments(segments: &[Segment], parts: &Parts) -> Option<String> {
-    let mut out = String::new();
-    for segment in segments {
-        match segment {
-            Segment::Literal(text) => out.push_str(text),
-            Segment::Part(name) => out.push_str(parts.get(name)?),
-            Segment::Optional(inner) => {
-                if let Some(text) = render_segments(inner, parts) {
-                    out.push_str(&text);
-                }
-            }
-        }
-    }
-    Some(out)
-}
-
-/// The fewest and most parts a name can have (counting `-`-separated pieces of literals).
-fn count_parts(segments: &[Segment]) -> (usize, usize) {
-    let mut min = 0;
-    let mut max = 0;
-    for segment in segments {
-        match segment {
-            Segment::Part(_) => {
-                min += 1;
-                max += 1;
-            }
-            Segment::Optional(inner) => max += count_parts(inner).1,
-            Segment::Literal(_) => {}
-        }
-    }
-    (min, max)
-}
-
 fn expectation(part: &Part) -> String {
     if part.spec.values.is_empty() {
         format!("a match of `{}`", part.fragment)
     } else {
         format!("one of {}", part.spec.values.join(", "))
     }
-}
-
-/// The allowed value a wrong one most likely meant: a prefix either way, or within two edits.
-fn closest(values: &[String], value: &str) -> Option<String> {
-    values
-        .iter()
-        .map(|candidate| {
-            let related = value.starts_with(candidate.as_str())
-                || candidate.starts_with(value)
-                || is_subsequence(candidate, value);
-            (
-                candidate,
-                if related {
-                    0
-                } else {
-                    edit_distance(candidate, value)
-                },
-            )
-        })
-        .filter(|(_, distance)| *distance <= 2)
-        .min_by_key(|(_, distance)| *distance)
-        .map(|(candidate, _)| candidate.clone())
-}
-
-/// `prd` in `prod`, `int` in `integration`.
-fn is_subsequence(short: &str, long: &str) -> bool {
-    let mut long = long.chars();
-    short.len() >= 2 && short.chars().all(|c| long.any(|l| l == c))
-}
-
-/// DNS-1123 label that starts with a letter (namespaces cannot start with a digit here).
-fn dns_problem(name: &str) -> Option<NameProblem> {
-    let lower = name.to_lowercase();
-    let reason = if name.is_empty() {
-        "it is empty".to_owned()
-    } else if name.len() > 63 {
-        format!(
-            "it has {} characters, at most 63 are allowed",
-            name.chars().count()
-        )
-    } else if name.chars().any(|c| c.is_ascii_uppercase()) {
-        "it has uppercase letters".to_owned()
-    } else if let Some(c) = name
-        .chars()
-        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
-    {
-        format!("it contains {c:?}; only lowercase letters, digits and `-` are allowed")
-    } else if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
-        "it must start with a letter".to_owned()
-    } else if name.ends_with('-') {
-        "it must end with a letter or digit".to_owned()
-    } else {
-        return None;
-    };
-    let suggestion = (lower != name && dns_problem(&lower).is_none()).then_some(lower);
-    Some(NameProblem::NotDnsLabel { reason, suggestion })
 }
 
 #[cfg(test)]
