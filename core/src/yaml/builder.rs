@@ -5,53 +5,12 @@ use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
+use super::keys::{first_equal_key, key_hash};
 use super::node::{Entry, Node, Value};
+use super::offsets::Offsets;
 use super::scalar::Schema;
+use super::tabs::{End, TAB_AFTER_COLON};
 use super::{Document, ParseOptions, YamlError, YamlErrorKind, scalar};
-
-/// Converts the parser's char indices into byte offsets of the whole text.
-struct Offsets<'a> {
-    chunk: &'a str,
-    base: usize,
-    ascii: bool,
-    char_index: usize,
-    byte_index: usize,
-}
-
-impl<'a> Offsets<'a> {
-    fn new(chunk: &'a str, base: usize) -> Self {
-        Self {
-            chunk,
-            base,
-            ascii: chunk.is_ascii(),
-            char_index: 0,
-            byte_index: 0,
-        }
-    }
-
-    fn byte(&mut self, char_index: usize) -> usize {
-        if self.ascii {
-            return self.base + char_index.min(self.chunk.len());
-        }
-        if char_index < self.char_index {
-            self.char_index = 0;
-            self.byte_index = 0;
-        }
-        let mut chars = self.chunk[self.byte_index..].chars();
-        while self.char_index < char_index {
-            let Some(c) = chars.next() else { break };
-            self.byte_index += c.len_utf8();
-            self.char_index += 1;
-        }
-        self.base + self.byte_index
-    }
-
-    fn range(&mut self, span: Span) -> Range<usize> {
-        let start = self.byte(span.start.index());
-        let end = self.byte(span.end.index()).max(start);
-        start..end
-    }
-}
 
 enum Frame {
     Sequence {
@@ -73,7 +32,7 @@ enum Frame {
 }
 
 /// From this many entries on, duplicate keys are found through a hash index.
-const INDEXED_ENTRIES: usize = 16;
+pub(super) const INDEXED_ENTRIES: usize = 16;
 
 /// What the `yaml` package tracks per anchor to stop alias bombs (`maxAliasCount`).
 struct Anchor {
@@ -85,7 +44,7 @@ struct Anchor {
 /// The alias expansion budget of the `yaml` package's `toJSON` (`maxAliasCount`).
 const MAX_ALIAS_COUNT: u64 = 100;
 
-struct Builder<'a> {
+pub(super) struct Builder<'a> {
     options: &'a ParseOptions,
     offsets: Offsets<'a>,
     /// Where complete documents go.
@@ -96,9 +55,9 @@ struct Builder<'a> {
     /// Chunk offsets (sorted) to look for inside quoted and block scalars.
     watch: &'a [usize],
     /// The watched offsets found inside them.
-    content: Vec<usize>,
+    pub(super) content: Vec<usize>,
     /// The chunk offset of the syntax error the parse stopped at.
-    error: Option<usize>,
+    pub(super) error: Option<usize>,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Anchor>,
     /// Depth of the subtree being skipped after the nesting limit was hit.
@@ -110,171 +69,8 @@ struct Builder<'a> {
     started: usize,
 }
 
-/// The parser's complaint about a tab after `:`, which YAML 1.2 allows as separation.
-const TAB_AFTER_COLON: &str = "':' must be followed by a valid YAML whitespace";
-
-/// Parse one chunk, handing each document to `sink` as soon as it is complete.
-///
-/// saphyr rejects `key:<TAB>value`, where YAML 1.2 allows a tab as separation: a space in the
-/// tab's place keeps every offset, so the chunk is parsed again with it. One retry per tab
-/// would take time quadratic in the number of such tabs, so at the first complaint every tab
-/// saphyr could complain about (after a colon, before `-` or an alphanumeric) is replaced in
-/// one go, in a dry run that finds the replaced tabs that are content (inside quoted and
-/// block scalars) or beyond a syntax error; those are put back. The result is the text that
-/// replacing the tabs one complaint at a time would reach, in three parses instead of one per
-/// tab.
-pub fn parse_chunk(
-    text: &str,
-    range: Range<usize>,
-    first_index: usize,
-    options: &ParseOptions,
-    sink: &mut dyn FnMut(Document),
-) {
-    let original = &text[range.clone()];
-    let parse = |chunk: &str, skip: usize, watch: &[usize], sink: &mut dyn FnMut(Document)| {
-        parse_text(
-            text,
-            chunk,
-            range.start,
-            first_index,
-            options,
-            skip,
-            watch,
-            sink,
-        )
-    };
-    let first = parse(original, 0, &[], sink);
-    let End::Tab { at, emitted } = first.end else {
-        return;
-    };
-    let mut bytes = original.as_bytes().to_vec();
-    let mut replaced = tab_candidates(original.as_bytes(), at);
-    for &tab in &replaced {
-        bytes[tab] = b' ';
-    }
-    for _ in 0..MAX_RETRIES {
-        let dry = parse(as_text(&bytes), usize::MAX, &replaced, &mut |_| {});
-        for &tab in &dry.content {
-            bytes[tab] = b'\t';
-        }
-        replaced.retain(|tab| !dry.content.contains(tab));
-        match dry.end {
-            End::Tab { at, .. } => {
-                bytes[at] = b' ';
-                replaced.push(at);
-                replaced.sort_unstable();
-            }
-            End::Done => {
-                if let Some(error) = dry.error {
-                    for &tab in replaced.iter().filter(|&&tab| tab >= error) {
-                        bytes[tab] = b'\t';
-                    }
-                }
-                break;
-            }
-        }
-    }
-    // The real parse, replacing any tab left one complaint at a time (none is expected).
-    let mut emitted = emitted;
-    for _ in 0..MAX_RETRIES {
-        match parse(as_text(&bytes), emitted, &[], sink).end {
-            End::Done => return,
-            End::Tab { at, emitted: done } => {
-                emitted = done;
-                bytes[at] = b' ';
-            }
-        }
-    }
-    parse_text_without_retry(
-        text,
-        as_text(&bytes),
-        range.start,
-        first_index,
-        options,
-        emitted,
-        sink,
-    );
-}
-
-/// How many times a chunk is parsed again at most.
-const MAX_RETRIES: usize = 1000;
-
-/// The chunk as text again (tabs and spaces replace each other, so it stays UTF-8).
-fn as_text(bytes: &[u8]) -> &str {
-    std::str::from_utf8(bytes).unwrap_or_default()
-}
-
-/// The chunk offsets of the tabs saphyr may reject, from `from` on: a tab right after a colon
-/// and right before `-` or an ASCII letter, digit or `_` (saphyr's condition).
-fn tab_candidates(chunk: &[u8], from: usize) -> Vec<usize> {
-    (from.max(1)..chunk.len().saturating_sub(1))
-        .filter(|&at| {
-            chunk[at] == b'\t'
-                && chunk[at - 1] == b':'
-                && matches!(chunk[at + 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'-')
-        })
-        .collect()
-}
-
-/// How a parse of a chunk ended.
-enum End {
-    Done,
-    /// saphyr rejected the tab at this chunk offset; `emitted` documents of the chunk were
-    /// complete before it.
-    Tab {
-        at: usize,
-        emitted: usize,
-    },
-}
-
-/// What a parse of a chunk found.
-struct Outcome {
-    end: End,
-    /// The watched offsets that lie inside quoted or block scalars.
-    content: Vec<usize>,
-    /// The chunk offset of a syntax error, if the parse ended at one.
-    error: Option<usize>,
-}
-
-/// Parse a chunk, handing out its documents after the first `skip`, without replacing tabs:
-/// a rejected tab is a syntax error.
-fn parse_text_without_retry(
-    text: &str,
-    chunk: &str,
-    base: usize,
-    first_index: usize,
-    options: &ParseOptions,
-    skip: usize,
-    sink: &mut dyn FnMut(Document),
-) {
-    let mut builder = Builder::new(chunk, base, first_index, options, skip, &[], sink);
-    builder.run(text, chunk, base, false);
-}
-
-/// Parse a chunk, handing out its documents after the first `skip` and noting which
-/// `watch`ed chunk offsets are scalar content; stops at a rejected tab.
-#[allow(clippy::too_many_arguments)]
-fn parse_text(
-    text: &str,
-    chunk: &str,
-    base: usize,
-    first_index: usize,
-    options: &ParseOptions,
-    skip: usize,
-    watch: &[usize],
-    sink: &mut dyn FnMut(Document),
-) -> Outcome {
-    let mut builder = Builder::new(chunk, base, first_index, options, skip, watch, sink);
-    let end = builder.run(text, chunk, base, true);
-    Outcome {
-        end,
-        content: builder.content,
-        error: builder.error,
-    }
-}
-
 impl<'a> Builder<'a> {
-    fn new(
+    pub(super) fn new(
         chunk: &'a str,
         base: usize,
         first_index: usize,
@@ -303,7 +99,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Feed the chunk's events; with `retry`, stop at a rejected tab.
-    fn run(&mut self, text: &str, chunk: &str, base: usize, retry: bool) -> End {
+    pub(super) fn run(&mut self, text: &str, chunk: &str, base: usize, retry: bool) -> End {
         let builder = self;
         for event in Parser::new_from_str(chunk) {
             match event {
@@ -664,57 +460,5 @@ impl Builder<'_> {
         if let Some(document) = self.current.as_mut() {
             document.errors.push(error);
         }
-    }
-}
-
-/// The first entry whose key equals `key`, through the hash index once the mapping is large
-/// (built when it gets there).
-fn first_equal_key(
-    entries: &[Entry],
-    index: &mut Option<HashMap<u64, usize>>,
-    key: &Node,
-) -> Option<usize> {
-    if index.is_none() && entries.len() >= INDEXED_ENTRIES {
-        let mut built = HashMap::new();
-        for (at, entry) in entries.iter().enumerate() {
-            if let Some(hash) = key_hash(&entry.key) {
-                built.entry(hash).or_insert(at);
-            }
-        }
-        *index = Some(built);
-    }
-    let Some(index) = index else {
-        return entries.iter().position(|entry| same_key(&entry.key, key));
-    };
-    // Equal keys hash alike: the first entry of the hash is the first candidate.
-    let from = *index.get(&key_hash(key)?)?;
-    (from..entries.len()).find(|&at| same_key(&entries[at].key, key))
-}
-
-/// A hash that equal keys share; `None` for keys equal to no other (NaN, collections).
-fn key_hash(key: &Node) -> Option<u64> {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    match &key.value {
-        Value::String(text) => (0u8, text).hash(&mut hasher),
-        Value::Number(number) if number.is_nan() => return None,
-        // 0 and -0 are equal.
-        Value::Number(number) => (1u8, (number + 0.0).to_bits()).hash(&mut hasher),
-        Value::Bool(value) => (2u8, value).hash(&mut hasher),
-        Value::Null => 3u8.hash(&mut hasher),
-        Value::Sequence(_) | Value::Mapping(_) => return None,
-    }
-    Some(hasher.finish())
-}
-
-/// Key equality as the `yaml` package's `uniqueKeys` check: scalars by strict value equality.
-fn same_key(a: &Node, b: &Node) -> bool {
-    match (&a.value, &b.value) {
-        (Value::String(a), Value::String(b)) => a == b,
-        #[allow(clippy::float_cmp)]
-        (Value::Number(a), Value::Number(b)) => a == b,
-        (Value::Bool(a), Value::Bool(b)) => a == b,
-        (Value::Null, Value::Null) => true,
-        _ => false,
     }
 }

@@ -5,9 +5,12 @@
 //! enabled, aliases are expanded within a budget, and nesting has a depth limit.
 
 mod builder;
+mod keys;
 mod node;
+mod offsets;
 mod scalar;
 mod split;
+mod tabs;
 mod yaml11;
 
 use std::ops::Range;
@@ -114,7 +117,7 @@ pub fn parse_map<T: Send>(
         let mut results = Vec::new();
         for chunk in chunks {
             let first_index = results.len();
-            builder::parse_chunk(text, chunk.clone(), first_index, options, &mut |document| {
+            tabs::parse_chunk(text, chunk.clone(), first_index, options, &mut |document| {
                 results.push(map(document));
             });
         }
