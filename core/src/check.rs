@@ -141,6 +141,7 @@ impl Checker {
             for rule in [
                 &rules::references::dangling_reference::RULE,
                 &rules::references::duplicate_entity::RULE,
+                &rules::argocd::unknown_app_project::RULE,
             ] {
                 selection = selection.severity(rule.code, Some(Severity::Error));
             }

@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod check;
+pub mod consumers;
 pub mod diagnostic;
 pub mod discover;
 pub mod files;

@@ -6,8 +6,9 @@
 //! Kept: the root's `apiVersion`, `kind` and `namespace` (a Kustomization's); a `List`'s
 //! `items`, each pruned as a document; `metadata.name` and `metadata.namespace`; the
 //! stage label and the namespace annotation the policy names; under `spec` the relation
-//! fields of the built-in kinds, a Location's `target`/`targets` and the namespace fields of
-//! Argo CD manifests (`destination`, `destinations`, `template.spec.destination`); and every
+//! fields of the built-in kinds, a Location's `target`/`targets` and what the Argo CD rules
+//! read (`destination`, `destinations`, `template.spec.destination`, `project`, `source`,
+//! `sources`, `sourceRepos`); and every
 //! placeholder (`$text: ./file`) with the path to it (other sequence items become nulls, so
 //! that indices stay). Spans are unchanged, so every diagnostic and pointer stays the same; a
 //! test compares checks with full and pruned documents over the corpus and the fuzz targets do
@@ -84,7 +85,16 @@ fn metadata_field<'k>(key: &Node, keep: &'k Keep) -> Option<Field<'k>> {
 }
 
 fn spec_field(key: &Node) -> Option<Field<'static>> {
-    const OTHERS: [&str; 4] = ["target", "targets", "destination", "destinations"];
+    const OTHERS: [&str; 8] = [
+        "target",
+        "targets",
+        "destination",
+        "destinations",
+        "project",
+        "source",
+        "sources",
+        "sourceRepos",
+    ];
     if RELATION_FIELDS
         .iter()
         .any(|relation| key.key_matches(relation.field))

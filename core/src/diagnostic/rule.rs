@@ -34,6 +34,8 @@ pub enum Family {
     Helm,
     /// `KAT0xx`: kataster's suppression comments.
     Suppressions,
+    /// `ARGO0xx`: Argo CD's Applications against their AppProjects.
+    ArgoCd,
 }
 
 impl Family {
@@ -51,6 +53,7 @@ impl Family {
             Self::Stages => "Stage promotion (STG0xx)",
             Self::Helm => "Helm charts (HELM0xx)",
             Self::Suppressions => "Suppressions (KAT0xx)",
+            Self::ArgoCd => "Argo CD (ARGO0xx)",
         }
     }
 

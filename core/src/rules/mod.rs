@@ -3,6 +3,7 @@
 //! One file per rule, grouped by family. Codes are never reused; a removed rule keeps its
 //! code in the table with its status.
 
+pub mod argocd;
 pub mod backstage;
 mod emit;
 pub mod git;
@@ -119,6 +120,9 @@ pub static RULES: &[&RuleMeta] = &[
     &helm::chart_version_not_bumped::RULE,
     &helm::invalid_chart_version::RULE,
     &suppressions::unused_suppression::RULE,
+    &argocd::unknown_app_project::RULE,
+    &argocd::source_not_permitted::RULE,
+    &argocd::destination_not_permitted::RULE,
 ];
 
 /// A check of one entity document.

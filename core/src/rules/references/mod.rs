@@ -42,6 +42,9 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::naming::inconsistent_app_namespaces::check,
     crate::rules::naming::unchecked_namespace::check,
     crate::rules::model::stage_isolation::check,
+    crate::rules::argocd::unknown_app_project::check,
+    crate::rules::argocd::source_not_permitted::check,
+    crate::rules::argocd::destination_not_permitted::check,
 ];
 
 /// One entity with its references.
@@ -68,6 +71,8 @@ pub(crate) struct Catalog<'a> {
     pub namespaces: Vec<NamespaceUse<'a>>,
     /// The policy's exempt and shared namespaces, compiled.
     pub namespace_sets: crate::naming::sources::NamespaceSets,
+    /// Argo CD's AppProjects and Applications among the manifests.
+    pub argocd: crate::consumers::argocd::Inventory<'a>,
     pub context: Context<'a>,
     pub facts: &'a dyn Facts,
 }
@@ -137,12 +142,20 @@ impl<'a> Catalog<'a> {
                 mapping_documents(file, index).flat_map(|document| manifest_uses(&document)),
             );
         }
+        let argocd = crate::consumers::argocd::Inventory::new(
+            files
+                .iter()
+                .enumerate()
+                .filter(|(_, file)| file.source.kind == FileKind::Manifests)
+                .flat_map(|(index, file)| mapping_documents(file, index)),
+        );
         let sets = crate::naming::sources::NamespaceSets::new(&context.policy.naming.namespace);
         for usage in &mut namespaces {
             usage.exempt = usage.unchecked.is_none() && sets.is_exempt(usage.name);
         }
         Self {
             namespace_sets: sets,
+            argocd,
             files,
             entities,
             by_key,

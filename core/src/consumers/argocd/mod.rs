@@ -1,0 +1,334 @@
+//! Argo CD: its AppProjects and Applications among the checked manifests, and whether a
+//! project permits an Application's sources and destination, with Argo CD's own semantics
+//! (`AppProject.IsSourcePermitted`, `isDestinationMatched` in
+//! `pkg/apis/application/v1alpha1/app_project_types.go`).
+
+mod glob;
+mod url;
+
+pub use glob::{Glob, glob_match, is_deny_pattern};
+pub use url::normalize_git_url;
+
+use crate::catalog::Entity;
+use crate::yaml::Node;
+
+/// The project an Application without one belongs to; Argo CD creates it permitting
+/// everything, unless the repository defines it.
+pub const DEFAULT_PROJECT: &str = "default";
+
+/// The cluster Argo CD runs in, by the name and server it gives it.
+pub const IN_CLUSTER: (&str, &str) = ("in-cluster", "https://kubernetes.default.svc");
+
+/// An `argoproj.io` resource of this kind.
+fn is_argo(document: &Entity<'_>, kind: &str) -> bool {
+    document
+        .api_version()
+        .is_some_and(|api_version| api_version.starts_with("argoproj.io/"))
+        && document.kind() == Some(kind)
+}
+
+/// A string field with its node, for findings that point at it.
+#[derive(Debug, Clone, Copy)]
+pub struct Field<'a> {
+    pub value: &'a str,
+    pub node: &'a Node,
+    pub pointer: &'static str,
+}
+
+/// Where an Application deploys to, or what a project's `destinations` item allows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Destination<'a> {
+    pub server: &'a str,
+    pub name: &'a str,
+    pub namespace: &'a str,
+}
+
+impl<'a> Destination<'a> {
+    fn of(node: &'a Node) -> Self {
+        let text = |key: &str| node.get(key).and_then(Node::as_str).unwrap_or_default();
+        Self {
+            server: text("server"),
+            name: text("name"),
+            namespace: text("namespace"),
+        }
+    }
+}
+
+/// An AppProject.
+#[derive(Debug, Clone)]
+pub struct Project<'a> {
+    pub document: Entity<'a>,
+    pub name: &'a str,
+    /// `spec.sourceRepos`: the string items.
+    pub source_repos: Vec<&'a str>,
+    /// `spec.destinations`: the mapping items.
+    pub destinations: Vec<Destination<'a>>,
+}
+
+/// One source of an Application: its `repoURL` and where it is.
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    pub repo_url: &'a str,
+    pub node: &'a Node,
+    pub pointer: String,
+}
+
+/// An Application.
+#[derive(Debug, Clone)]
+pub struct Application<'a> {
+    pub document: Entity<'a>,
+    pub name: &'a str,
+    /// `spec.project`; `None` when absent or empty (the default project).
+    pub project: Option<&'a Node>,
+    /// `spec.source` and `spec.sources[]` with a string `repoURL`.
+    pub sources: Vec<Source<'a>>,
+    /// `spec.destination` and its node.
+    pub destination: Option<(Destination<'a>, &'a Node)>,
+}
+
+impl Application<'_> {
+    /// The project's name as Argo CD reads it (`GetProject`: empty is `default`).
+    pub fn project_name(&self) -> &str {
+        self.project
+            .and_then(Node::as_str)
+            .filter(|name| !name.is_empty())
+            .unwrap_or(DEFAULT_PROJECT)
+    }
+}
+
+impl<'a> Project<'a> {
+    /// Read an AppProject, or `None` for another document.
+    pub fn read(document: &Entity<'a>) -> Option<Self> {
+        if !is_argo(document, "AppProject") {
+            return None;
+        }
+        let spec = document.spec();
+        let list = |key: &str| -> &'a [Node] {
+            spec.and_then(|spec| spec.get(key))
+                .and_then(Node::as_sequence)
+                .unwrap_or_default()
+        };
+        Some(Self {
+            document: *document,
+            name: document.name()?,
+            source_repos: list("sourceRepos")
+                .iter()
+                .filter_map(Node::as_str)
+                .collect(),
+            destinations: list("destinations")
+                .iter()
+                .filter(|item| item.as_mapping().is_some())
+                .map(Destination::of)
+                .collect(),
+        })
+    }
+
+    /// `IsSourcePermitted`: some pattern matches the normalised URL and no deny pattern
+    /// rejects it.
+    pub fn permits_source(&self, repo_url: &str) -> bool {
+        let source = normalize_git_url(repo_url);
+        let mut any = false;
+        for repo in &self.source_repos {
+            let pattern = match repo.strip_prefix('!') {
+                Some(denied) => format!("!{}", normalize_git_url(denied)),
+                None => normalize_git_url(repo),
+            };
+            if glob_match(&pattern, &source, true, Some('/')) {
+                any = true;
+            } else if is_deny_pattern(&pattern) {
+                return false;
+            }
+        }
+        any
+    }
+
+    /// `isDestinationMatched`. A destination named by a cluster name whose server is not
+    /// known is given the benefit of the doubt on the server (as if it matched), so that only
+    /// a destination no server could make permitted is reported.
+    pub fn permits_destination(&self, destination: &Destination<'_>) -> bool {
+        let server_known = !destination.server.is_empty();
+        let mut any = false;
+        let mut denied = false;
+        for item in &self.destinations {
+            let name =
+                !destination.name.is_empty() && glob_match(item.name, destination.name, true, None);
+            let server = if server_known {
+                glob_match(item.server, destination.server, true, None)
+            } else {
+                !destination.name.is_empty()
+            };
+            let namespace = glob_match(item.namespace, destination.namespace, true, None);
+            if (server || name) && namespace {
+                any = true;
+            } else if (!name && is_deny_pattern(item.name))
+                || (!server && is_deny_pattern(item.server))
+                || (!namespace && is_deny_pattern(item.namespace))
+            {
+                denied = true;
+            }
+        }
+        any && !denied
+    }
+}
+
+impl<'a> Application<'a> {
+    /// Read an Application, or `None` for another document.
+    pub fn read(document: &Entity<'a>) -> Option<Self> {
+        if !is_argo(document, "Application") {
+            return None;
+        }
+        let spec = document.spec();
+        let mut sources = Vec::new();
+        let source_of = |node: &'a Node, pointer: String| {
+            let url = node.get("repoURL")?;
+            Some(Source {
+                repo_url: url.as_str()?,
+                node: url,
+                pointer: format!("{pointer}/repoURL"),
+            })
+        };
+        if let Some(source) = spec.and_then(|spec| spec.get("source")) {
+            sources.extend(source_of(source, "/spec/source".to_owned()));
+        }
+        let many = spec
+            .and_then(|spec| spec.get("sources"))
+            .and_then(Node::as_sequence)
+            .unwrap_or_default();
+        for (index, source) in many.iter().enumerate() {
+            sources.extend(source_of(source, format!("/spec/sources/{index}")));
+        }
+        let destination = spec
+            .and_then(|spec| spec.get("destination"))
+            .filter(|node| node.as_mapping().is_some())
+            .map(|node| {
+                let mut destination = Destination::of(node);
+                if destination.server.is_empty() && destination.name == IN_CLUSTER.0 {
+                    destination.server = IN_CLUSTER.1;
+                }
+                (destination, node)
+            });
+        Some(Self {
+            document: *document,
+            name: document.name()?,
+            project: spec
+                .and_then(|spec| spec.get("project"))
+                .filter(|node| node.as_str().is_some_and(|name| !name.is_empty())),
+            sources,
+            destination,
+        })
+    }
+}
+
+/// The AppProjects and Applications of the checked manifests.
+#[derive(Debug, Clone, Default)]
+pub struct Inventory<'a> {
+    pub projects: Vec<Project<'a>>,
+    pub applications: Vec<Application<'a>>,
+}
+
+impl<'a> Inventory<'a> {
+    pub fn new(documents: impl IntoIterator<Item = Entity<'a>>) -> Self {
+        let mut inventory = Self::default();
+        for document in documents {
+            if let Some(project) = Project::read(&document) {
+                inventory.projects.push(project);
+            } else if let Some(application) = Application::read(&document) {
+                inventory.applications.push(application);
+            }
+        }
+        inventory
+    }
+
+    /// The AppProjects of this name (more than one when the repository configures several
+    /// Argo CD instances).
+    pub fn projects_named(&self, name: &str) -> impl Iterator<Item = &Project<'a>> {
+        self.projects
+            .iter()
+            .filter(move |project| project.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::{self, ParseOptions};
+
+    fn inventory_of(text: &str) -> (Vec<yaml::Document>, usize) {
+        let documents = yaml::parse(text, &ParseOptions::default());
+        let count = documents.len();
+        (documents, count)
+    }
+
+    fn entities(documents: &[yaml::Document]) -> Vec<Entity<'_>> {
+        documents
+            .iter()
+            .filter_map(|document| {
+                Some(Entity {
+                    file: 0,
+                    document: document.index,
+                    root: document.root.as_ref()?,
+                    contributor: None,
+                })
+            })
+            .collect()
+    }
+
+    const PROJECT: &str = "apiVersion: argoproj.io/v1alpha1
+kind: AppProject
+metadata: {name: team-a}
+spec:
+  sourceRepos: ['https://github.com/acme/*', '!https://github.com/acme/secret']
+  destinations:
+    - {server: 'https://prd.example.com', namespace: 'ap-*-prd'}
+    - {name: 'int-*', namespace: '*'}
+    - {server: '*', namespace: '!kube-system'}
+";
+
+    #[test]
+    fn sources_follow_argo_cds_globs_and_denials() {
+        let (documents, _) = inventory_of(PROJECT);
+        let inventory = Inventory::new(entities(&documents));
+        let project = &inventory.projects[0];
+        assert!(project.permits_source("https://github.com/Acme/apps.git"));
+        assert!(!project.permits_source("https://github.com/acme/secret"));
+        // As in Argo CD's code, a deny pattern matches whatever it does not deny: with one in
+        // the list, other repositories are permitted too.
+        assert!(project.permits_source("https://github.com/other/apps"));
+        let mut allow_only = project.clone();
+        allow_only.source_repos.truncate(1);
+        assert!(!allow_only.permits_source("https://github.com/other/apps"));
+        assert!(!allow_only.permits_source("https://github.com/acme/apps/nested"));
+    }
+
+    #[test]
+    fn destinations_follow_argo_cds_rules() {
+        let (documents, _) = inventory_of(PROJECT);
+        let inventory = Inventory::new(entities(&documents));
+        let project = &inventory.projects[0];
+        let at = |server, name, namespace| Destination {
+            server,
+            name,
+            namespace,
+        };
+        assert!(project.permits_destination(&at("https://prd.example.com", "", "ap-phippy-prd")));
+        assert!(project.permits_destination(&at("", "int-1", "anything")));
+        // The third item allows every server, except into kube-system: its deny pattern
+        // rejects kube-system whatever the other items allow.
+        assert!(!project.permits_destination(&at("https://prd.example.com", "", "kube-system")));
+        // A name whose server is unknown gets the benefit of the doubt on the server.
+        assert!(project.permits_destination(&at("", "prd", "ap-phippy-prd")));
+    }
+
+    #[test]
+    fn an_empty_project_is_the_default_one() {
+        let text = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: a}\nspec:\n  project: ''\n  destination: {name: in-cluster, namespace: x}\n";
+        let (documents, _) = inventory_of(text);
+        let inventory = Inventory::new(entities(&documents));
+        let application = &inventory.applications[0];
+        assert_eq!(application.project_name(), DEFAULT_PROJECT);
+        assert_eq!(
+            application.destination.as_ref().unwrap().0.server,
+            IN_CLUSTER.1
+        );
+    }
+}
