@@ -4,6 +4,7 @@
 
 mod prune;
 mod suppress;
+pub mod versions;
 
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;

@@ -281,10 +281,12 @@ fn assert_xml_chars(out: &str) {
 }
 
 /// Versions: a scenario (tags, commits, branches, charts, promotions; see
-/// `core/src/versions/scenario.rs`) and the parsers under it, on the same text: commit
+/// `core/src/check/versions/scenario.rs`) and the parsers under it, on the same text: commit
 /// messages, tag names, branch names and `Chart.yaml` versions.
 pub fn versions(data: &[u8]) {
-    use kataster_core::versions::{self, BranchPolicy, Branches, commits, helm, tags};
+    use kataster_core::check::versions::scenario;
+    use kataster_core::policy::BranchPolicy;
+    use kataster_core::versions::{self, Branches, charts, commits, tags};
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -305,7 +307,7 @@ pub fn versions(data: &[u8]) {
         commits::Header::Invalid { span, .. } => assert!(inside(span), "{message:?}"),
         commits::Header::Autosquash | commits::Header::GitRevert => {}
     }
-    if let Some((_, span)) = helm::chart_version(text) {
+    if let Some((_, span)) = charts::chart_version(text) {
         assert!(inside(&span), "{span:?}");
     }
     let branch_policy = BranchPolicy::default();
@@ -316,7 +318,7 @@ pub fn versions(data: &[u8]) {
         let _ = branches.check(line);
         let _ = versions::branches::merged_branch(line);
     }
-    if let Ok(outcome) = versions::scenario::run(text) {
+    if let Ok(outcome) = scenario::run(text) {
         let report = outcome.findings.report();
         let files = outcome.findings.parsed_files();
         for diagnostic in &report.diagnostics {

@@ -1,5 +1,5 @@
 //! `kataster version check|next|audit|promote`: version transitions read from a git
-//! repository, checked by `kataster_core::versions`.
+//! repository, checked by `kataster_core::check::versions`.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
@@ -9,11 +9,13 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use gix::ObjectId;
+use kataster_core::check::versions::{self as version_checks, Findings};
+use kataster_core::policy::{HelmMode, VersionPolicy};
 use kataster_core::rules::Selection;
 use kataster_core::source::SourceFile;
 use kataster_core::versions::{
-    self, Audit, Chart, ChartContext, Findings, Incomplete, LineCommit, Location, OffLineTag,
-    Promotion, Tag, Transition, TransitionFacts, VersionPolicy, branches, helm, tags,
+    self, Audit, Chart, ChartContext, Incomplete, LineCommit, Location, OffLineTag, Promotion, Tag,
+    Transition, TransitionFacts, branches, tags,
 };
 use serde::Serialize;
 
@@ -596,11 +598,11 @@ fn check(args: &TransitionArgs, next_args: Option<&NextArgs>) -> Result<ExitCode
     if input.tag.is_none()
         && input.version.is_none()
         && into_main
-        && policy.helm.mode == versions::HelmMode::Lockstep
+        && policy.helm.mode == HelmMode::Lockstep
     {
         // The chart's version is the release this merge proposes.
         if let Some(chart) = charts.first() {
-            if let Some((version, span)) = helm::chart_version(&chart.text) {
+            if let Some((version, span)) = versions::charts::chart_version(&chart.text) {
                 input.version = Some(version.to_string());
                 input.version_location = Some(Location {
                     path: chart.path.clone(),
@@ -611,7 +613,7 @@ fn check(args: &TransitionArgs, next_args: Option<&NextArgs>) -> Result<ExitCode
             }
         }
     }
-    let mut outcome = versions::check_transition(&input, &policy, &settings.selection);
+    let mut outcome = version_checks::check_transition(&input, &policy, &settings.selection);
     if !charts.is_empty() {
         let prefix = policy.prefix_of(input.component.as_deref());
         let release = match (&input.tag, &input.version) {
@@ -627,7 +629,7 @@ fn check(args: &TransitionArgs, next_args: Option<&NextArgs>) -> Result<ExitCode
                 .as_deref()
                 .and_then(semver_parse),
         };
-        versions::check_charts(&charts, &context, &policy, &mut outcome.findings);
+        version_checks::check_charts(&charts, &context, &policy, &mut outcome.findings);
     }
     let facts = &outcome.facts;
     let findings = &outcome.findings;
@@ -850,9 +852,9 @@ fn exit_code(findings: &Findings) -> ExitCode {
 struct AuditJson<'a> {
     #[serde(flatten)]
     report: kataster_core::report::JsonReport,
-    releases: &'a [versions::Verdict],
+    releases: &'a [version_checks::Verdict],
     /// The version tags off the released branch's first-parent line.
-    elsewhere: &'a [versions::TagElsewhere],
+    elsewhere: &'a [version_checks::TagElsewhere],
 }
 
 fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
@@ -882,7 +884,7 @@ fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     } else {
         build_audit(&repo, &policy, &main, tip, &mut input)?;
     }
-    let outcome = versions::audit(&input, &policy, &settings.selection);
+    let outcome = version_checks::audit(&input, &policy, &settings.selection);
     print(
         &common.format,
         common.no_color,
@@ -1116,7 +1118,7 @@ fn promote(args: &PromoteArgs) -> Result<ExitCode, String> {
         input.released = Some(released);
     }
     let mut outcome =
-        versions::check_promotion(&input, &settings.stages, &policy, &settings.selection);
+        version_checks::check_promotion(&input, &settings.stages, &policy, &settings.selection);
     if let Some(incomplete) = findings_extra {
         let file = outcome.findings.file(&incomplete.path, "");
         outcome.findings.emit(

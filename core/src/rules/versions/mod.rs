@@ -1,5 +1,6 @@
 //! `VER0xx`: release tags and version bumps.
-//! The logic is in `crate::versions`; these are the rules' metadata and docs.
+//! The facts are computed in `crate::versions` and checked in `crate::check::versions`;
+//! these are the rules' metadata and docs.
 
 pub mod build_metadata_in_tag;
 pub mod duplicate_version;

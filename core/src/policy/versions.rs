@@ -2,11 +2,76 @@
 //! stages and Helm charts. The defaults are the GitFlow of the source document.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::bump::Bump;
+/// The roles of branches, as the policy's `merges` and `patchReleasesFrom` name them.
+pub mod roles {
+    /// The role of the released branch.
+    pub const MAIN: &str = "main";
+    /// The role of the integration branch.
+    pub const DEV: &str = "dev";
+    /// The role of hotfix branches: a patch release of main.
+    pub const HOTFIX: &str = "hotfix";
+    /// The role of release branches: a minor or major release of main.
+    pub const RELEASE: &str = "release";
+    /// The role of the policy's other long-lived branches (`branches.longLived`: `gh-pages`,
+    /// `support/*`): valid names, outside the workflow's merges.
+    pub const LONG_LIVED: &str = "long-lived";
+}
+
+/// The size of a release, ordered: `none < patch < minor < major`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Bump {
+    #[default]
+    None,
+    Patch,
+    Minor,
+    Major,
+}
+
+impl Bump {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Patch => "patch",
+            Self::Minor => "minor",
+            Self::Major => "major",
+        }
+    }
+
+    /// `a minor release`, `no release`.
+    pub fn release(self) -> &'static str {
+        match self {
+            Self::None => "no release",
+            Self::Patch => "a patch release",
+            Self::Minor => "a minor release",
+            Self::Major => "a major release",
+        }
+    }
+}
+
+impl fmt::Display for Bump {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// How versions move: tags, branches, merges, commits, stage promotion and Helm charts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -99,18 +164,6 @@ impl VersionPolicy {
 }
 
 impl VersionPolicy {
-    /// The selection with this policy's say in it: `commits.strict` makes `VER011` an error.
-    pub fn selection(&self, selection: &crate::rules::Selection) -> crate::rules::Selection {
-        if self.commits.strict {
-            selection.clone().severity(
-                crate::rules::versions::non_conventional_commit::RULE.code,
-                Some(crate::diagnostic::Severity::Error),
-            )
-        } else {
-            selection.clone()
-        }
-    }
-
     /// Values that are well-typed but make no sense, as (JSON pointer below the `versions`
     /// section, message): for the policy loader to report (POL002).
     pub fn problems(&self) -> Vec<(String, String)> {
@@ -139,8 +192,8 @@ impl VersionPolicy {
             }
         }
         let role = |role: &str| {
-            role == super::branches::MAIN
-                || role == super::branches::DEV
+            role == roles::MAIN
+                || role == roles::DEV
                 || branches.prefixes.iter().any(|prefix| prefix == role)
         };
         for (source, targets) in &self.merges {
@@ -161,7 +214,7 @@ impl VersionPolicy {
             }
         }
         for (index, name) in self.patch_releases_from.iter().enumerate() {
-            if !role(name) || name == super::branches::MAIN {
+            if !role(name) || name == roles::MAIN {
                 problems.push((
                     format!("/patchReleasesFrom/{index}"),
                     format!("unknown branch role \"{name}\" (dev or a prefix)"),

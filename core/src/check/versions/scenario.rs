@@ -42,18 +42,21 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::audit::{Audit, LineCommit, audit};
-use super::branches::{Branches, merged_branch};
-use super::commits::Commit;
+use super::audit::audit;
+use super::charts::check_charts;
+use super::edges::check_branch;
 use super::findings::Findings;
-use super::helm::{Chart, ChartContext, check_charts};
-use super::policy::VersionPolicy;
-use super::promotion::{Promotion, check_promotion};
-use super::tags::{self, Tag};
-use super::transition::{Incomplete, Transition, check_branch, check_transition};
+use super::promote::check_promotion;
+use super::transition::check_transition;
+use crate::policy::VersionPolicy;
 use crate::report::JsonReport;
 use crate::rules::Selection;
 use crate::source::SourceFile;
+use crate::versions::branches::{Branches, merged_branch};
+use crate::versions::tags::{self, Tag};
+use crate::versions::{
+    Audit, Chart, ChartContext, Commit, Incomplete, LineCommit, Promotion, Transition,
+};
 
 /// A scenario's result: the diagnostics and the computed facts.
 #[derive(Debug, Clone)]
