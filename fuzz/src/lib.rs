@@ -286,7 +286,7 @@ fn assert_xml_chars(out: &str) {
 pub fn versions(data: &[u8]) {
     use kataster_core::check::versions::scenario;
     use kataster_core::policy::BranchPolicy;
-    use kataster_core::versions::{self, Branches, charts, commits, tags};
+    use kataster_core::versions::{self, Branches, charts, commits, files, tags};
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -309,6 +309,18 @@ pub fn versions(data: &[u8]) {
     }
     if let Some((_, span)) = charts::chart_version(text) {
         assert!(inside(&span), "{span:?}");
+    }
+    for path in [
+        "package.json",
+        "Cargo.toml",
+        "pyproject.toml",
+        "galaxy.yml",
+        "VERSION",
+    ] {
+        match files::read_version(path, text, None) {
+            Ok(found) => assert!(inside(&found.span), "{path}: {found:?}"),
+            Err(problem) => assert!(inside(&problem.span), "{path}: {problem:?}"),
+        }
     }
     let branch_policy = BranchPolicy::default();
     let branches = Branches::new(&branch_policy);

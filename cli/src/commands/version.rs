@@ -562,6 +562,32 @@ fn charts(
     charts
 }
 
+/// The files of `versions.files` in the working tree (as for charts: not below `.git` or a
+/// git-ignored folder), with their texts. Only regular files found by walking the repository
+/// are read: a symbolic link is never followed, so nothing
+/// outside the root is read.
+fn version_files(root: &Path, policy: &VersionPolicy) -> Vec<versions::VersionFile> {
+    let mut paths: Vec<String> = Vec::new();
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .filter_entry(|entry| entry.file_name() != ".git")
+        .build();
+    for entry in walker.flatten() {
+        if entry.file_type().is_some_and(|kind| kind.is_file()) {
+            if let Ok(relative) = entry.path().strip_prefix(root) {
+                paths.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut files = versions::files::select(&policy.files, &paths);
+    for file in &mut files {
+        if paths.contains(&file.path) {
+            file.text = std::fs::read_to_string(root.join(&file.path)).ok();
+        }
+    }
+    files
+}
+
 fn parent(path: &str) -> String {
     path.rsplit_once('/')
         .map_or_else(String::new, |(dir, _)| dir.to_owned())
@@ -614,13 +640,17 @@ fn check(args: &TransitionArgs, next_args: Option<&NextArgs>) -> Result<ExitCode
         }
     }
     let mut outcome = version_checks::check_transition(&input, &policy, &settings.selection);
+    let prefix = policy.prefix_of(input.component.as_deref());
+    let release = match (&input.tag, &input.version) {
+        (Some(tag), _) => tags::version_of(tag, prefix, &policy.prefixes()),
+        (None, Some(version)) => semver_parse(version),
+        _ => None,
+    };
+    if let (Some(release), false) = (&release, policy.files.is_empty()) {
+        let files = version_files(&repo.workdir(), &policy);
+        version_checks::check_version_files(&files, release, &mut outcome.findings);
+    }
     if !charts.is_empty() {
-        let prefix = policy.prefix_of(input.component.as_deref());
-        let release = match (&input.tag, &input.version) {
-            (Some(tag), _) => tags::version_of(tag, prefix, &policy.prefixes()),
-            (None, Some(version)) => semver_parse(version),
-            _ => None,
-        };
         let context = ChartContext {
             release,
             previous: outcome

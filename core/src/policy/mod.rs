@@ -19,7 +19,7 @@ pub use naming::{DEFAULT_EXEMPT, NamespaceConvention, NamingPolicy, PartSpec};
 pub use schemas::CompiledSchema;
 pub use versions::{
     BranchPolicy, Bump, CommitPolicy, ComponentPolicy, HelmMode, HelmPolicy, PromotionPolicy,
-    VersionPolicy, roles,
+    VersionFilePolicy, VersionPolicy, roles,
 };
 
 /// The whole policy.

@@ -102,6 +102,9 @@ pub struct VersionPolicy {
     pub promotion: PromotionPolicy,
     /// Helm charts.
     pub helm: HelmPolicy,
+    /// Other files that state the version (package.json, Cargo.toml, pyproject.toml,
+    /// galaxy.yml, VERSION): each must equal the release (`VER014`, `VER015`).
+    pub files: Vec<VersionFilePolicy>,
 }
 
 impl Default for VersionPolicy {
@@ -129,6 +132,7 @@ impl Default for VersionPolicy {
             first_versions: vec!["0.1.0".into(), "1.0.0".into()],
             promotion: PromotionPolicy::default(),
             helm: HelmPolicy::default(),
+            files: Vec::new(),
         }
     }
 }
@@ -240,6 +244,22 @@ impl VersionPolicy {
                 problems.push((
                     format!("/firstVersions/{index}"),
                     format!("\"{first}\" is not a SemVer version: {error}"),
+                ));
+            }
+        }
+        for (index, file) in self.files.iter().enumerate() {
+            if let Err(error) = globset::Glob::new(&file.path) {
+                problems.push((
+                    format!("/files/{index}/path"),
+                    format!("\"{}\" is not a valid glob: {error}", file.path),
+                ));
+            } else if file.path.is_empty()
+                || file.path.starts_with('/')
+                || file.path.split('/').any(|part| part == "..")
+            {
+                problems.push((
+                    format!("/files/{index}/path"),
+                    format!("\"{}\" is not a path inside the repository", file.path),
                 ));
             }
         }
@@ -405,6 +425,19 @@ pub struct HelmPolicy {
     pub mode: HelmMode,
 }
 
+/// A file that states the version of the release.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct VersionFilePolicy {
+    /// The path relative to the repository root, or a glob (`packages/*/package.json`).
+    pub path: String,
+    /// The dotted key of the version (`package.version`). Default by file: `version` in
+    /// JSON and YAML; `package.version`, else `workspace.package.version` in Cargo.toml;
+    /// `project.version`, else `tool.poetry.version` in pyproject.toml; none in a plain text
+    /// file (the whole file is the version).
+    pub key: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,6 +468,7 @@ mod tests {
             "patchReleasesFrom": ["release", "main", "support"],
             "firstVersions": ["1.0"],
             "commits": {"breakingAtZero": "patch"},
+            "files": [{"path": "../VERSION"}, {"path": "package.json"}, {"path": "a/[b"}],
             "components": [{"name": "a", "tagPrefix": "x-"}, {"name": "a", "tagPrefix": "x-"}]
         }))
         .unwrap_or_default();
@@ -455,6 +489,8 @@ mod tests {
                 "/branches/longLived/0",
                 "/branches/longLived/1",
                 "/firstVersions/0",
+                "/files/0/path",
+                "/files/2/path",
                 "/commits/breakingAtZero",
                 "/components/1/name",
                 "/components/1/tagPrefix"
@@ -476,6 +512,7 @@ mod tests {
             "firstVersions",
             "promotion",
             "helm",
+            "files",
         ] {
             assert!(json["properties"].get(key).is_some(), "{key}");
         }

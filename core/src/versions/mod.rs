@@ -1,5 +1,5 @@
-//! Version facts: GitFlow tags, branch roles, conventional commits, bumps, Helm charts and the
-//! versions each stage runs.
+//! Version facts: GitFlow tags, branch roles, conventional commits, bumps, Helm charts, version
+//! files and the versions each stage runs.
 //!
 //! Pure functions over plain data (tags with their commits, branch names, commit messages,
 //! file texts) that compute facts; the frontends read git. Turning the facts into findings is
@@ -11,6 +11,7 @@ pub mod branches;
 pub mod bump;
 pub mod charts;
 pub mod commits;
+pub mod files;
 pub mod history;
 pub mod promotion;
 pub mod tags;
@@ -20,6 +21,7 @@ pub use branches::{Branch, Branches};
 pub use bump::Bump;
 pub use charts::{Chart, ChartContext};
 pub use commits::Commit;
+pub use files::VersionFile;
 pub use history::{Audit, LineCommit, OffLineTag};
 pub use promotion::Promotion;
 pub use tags::{Tag, TagVersion};

@@ -7,12 +7,14 @@
 //! - [`audit()`]: the released branch's history, every release against its predecessor.
 //! - [`check_promotion`]: the versions each stage runs in a GitOps repository.
 //! - [`check_charts`]: Chart.yaml against the release and the target branch.
+//! - [`check_version_files`]: the policy's other version files against the release.
 //! - [`check_branch_names`]: branch names (`kataster branch`).
 
 pub mod audit;
 mod bumps;
 pub mod charts;
 mod edges;
+pub mod files;
 pub mod findings;
 pub mod promote;
 pub mod scenario;
@@ -21,6 +23,7 @@ pub mod transition;
 
 pub use audit::{AuditOutcome, TagElsewhere, Verdict, audit};
 pub use charts::check_charts;
+pub use files::check_version_files;
 pub use findings::{Findings, is_failure_to_check};
 pub use promote::{PromotionOutcome, check_promotion};
 pub use transition::{TransitionOutcome, check_transition};
