@@ -35,7 +35,7 @@ spec: {type: team, children: []}
 ";
 
 /// The first scenario block (```text) after a heading of a version rule's docs: the version
-/// families' examples are scenarios (see `kataster_core::versions::scenario`), run by
+/// families' examples are scenarios (see `kataster_core::check::versions::scenario`), run by
 /// core/tests/versions_corpus.rs.
 fn scenario(rule: &RuleMeta, heading: &str) -> Option<String> {
     if !matches!(

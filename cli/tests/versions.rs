@@ -797,6 +797,130 @@ fn helm_charts() {
     assert_eq!(report["diagnostics"][0]["file"], "charts/phippy/Chart.yaml");
 }
 
+#[test]
+fn version_files_follow_the_release() {
+    let repo = Repo::new();
+    repo.write(
+        "kataster.yaml",
+        "versions:\n  files:\n    - {path: package.json}\n    - {path: Cargo.toml}\n    - {path: python/pyproject.toml}\n    - {path: VERSION}\n    - {path: \"roles/*/galaxy.yml\"}\n",
+    );
+    let write_all = |version: &str| {
+        repo.write(
+            "package.json",
+            &format!("{{\n  \"name\": \"phippy\",\n  \"version\": \"{version}\"\n}}\n"),
+        );
+        repo.write(
+            "Cargo.toml",
+            &format!("[package]\nname = \"phippy\"\nversion = \"{version}\"\n"),
+        );
+        repo.write(
+            "python/pyproject.toml",
+            &format!("[tool.poetry]\nversion = \"{version}\"\n"),
+        );
+        repo.write("VERSION", &format!("{version}\n"));
+        repo.write(
+            "roles/web/galaxy.yml",
+            &format!("namespace: acme\nversion: {version}\n"),
+        );
+    };
+    write_all("1.0.0");
+    repo.commit_all("feat: First release");
+    repo.tag("1.0.0");
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.0.0"]);
+    assert_eq!(code, 0, "{report:#}");
+
+    // Tagged 1.1.0 with the files still at 1.0.0: each is reported where its value is.
+    repo.branch("dev");
+    repo.commit("feat: Add a feature");
+    repo.checkout("main");
+    repo.merge("dev");
+    repo.tag("1.1.0");
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.1.0"]);
+    assert_eq!(code, 1, "{report:#}");
+    let at: Vec<(String, String, i64, i64)> = report["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|diagnostic| {
+            (
+                diagnostic["code"].as_str().unwrap_or_default().to_owned(),
+                diagnostic["file"].as_str().unwrap_or_default().to_owned(),
+                diagnostic["line"].as_i64().unwrap_or_default(),
+                diagnostic["column"].as_i64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("VER014", "package.json", 3, 14),
+        ("VER014", "Cargo.toml", 3, 11),
+        ("VER014", "python/pyproject.toml", 2, 11),
+        ("VER014", "VERSION", 1, 1),
+        ("VER014", "roles/web/galaxy.yml", 2, 10),
+    ];
+    for (code, file, line, column) in expected {
+        assert!(
+            at.contains(&(code.to_owned(), file.to_owned(), line, column)),
+            "{code} {file}:{line}:{column} in {at:#?}"
+        );
+    }
+    assert_eq!(at.len(), expected.len(), "{at:#?}");
+    let (_, message) = errors(&report)
+        .into_iter()
+        .find(|(_, message)| message.starts_with("package.json"))
+        .unwrap_or_default();
+    assert_eq!(
+        message,
+        "package.json `version` is 1.0.0, not the release 1.1.0"
+    );
+
+    // Bumped, they pass.
+    write_all("1.1.0");
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.1.0"]);
+    assert_eq!(code, 0, "{report:#}");
+
+    // A missing file, an inherited Cargo version and a symbolic link out of the repository
+    // are reported, never passed.
+    std::fs::remove_file(repo.path().join("VERSION")).unwrap_or_default();
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"phippy\"\nversion.workspace = true\n",
+    );
+    let outside = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    std::fs::write(
+        outside.path().join("package.json"),
+        "{\"version\": \"1.1.0\"}",
+    )
+    .unwrap_or_default();
+    std::fs::remove_file(repo.path().join("package.json")).unwrap_or_default();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        outside.path().join("package.json"),
+        repo.path().join("package.json"),
+    )
+    .unwrap_or_default();
+    let (code, report) = repo.json(&["version", "check", "--tag", "1.1.0"]);
+    assert_eq!(code, 1, "{report:#}");
+    let found = errors(&report);
+    assert!(found.iter().all(|(code, _)| code == "VER015"), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|(_, message)| message == "no file matches `VERSION` of `versions.files`"),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(_, message)| message == "no file matches `package.json` of `versions.files`"),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|(_, message)| message
+            == "cannot read the version of Cargo.toml: `package.version` is not a string"),
+        "{found:#?}"
+    );
+}
+
 fn application(stage: &str, version: &str, annotations: &str) -> String {
     format!(
         "apiVersion: argoproj.io/v1alpha1

@@ -5,6 +5,7 @@
 mod policy;
 mod prune;
 mod suppress;
+pub mod versions;
 
 pub use policy::load_policy;
 

@@ -1,6 +1,6 @@
 //! The version families' conformance corpus: `tests/corpus/<CODE>/{valid,invalid}/<case>.txt`
 //! for the `VER`, `GIT`, `STG` and `HELM` rules are scenarios (see
-//! `kataster_core::versions::scenario`) with the expected report in `<case>.json`: the JSON
+//! `kataster_core::check::versions::scenario`) with the expected report in `<case>.json`: the JSON
 //! report of `kataster check` plus the computed `facts`. An invalid case must report its
 //! rule, a valid one must not. `KATASTER_BLESS=1 cargo test --test versions_corpus` rewrites
 //! the expected reports. (The YAML cases of the other families are run by cli/tests/corpus.rs,
@@ -10,8 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
+use kataster_core::check::versions::scenario;
 use kataster_core::rules::{Family, RULES};
-use kataster_core::versions::scenario;
 use serde_json::Value;
 
 fn corpus() -> PathBuf {

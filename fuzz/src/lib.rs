@@ -281,10 +281,12 @@ fn assert_xml_chars(out: &str) {
 }
 
 /// Versions: a scenario (tags, commits, branches, charts, promotions; see
-/// `core/src/versions/scenario.rs`) and the parsers under it, on the same text: commit
+/// `core/src/check/versions/scenario.rs`) and the parsers under it, on the same text: commit
 /// messages, tag names, branch names and `Chart.yaml` versions.
 pub fn versions(data: &[u8]) {
-    use kataster_core::versions::{self, BranchPolicy, Branches, commits, helm, tags};
+    use kataster_core::check::versions::scenario;
+    use kataster_core::policy::BranchPolicy;
+    use kataster_core::versions::{self, Branches, charts, commits, files, tags};
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -305,8 +307,20 @@ pub fn versions(data: &[u8]) {
         commits::Header::Invalid { span, .. } => assert!(inside(span), "{message:?}"),
         commits::Header::Autosquash | commits::Header::GitRevert => {}
     }
-    if let Some((_, span)) = helm::chart_version(text) {
+    if let Some((_, span)) = charts::chart_version(text) {
         assert!(inside(&span), "{span:?}");
+    }
+    for path in [
+        "package.json",
+        "Cargo.toml",
+        "pyproject.toml",
+        "galaxy.yml",
+        "VERSION",
+    ] {
+        match files::read_version(path, text, None) {
+            Ok(found) => assert!(inside(&found.span), "{path}: {found:?}"),
+            Err(problem) => assert!(inside(&problem.span), "{path}: {problem:?}"),
+        }
     }
     let branch_policy = BranchPolicy::default();
     let branches = Branches::new(&branch_policy);
@@ -316,7 +330,7 @@ pub fn versions(data: &[u8]) {
         let _ = branches.check(line);
         let _ = versions::branches::merged_branch(line);
     }
-    if let Ok(outcome) = versions::scenario::run(text) {
+    if let Ok(outcome) = scenario::run(text) {
         let report = outcome.findings.report();
         let files = outcome.findings.parsed_files();
         for diagnostic in &report.diagnostics {

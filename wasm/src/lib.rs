@@ -182,7 +182,7 @@ impl Kataster {
         }
         let input: kataster_core::versions::Transition =
             from_json(transition, "a version transition")?;
-        let outcome = kataster_core::versions::check_transition(
+        let outcome = kataster_core::check::versions::check_transition(
             &input,
             &self.policy.0.versions,
             &kataster_core::Selection::default(),

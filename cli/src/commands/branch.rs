@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use kataster_core::check::versions::check_branch_names;
 use kataster_core::rules::Selection;
 use kataster_core::versions::{self, Branch, branches};
 use serde::Serialize;
@@ -82,7 +83,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         return Err(format!("no branch name among {}", args.names.join(" ")));
     }
     let names: Vec<String> = given.iter().map(|name| name.name.clone()).collect();
-    let (findings, checked) = versions::check_branch_names(&names, &policy, &settings.selection);
+    let (findings, checked) = check_branch_names(&names, &policy, &settings.selection);
     let targets = |branch: &Branch| -> Vec<String> {
         branches::allowed_targets(&policy, &branch.role)
             .iter()
@@ -208,7 +209,7 @@ mod tests {
 
     #[test]
     fn remote_names_are_stripped() {
-        let policy = versions::BranchPolicy::default();
+        let policy = kataster_core::policy::BranchPolicy::default();
         let rules = versions::Branches::new(&policy);
         let remotes = std::collections::BTreeSet::from(["upstream".to_owned()]);
         let name =

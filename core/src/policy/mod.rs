@@ -6,6 +6,7 @@ mod model;
 mod naming;
 mod read;
 mod schemas;
+mod versions;
 
 use std::collections::BTreeMap;
 
@@ -17,6 +18,10 @@ pub use naming::{DEFAULT_EXEMPT, NamespaceConvention, NamingPolicy, PartSpec};
 pub use read::LoadedPolicy;
 pub(crate) use read::{from_node, locate};
 pub use schemas::CompiledSchema;
+pub use versions::{
+    BranchPolicy, Bump, CommitPolicy, ComponentPolicy, HelmMode, HelmPolicy, PromotionPolicy,
+    VersionFilePolicy, VersionPolicy, roles,
+};
 
 /// The whole policy.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -49,7 +54,7 @@ pub struct Policy {
     /// JSON Schemas that matching entities must also satisfy.
     pub schemas: Vec<CustomSchema>,
     /// Versions: tags, branches, merges, commits, stage promotion, Helm charts.
-    pub versions: crate::versions::VersionPolicy,
+    pub versions: VersionPolicy,
     /// Which files a directory walk checks: globs relative to the policy file's directory.
     pub files: FilesPolicy,
     /// Rules ignored in some files: a glob (relative to the policy file's directory, as

@@ -101,6 +101,8 @@ pub static RULES: &[&RuleMeta] = &[
     &versions::non_conventional_commit::RULE,
     &versions::unknown_commit_type::RULE,
     &versions::unseparated_breaking_footer::RULE,
+    &versions::version_file_mismatch::RULE,
+    &versions::invalid_version_file::RULE,
     &git::invalid_branch_name::RULE,
     &git::forbidden_merge::RULE,
     &git::misplaced_tag::RULE,

@@ -4,21 +4,12 @@
 use std::ops::Range;
 
 use regex::Regex;
+use semver::Version;
 use serde::Serialize;
 
-use super::policy::{BranchPolicy, VersionPolicy};
+use crate::policy::{BranchPolicy, VersionPolicy};
 
-/// The role of the released branch.
-pub const MAIN: &str = "main";
-/// The role of the integration branch.
-pub const DEV: &str = "dev";
-/// The role of hotfix branches: a patch release of main.
-pub const HOTFIX: &str = "hotfix";
-/// The role of release branches: a minor or major release of main.
-pub const RELEASE: &str = "release";
-/// The role of the policy's other long-lived branches (`branches.longLived`: `gh-pages`,
-/// `support/*`): valid names, outside the workflow's merges.
-pub const LONG_LIVED: &str = "long-lived";
+pub use crate::policy::roles::{DEV, HOTFIX, LONG_LIVED, MAIN, RELEASE};
 
 /// A branch name that is not one of the workflow's.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -366,6 +357,21 @@ pub fn merged_branch(message: &str) -> Option<(String, Option<String>)> {
     merge_message(message)
         .filter(|merge| !merge.tag)
         .map(|merge| (merge.source, merge.target))
+}
+
+/// Whether the policy lets a merge of `role` into main be a patch release.
+pub fn patch_releases_allowed(policy: &VersionPolicy, role: &str) -> bool {
+    policy
+        .patch_releases_from
+        .iter()
+        .any(|allowed| allowed == role)
+}
+
+/// The version a `release/<version>` branch names.
+pub fn release_branch_version(branch: &str) -> Option<Version> {
+    let name = branch.strip_prefix("release/")?;
+    let name = name.strip_prefix('v').unwrap_or(name);
+    Version::parse(name).ok()
 }
 
 #[cfg(test)]

@@ -1,61 +1,8 @@
 //! Bumps: what a set of commits requires and what a pair of versions is.
 
-use std::fmt;
-
-use schemars::JsonSchema;
 use semver::{BuildMetadata, Prerelease, Version};
-use serde::{Deserialize, Serialize};
 
-/// The size of a release, ordered: `none < patch < minor < major`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Default,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Bump {
-    #[default]
-    None,
-    Patch,
-    Minor,
-    Major,
-}
-
-impl Bump {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Patch => "patch",
-            Self::Minor => "minor",
-            Self::Major => "major",
-        }
-    }
-
-    /// `a minor release`, `no release`.
-    pub fn release(self) -> &'static str {
-        match self {
-            Self::None => "no release",
-            Self::Patch => "a patch release",
-            Self::Minor => "a minor release",
-            Self::Major => "a major release",
-        }
-    }
-}
-
-impl fmt::Display for Bump {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::policy::Bump;
 
 /// The version after `previous` with a bump (`None` gives `previous` without pre-release).
 pub fn apply(previous: &Version, bump: Bump) -> Version {

@@ -14,7 +14,7 @@ use semver::Version;
 use serde::{Deserialize, Serialize};
 
 use super::bump::Bump;
-use super::policy::CommitPolicy;
+use crate::policy::CommitPolicy;
 
 /// A commit as a frontend read it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

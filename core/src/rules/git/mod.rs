@@ -1,5 +1,6 @@
 //! `GIT0xx`: branch names, merge edges and where versions are tagged.
-//! The logic is in `crate::versions`; these are the rules' metadata and docs.
+//! The facts are computed in `crate::versions` and checked in `crate::check::versions`;
+//! these are the rules' metadata and docs.
 
 pub mod feature_in_hotfix;
 pub mod forbidden_merge;

@@ -1,5 +1,6 @@
 //! `HELM0xx`: Helm charts following the release.
-//! The logic is in `crate::versions`; these are the rules' metadata and docs.
+//! The facts are computed in `crate::versions` and checked in `crate::check::versions`;
+//! these are the rules' metadata and docs.
 
 pub mod chart_version_mismatch;
 pub mod chart_version_not_bumped;

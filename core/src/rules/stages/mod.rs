@@ -1,5 +1,6 @@
 //! `STG0xx`: stage promotion in GitOps repositories.
-//! The logic is in `crate::versions`; these are the rules' metadata and docs.
+//! The facts are computed in `crate::versions` and checked in `crate::check::versions`;
+//! these are the rules' metadata and docs.
 
 pub mod prerelease_in_stage;
 pub mod skipped_stage;

@@ -2,11 +2,76 @@
 //! stages and Helm charts. The defaults are the GitFlow of the source document.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::bump::Bump;
+/// The roles of branches, as the policy's `merges` and `patchReleasesFrom` name them.
+pub mod roles {
+    /// The role of the released branch.
+    pub const MAIN: &str = "main";
+    /// The role of the integration branch.
+    pub const DEV: &str = "dev";
+    /// The role of hotfix branches: a patch release of main.
+    pub const HOTFIX: &str = "hotfix";
+    /// The role of release branches: a minor or major release of main.
+    pub const RELEASE: &str = "release";
+    /// The role of the policy's other long-lived branches (`branches.longLived`: `gh-pages`,
+    /// `support/*`): valid names, outside the workflow's merges.
+    pub const LONG_LIVED: &str = "long-lived";
+}
+
+/// The size of a release, ordered: `none < patch < minor < major`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Bump {
+    #[default]
+    None,
+    Patch,
+    Minor,
+    Major,
+}
+
+impl Bump {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Patch => "patch",
+            Self::Minor => "minor",
+            Self::Major => "major",
+        }
+    }
+
+    /// `a minor release`, `no release`.
+    pub fn release(self) -> &'static str {
+        match self {
+            Self::None => "no release",
+            Self::Patch => "a patch release",
+            Self::Minor => "a minor release",
+            Self::Major => "a major release",
+        }
+    }
+}
+
+impl fmt::Display for Bump {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// How versions move: tags, branches, merges, commits, stage promotion and Helm charts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -37,6 +102,9 @@ pub struct VersionPolicy {
     pub promotion: PromotionPolicy,
     /// Helm charts.
     pub helm: HelmPolicy,
+    /// Other files that state the version (package.json, Cargo.toml, pyproject.toml,
+    /// galaxy.yml, VERSION): each must equal the release (`VER014`, `VER015`).
+    pub files: Vec<VersionFilePolicy>,
 }
 
 impl Default for VersionPolicy {
@@ -64,6 +132,7 @@ impl Default for VersionPolicy {
             first_versions: vec!["0.1.0".into(), "1.0.0".into()],
             promotion: PromotionPolicy::default(),
             helm: HelmPolicy::default(),
+            files: Vec::new(),
         }
     }
 }
@@ -99,18 +168,6 @@ impl VersionPolicy {
 }
 
 impl VersionPolicy {
-    /// The selection with this policy's say in it: `commits.strict` makes `VER011` an error.
-    pub fn selection(&self, selection: &crate::rules::Selection) -> crate::rules::Selection {
-        if self.commits.strict {
-            selection.clone().severity(
-                crate::rules::versions::non_conventional_commit::RULE.code,
-                Some(crate::diagnostic::Severity::Error),
-            )
-        } else {
-            selection.clone()
-        }
-    }
-
     /// Values that are well-typed but make no sense, as (JSON pointer below the `versions`
     /// section, message): for the policy loader to report (POL002).
     pub fn problems(&self) -> Vec<(String, String)> {
@@ -139,8 +196,8 @@ impl VersionPolicy {
             }
         }
         let role = |role: &str| {
-            role == super::branches::MAIN
-                || role == super::branches::DEV
+            role == roles::MAIN
+                || role == roles::DEV
                 || branches.prefixes.iter().any(|prefix| prefix == role)
         };
         for (source, targets) in &self.merges {
@@ -161,7 +218,7 @@ impl VersionPolicy {
             }
         }
         for (index, name) in self.patch_releases_from.iter().enumerate() {
-            if !role(name) || name == super::branches::MAIN {
+            if !role(name) || name == roles::MAIN {
                 problems.push((
                     format!("/patchReleasesFrom/{index}"),
                     format!("unknown branch role \"{name}\" (dev or a prefix)"),
@@ -187,6 +244,22 @@ impl VersionPolicy {
                 problems.push((
                     format!("/firstVersions/{index}"),
                     format!("\"{first}\" is not a SemVer version: {error}"),
+                ));
+            }
+        }
+        for (index, file) in self.files.iter().enumerate() {
+            if let Err(error) = globset::Glob::new(&file.path) {
+                problems.push((
+                    format!("/files/{index}/path"),
+                    format!("\"{}\" is not a valid glob: {error}", file.path),
+                ));
+            } else if file.path.is_empty()
+                || file.path.starts_with('/')
+                || file.path.split('/').any(|part| part == "..")
+            {
+                problems.push((
+                    format!("/files/{index}/path"),
+                    format!("\"{}\" is not a path inside the repository", file.path),
                 ));
             }
         }
@@ -352,6 +425,19 @@ pub struct HelmPolicy {
     pub mode: HelmMode,
 }
 
+/// A file that states the version of the release.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct VersionFilePolicy {
+    /// The path relative to the repository root, or a glob (`packages/*/package.json`).
+    pub path: String,
+    /// The dotted key of the version (`package.version`). Default by file: `version` in
+    /// JSON and YAML; `package.version`, else `workspace.package.version` in Cargo.toml;
+    /// `project.version`, else `tool.poetry.version` in pyproject.toml; none in a plain text
+    /// file (the whole file is the version).
+    pub key: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,6 +468,7 @@ mod tests {
             "patchReleasesFrom": ["release", "main", "support"],
             "firstVersions": ["1.0"],
             "commits": {"breakingAtZero": "patch"},
+            "files": [{"path": "../VERSION"}, {"path": "package.json"}, {"path": "a/[b"}],
             "components": [{"name": "a", "tagPrefix": "x-"}, {"name": "a", "tagPrefix": "x-"}]
         }))
         .unwrap_or_default();
@@ -402,6 +489,8 @@ mod tests {
                 "/branches/longLived/0",
                 "/branches/longLived/1",
                 "/firstVersions/0",
+                "/files/0/path",
+                "/files/2/path",
                 "/commits/breakingAtZero",
                 "/components/1/name",
                 "/components/1/tagPrefix"
@@ -423,6 +512,7 @@ mod tests {
             "firstVersions",
             "promotion",
             "helm",
+            "files",
         ] {
             assert!(json["properties"].get(key).is_some(), "{key}");
         }

@@ -30,6 +30,9 @@
 //! base-chart charts/phippy/Chart.yaml:
 //!   version: 1.2.0
 //! changed: charts/phippy/Chart.yaml
+//! # a version file of the policy's `files` (one not given is missing)
+//! version-file package.json:
+//!   {"version": "1.2.1"}
 //! ```
 //!
 //! `check: branch` takes `branch:` lines. `check: promote` takes `file PATH:` and `base PATH:`
@@ -42,18 +45,23 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::audit::{Audit, LineCommit, audit};
-use super::branches::{Branches, merged_branch};
-use super::commits::Commit;
+use super::audit::audit;
+use super::charts::check_charts;
+use super::edges::check_branch;
+use super::files::check_version_files;
 use super::findings::Findings;
-use super::helm::{Chart, ChartContext, check_charts};
-use super::policy::VersionPolicy;
-use super::promotion::{Promotion, check_promotion};
-use super::tags::{self, Tag};
-use super::transition::{Incomplete, Transition, check_branch, check_transition};
+use super::promote::check_promotion;
+use super::transition::check_transition;
+use crate::policy::VersionPolicy;
 use crate::report::JsonReport;
 use crate::rules::Selection;
 use crate::source::SourceFile;
+use crate::versions::branches::{Branches, merged_branch};
+use crate::versions::files;
+use crate::versions::tags::{self, Tag};
+use crate::versions::{
+    Audit, Chart, ChartContext, Commit, Incomplete, LineCommit, Promotion, Transition,
+};
 
 /// A scenario's result: the diagnostics and the computed facts.
 #[derive(Debug, Clone)]
@@ -212,6 +220,7 @@ fn run_version(
 ) -> ScenarioOutcome {
     let mut input = Transition::default();
     let mut charts: Vec<Chart> = Vec::new();
+    let mut version_files: Vec<(String, String)> = Vec::new();
     for (number, entry) in entries.iter().enumerate() {
         match entry.key.as_str() {
             "source" => input.source = Some(entry.value.clone()),
@@ -236,6 +245,13 @@ fn run_version(
                 text: entry.value.clone(),
                 ..Chart::default()
             }),
+            "version-file" => version_files.push((
+                entry
+                    .argument
+                    .clone()
+                    .unwrap_or_else(|| "VERSION".to_owned()),
+                entry.value.clone(),
+            )),
             _ => {}
         }
     }
@@ -260,13 +276,25 @@ fn run_version(
         input.tags.push(Tag::new(tag.clone(), "HEAD", true));
     }
     let mut outcome = check_transition(&input, policy, selection);
+    let prefix = policy.prefix_of(input.component.as_deref());
+    let release = match (&input.tag, &input.version) {
+        (Some(tag), _) => tags::version_of(tag, prefix, &policy.prefixes()),
+        (None, Some(version)) => semver::Version::parse(version).ok(),
+        _ => None,
+    };
+    if let (Some(release), false) = (&release, policy.files.is_empty()) {
+        let paths: Vec<String> = version_files.iter().map(|(path, _)| path.clone()).collect();
+        let mut files = files::select(&policy.files, &paths);
+        for file in &mut files {
+            file.text = version_files
+                .iter()
+                .rev()
+                .find(|(path, _)| *path == file.path)
+                .map(|(_, text)| text.clone());
+        }
+        check_version_files(&files, release, &mut outcome.findings);
+    }
     if !charts.is_empty() {
-        let prefix = policy.prefix_of(input.component.as_deref());
-        let release = match (&input.tag, &input.version) {
-            (Some(tag), _) => tags::version_of(tag, prefix, &policy.prefixes()),
-            (None, Some(version)) => semver::Version::parse(version).ok(),
-            _ => None,
-        };
         let context = ChartContext {
             release,
             previous: outcome

@@ -2,60 +2,20 @@
 //! release tag is a transition from its predecessor; every merge into the released branch is
 //! an edge; every version tag elsewhere is checked for its place.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::branches::{self, Branches, MAIN};
+use super::edges::forbidden_merge_help;
 use super::findings::Findings;
-use super::policy::VersionPolicy;
-use super::tags::{self, TagVersion};
-use super::transition::{
-    self, Incomplete, Transition, TransitionFacts, report_build_metadata, report_wrong_prefix,
-};
+use super::policy_selection;
+use super::tags::{report_build_metadata, report_wrong_prefix};
+use super::transition;
+use crate::policy::VersionPolicy;
 use crate::rules::Selection;
 use crate::rules::git::{forbidden_merge, incomplete_history, misplaced_tag, untagged_merge};
 use crate::rules::versions::invalid_version_tag;
-
-/// A commit on the released branch's first-parent line that is a merge or carries tags.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct LineCommit {
-    pub id: String,
-    pub message: String,
-    pub parents: usize,
-    /// The branch the merge was made on when the frontend found it elsewhere than on the
-    /// released branch: a merge without a named target (a pull request's) that is also on
-    /// the dev branch's first-parent line was made on dev, and the released branch was
-    /// fast-forwarded onto it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub merged_into: Option<String>,
-    /// The release transitions of the tags on this commit, lowest version first (each with
-    /// its tags, commits since the previous release, source and target).
-    pub releases: Vec<Transition>,
-}
-
-/// A version tag that is not on the released branch's first-parent line.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct OffLineTag {
-    pub name: String,
-    pub commit: String,
-    /// The branches whose history holds it.
-    pub branches: Vec<String>,
-}
-
-/// What `audit` reads.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Audit {
-    /// The component audited; none: the repository.
-    pub component: Option<String>,
-    /// The released branch's first-parent line, oldest first: merges and tagged commits.
-    pub line: Vec<LineCommit>,
-    /// Tags elsewhere.
-    pub off_line: Vec<OffLineTag>,
-    /// The history is incomplete (a shallow clone).
-    pub incomplete: Option<Incomplete>,
-}
+use crate::versions::branches::{self, Branches, MAIN};
+use crate::versions::tags::{self, TagVersion};
+use crate::versions::{Audit, LineCommit, TransitionFacts};
 
 /// One release's verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -91,7 +51,7 @@ pub struct AuditOutcome {
 
 /// Audit a released branch's history.
 pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> AuditOutcome {
-    let mut out = Findings::new(&policy.selection(selection));
+    let mut out = Findings::new(&policy_selection(policy, selection));
     let mut releases = Vec::new();
     if let Some(incomplete) = &input.incomplete {
         let file = out.file(&incomplete.path, "");
@@ -226,11 +186,7 @@ fn check_untagged_merge(
                     &forbidden_merge::RULE,
                     file,
                     format!("{source} may not be merged into {target} (merge commit {short})"),
-                    Some(transition::forbidden_merge_help(
-                        policy,
-                        &branch.role,
-                        target_role,
-                    )),
+                    Some(forbidden_merge_help(policy, &branch.role, target_role)),
                 );
             }
         }

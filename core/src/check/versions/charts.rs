@@ -5,67 +5,17 @@
 use std::ops::Range;
 
 use semver::Version;
-use serde::{Deserialize, Serialize};
 
-use super::bump::{self, Step};
 use super::findings::Findings;
-use super::policy::{HelmMode, VersionPolicy};
+use crate::policy::{HelmMode, VersionPolicy};
 use crate::rules::helm::{
     chart_version_mismatch, chart_version_not_bumped, invalid_chart_version, unquoted_app_version,
 };
 use crate::rules::versions::skipped_version;
-use crate::yaml::{self, Node, ParseOptions};
-
-/// A chart as a frontend read it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Chart {
-    /// The path of its Chart.yaml.
-    pub path: String,
-    pub text: String,
-    /// Chart.yaml on the target branch (none: a new chart, or no target).
-    pub base: Option<String>,
-    /// Files below the chart's folder differ from the target branch.
-    pub changed: bool,
-}
-
-/// What the charts are checked against.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ChartContext {
-    /// The version being released (the tag at hand without prefix), if any.
-    pub release: Option<Version>,
-    /// The previous release.
-    pub previous: Option<Version>,
-}
-
-/// A Chart.yaml field: its text value and where it is.
-struct Field<'a> {
-    node: &'a Node,
-    text: String,
-}
-
-fn field<'a>(root: &'a Node, source: &str, key: &str) -> Option<Field<'a>> {
-    let node = root.get(key)?;
-    let text = match &node.value {
-        yaml::Value::String(text) => text.clone(),
-        yaml::Value::Number(_) | yaml::Value::Bool(_) => {
-            source.get(node.span.clone()).unwrap_or_default().to_owned()
-        }
-        _ => return None,
-    };
-    Some(Field { node, text })
-}
-
-/// The `version` of a Chart.yaml text, if it is strict SemVer.
-pub fn chart_version(text: &str) -> Option<(Version, Range<usize>)> {
-    let documents = yaml::parse(text, &ParseOptions::default());
-    let root = documents.first()?.root.as_ref()?;
-    let version = field(root, text, "version")?;
-    Some((
-        Version::parse(&version.text).ok()?,
-        version.node.span.clone(),
-    ))
-}
+use crate::versions::bump::{self, Step};
+use crate::versions::charts::{Chart, ChartContext, chart_version, field};
+use crate::versions::tags;
+use crate::yaml::{self, ParseOptions};
 
 /// Check charts (HELM001-004, and VER006 for a chart version that skips).
 pub fn check_charts(
@@ -112,7 +62,7 @@ fn check_chart(chart: &Chart, context: &ChartContext, policy: &VersionPolicy, ou
                     file,
                     found.node.span.clone(),
                     "/version",
-                    super::tags::malformed(
+                    tags::malformed(
                         &format!("chart version \"{}\"", found.text),
                         &error.to_string(),
                     ),
