@@ -194,8 +194,8 @@ export function createApi(initial, reload) {
       return this.#call((inner) => inner.jsonText());
     }
 
-    render(format, color = false, showInfos = false) {
-      return this.#call((inner) => inner.render(format, color, showInfos));
+    render(format, color = false, showInfos = false, options = undefined) {
+      return this.#call((inner) => inner.render(format, color, showInfos, stringify(options)));
     }
 
     exitCode(failOn) {

@@ -103,7 +103,7 @@ export async function run({ env = process.env, stdout = process.stdout } = {}) {
   }
   let result;
   try {
-    result = check(api, parseCheckArgs([...argv, '--', ...paths]), { color: false });
+    result = check(api, parseCheckArgs([...argv, '--', ...paths]), { color: false, env });
   } catch (error) {
     return fail(error instanceof UsageError ? `usage: ${error.message}` : error.message);
   }

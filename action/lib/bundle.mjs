@@ -48,13 +48,7 @@ const INPUT_FILES = [
   'core/Cargo.toml',
   'wasm/Cargo.toml',
   'wasm/package-lock.json',
-  'cli/src/render/human.rs',
   'scripts/build-wasm.sh',
-  'cli/src/render/azure.rs',
-  'cli/src/render/concise.rs',
-  'cli/src/render/github.rs',
-  'cli/src/render/json.rs',
-  'cli/src/render/sarif.rs',
   'action/lib/bundle.mjs',
 ];
 

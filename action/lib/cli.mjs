@@ -1,5 +1,5 @@
 // `kataster check` on Node.js with the WebAssembly core: the native CLI's flags, output and
-// exit codes (for the formats human, json, concise, github and azure).
+// exit codes, in every format of the native CLI (rendered by the core's own renderers).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,9 +19,10 @@ export async function loadApi(env = process.env) {
   return import(new URL('index.mjs', dir).href);
 }
 
-/** The formats of the native CLI; the Node CLI renders those the WebAssembly module has. */
-export const NATIVE_FORMATS = ['human', 'json', 'concise', 'gitlab', 'junit', 'sarif', 'github', 'azure', 'checkstyle'];
-export const FORMATS = ['human', 'json', 'concise', 'github', 'azure', 'sarif'];
+/** The formats of the native CLI, which the Node CLI renders all (with the same renderers). */
+export const FORMATS = ['human', 'json', 'concise', 'gitlab', 'junit', 'sarif', 'github', 'azure', 'checkstyle'];
+/** The same list (the name from when the Node CLI rendered only some of them). */
+export const NATIVE_FORMATS = FORMATS;
 export const FAIL_ON = ['error', 'warning', 'never'];
 
 export class UsageError extends Error {}
@@ -192,11 +193,6 @@ export function outputs(requested) {
   if (toStdout.length === 0) {
     list.unshift({ format: 'human', path: undefined });
   }
-  for (const output of list) {
-    if (!FORMATS.includes(output.format)) {
-      throw new Error(`--format ${output.format}: not available on Node.js (formats: ${FORMATS.join(', ')}); use the native kataster`);
-    }
-  }
   return list;
 }
 
@@ -315,11 +311,32 @@ function contributorByPath(session, policyPath, file) {
 }
 
 /**
+ * What the native CLI's renderers take from its surroundings (`write_outputs` in
+ * cli/src/commands/check.rs): `--fail-on`, the current directory and `CI_PROJECT_DIR` (made
+ * absolute from the current directory and its links resolved; as it is when that fails).
+ */
+export function renderOptions(failOn, env = process.env) {
+  const cwd = process.cwd();
+  const options = { failOn, cwd };
+  const dir = env.CI_PROJECT_DIR;
+  if (dir !== undefined && dir !== '') {
+    // Joined as the native CLI joins (`Path::join`): links are resolved before any `..`.
+    const absolute = path.isAbsolute(dir) ? dir : `${cwd === '/' ? '' : cwd}/${dir}`;
+    try {
+      options.projectDir = fs.realpathSync.native(absolute);
+    } catch {
+      options.projectDir = absolute;
+    }
+  }
+  return options;
+}
+
+/**
  * Run `check`: collect, check and render. Returns `{report, session, outputs, exitCode}`
  * where `outputs` are `{format, path, text}` (`path` undefined: standard output); throws
  * `Error` for problems the native CLI reports as `kataster: error: ...` (exit code 2).
  */
-export function check(api, args, { color = false } = {}) {
+export function check(api, args, { color = false, env = process.env } = {}) {
   const wanted = outputs(args.format);
   let knownEntities = null;
   if (args.knownEntities !== undefined) {
@@ -374,11 +391,12 @@ export function check(api, args, { color = false } = {}) {
     isOutsideRoot: (file) => !root.contains(file),
   });
   const exitCode = session.exitCode(args.failOn);
+  const options = renderOptions(args.failOn, env);
   const rendered = wanted.map((output) => {
     const styled = output.path === undefined && output.format === 'human' && !args.noColor;
     const text = output.format === 'json' && output.path === undefined
       ? `${JSON.stringify(report, null, 2)}\n`
-      : session.render(output.format, styled && color, args.showInfos);
+      : session.render(output.format, styled && color, args.showInfos, options);
     return { ...output, text };
   });
   return { report, session, outputs: rendered, exitCode };
@@ -450,7 +468,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
         return 0;
       }
       const color = wantsColor(env, stdout.isTTY);
-      const result = check(api, args, { color });
+      const result = check(api, args, { color, env });
       await write(stdout, writeOutputs(result.outputs));
       await write(stderr, result.session.notes(args.showSkipped));
       return result.exitCode;

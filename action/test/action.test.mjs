@@ -150,6 +150,21 @@ describe('the action on GitHub', { skip: skipNative }, () => {
     assert.equal(runAction(repos.warnings).status, 0);
   });
 
+  test('formats the Node CLI once lacked: junit by fail-on, gitlab under CI_PROJECT_DIR', () => {
+    const junit = runAction(repos.warnings, { 'fail-on': 'warning', format: 'junit' });
+    const nativeJunit = runNative(['check', '--format', 'junit', '--fail-on', 'warning'], { cwd: repos.warnings, env: { CI_PROJECT_DIR: '' } });
+    const annotations = runNative(['check', '--format', 'github'], { cwd: repos.warnings });
+    assert.match(nativeJunit.stdout, /<failure /);
+    assert.equal(junit.stdout, nativeJunit.stdout + annotations.stdout);
+    assert.equal(junit.status, 1);
+    const project = path.dirname(repos.many);
+    const gitlab = runAction(repos.many, { format: 'gitlab', 'fail-on': 'never' }, { CI_PROJECT_DIR: project });
+    const nativeGitlab = runNative(['check', '--format', 'gitlab', '--fail-on', 'never'], { cwd: repos.many, env: { CI_PROJECT_DIR: project } });
+    assert.match(nativeGitlab.stdout, /"path": "many\/services\/s00\/catalog-info.yaml"/);
+    assert.ok(gitlab.stdout.startsWith(nativeGitlab.stdout), gitlab.stdout);
+    assert.equal(gitlab.status, 0);
+  });
+
   test('a file that cannot be parsed: exit 2', () => {
     const run = runAction(repos.unparsable);
     const native = runNative(['check'], { cwd: repos.unparsable });
@@ -188,7 +203,7 @@ describe('the action on Azure Pipelines (TF_BUILD=True)', { skip: skipNative }, 
 
   test('an invalid input is a logissue error', () => {
     const run = runAction(repos.clean, { format: 'xml' }, { TF_BUILD: 'True' });
-    assert.equal(run.stdout, '##vso[task.logissue type=error;]kataster: format must be one of human, json, concise, github, azure, sarif, not `xml`\n');
+    assert.equal(run.stdout, '##vso[task.logissue type=error;]kataster: format must be one of human, json, concise, gitlab, junit, sarif, github, azure, checkstyle, not `xml`\n');
     assert.equal(run.status, 2);
   });
 });

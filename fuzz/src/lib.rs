@@ -1,16 +1,12 @@
 //! The fuzz targets' bodies, shared with nothing but each other: each takes the fuzzer's bytes,
 //! runs one part of kataster on them and asserts the invariants every input must keep (see
-//! `core/tests/support/invariants.rs`, included here by path; the renderers are the CLI's own
-//! source files, included by path as the WebAssembly build does).
+//! `core/tests/support/invariants.rs`, included here by path; the renderers are the core's,
+//! which the CLI and the WebAssembly build use).
 
 #![allow(clippy::missing_panics_doc)]
 
 #[path = "../../core/tests/support/invariants.rs"]
 pub mod invariants;
-
-#[path = "../../cli/src/render/mod.rs"]
-#[allow(dead_code, clippy::all)]
-pub mod render;
 
 use kataster_core::naming::Convention;
 use kataster_core::policy::{NamespaceConvention, PartSpec};
@@ -190,9 +186,9 @@ pub fn namespace(data: &[u8]) {
     }
 }
 
-/// Every renderer of the CLI over the report of a fuzzed file (the first line is its path).
+/// Every renderer over the report of a fuzzed file (the first line is its path).
 pub fn render_all(data: &[u8]) {
-    use render::{Context, Format, Input};
+    use kataster_core::render::{self, Context, Format, Input};
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -228,8 +224,8 @@ pub fn render_all(data: &[u8]) {
     ];
     let count = report.diagnostics.len();
     for context in &contexts {
-        for format in <Format as clap::ValueEnum>::value_variants() {
-            let out = render::render(*format, input, context);
+        for format in Format::ALL {
+            let out = render::render(format, input, context);
             match format {
                 Format::Json | Format::Gitlab | Format::Sarif => {
                     let parsed: Result<serde_json::Value, _> = serde_json::from_str(&out);

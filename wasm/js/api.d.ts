@@ -162,6 +162,19 @@ export interface SessionOptions extends Omit<CheckOptions, keyof Facts> {
   policy?: { path: string; text: string; schemas?: Record<string, string | { error: string }> };
 }
 
+/** An output format of `kataster check --format`. */
+export type Format = 'human' | 'json' | 'concise' | 'gitlab' | 'junit' | 'sarif' | 'github' | 'azure' | 'checkstyle';
+
+/** What the CLI takes from its flags and its environment when it renders. */
+export interface RenderOptions {
+  /** `--fail-on` (default `'error'`): JUnit shows findings from this severity up as failures (errors always). */
+  failOn?: 'error' | 'warning' | 'never';
+  /** `CI_PROJECT_DIR`, absolute with its links resolved: GitLab and JUnit paths are relative to it when they lie below it. */
+  projectDir?: string;
+  /** The current directory, absolute: relative paths are resolved from it to compare them with `projectDir`. */
+  cwd?: string;
+}
+
 /** One check step by step, in the CLI's order (for frontends that read files themselves). */
 /** Where a file lies, as only the host can tell. */
 export interface Placement {
@@ -203,8 +216,11 @@ export declare class Session {
   check(facts?: Facts): JsonReport;
   /** The last check as `kataster check --format json` prints it (with its final newline). */
   jsonText(): string;
-  /** The last check as the CLI renders it (with the CLI's own renderers). */
-  render(format: 'human' | 'json' | 'concise' | 'github' | 'azure' | 'sarif', color?: boolean, showInfos?: boolean): string;
+  /**
+   * The last check as the CLI renders it (with the CLI's own renderers). `options` holds what
+   * the CLI takes from its surroundings, for `gitlab` and `junit`: see `RenderOptions`.
+   */
+  render(format: Format, color?: boolean, showInfos?: boolean, options?: RenderOptions): string;
   /** The CLI's exit code for the last check: 2 could not check, 1 a finding reaches `failOn` (default `'error'`), 0 none. */
   exitCode(failOn?: 'error' | 'warning' | 'never'): 0 | 1 | 2;
   /** The contributor whose `paths` globs match a file, by its path relative to the policy file's directory. */

@@ -458,13 +458,17 @@ impl Session {
     }
 
     /// The last check rendered by the CLI's own renderers: `human` (ANSI colours when
-    /// `color`; info findings only with `showInfos`), `json`, `concise`, `github`, `azure`
-    /// or `sarif`.
+    /// `color`; info findings only with `showInfos`), `json`, `concise`, `gitlab`, `junit`,
+    /// `sarif`, `github`, `azure` or `checkstyle`. `options` is the JSON text of `{failOn?,
+    /// projectDir?, cwd?}`: what the CLI takes from `--fail-on`, `CI_PROJECT_DIR` and its
+    /// current directory (for `gitlab` and `junit`).
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes no `Option<&str>`
     pub fn render(
         &self,
         format: &str,
         color: bool,
         show_infos: Option<bool>,
+        options: Option<String>,
     ) -> Result<String, JsError> {
         let report = self.last_report()?;
         render::render(
@@ -473,6 +477,7 @@ impl Session {
             self.checker.files(),
             color,
             show_infos.unwrap_or(false),
+            options.as_deref(),
         )
     }
 

@@ -58,8 +58,13 @@ kataster.check([], { positionEncoding: 'utf-7' });
 kataster.check([{ path: 'a.yaml' }]);
 // @ts-expect-error only IO codes are failures
 session.addFailure('a', 'CAT001', 'm');
+session.render('junit', false, false, { failOn: 'warning', projectDir: '/builds/acme', cwd: '/builds/acme/sub' });
+session.render('gitlab', false, false, {});
+session.render('checkstyle');
 // @ts-expect-error render takes the formats the module has
-session.render('junit');
+session.render('xml');
+// @ts-expect-error failOn is one of three
+session.render('junit', false, false, { failOn: 'info' });
 
 async function browser(): Promise<void> {
   const api = await init();

@@ -621,32 +621,44 @@ class Session {
     }
     /**
      * The last check rendered by the CLI's own renderers: `human` (ANSI colours when
-     * `color`; info findings only with `showInfos`), `json`, `concise`, `github`, `azure`
-     * or `sarif`.
+     * `color`; info findings only with `showInfos`), `json`, `concise`, `gitlab`, `junit`,
+     * `sarif`, `github`, `azure` or `checkstyle`. `options` is the JSON text of `{failOn?,
+     * projectDir?, cwd?}`: what the CLI takes from `--fail-on`, `CI_PROJECT_DIR` and its
+     * current directory (for `gitlab` and `junit`).
      * @param {string} format
      * @param {boolean} color
      * @param {boolean | null} [show_infos]
+     * @param {string | null} [options]
      * @returns {string}
      */
-    render(format, color, show_infos) {
-        let deferred4_0;
-        let deferred4_1;
+    render(format, color, show_infos, options) {
+        let deferred5_0;
+        let deferred5_1;
         try {
-            const val2 = +color;
-            const ptr0 = passStringToWasm0(format, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            const len0 = WASM_VECTOR_LEN;
-            const ret = wasm.session_render(this.__wbg_ptr, ptr0, len0, val2, isLikeNone(show_infos) ? 0xFFFFFF : show_infos ? 1 : 0);
-            var ptr3 = ret[0];
-            var len3 = ret[1];
+            const val3 = +color;
+            let ptr0, len0, ptr1, len1;
+            try {
+                ptr0 = passStringToWasm0(format, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                len0 = WASM_VECTOR_LEN;
+                ptr1 = isLikeNone(options) ? 0 : passStringToWasm0(options, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                len1 = WASM_VECTOR_LEN;
+            } catch (e) {
+                if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+                if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+                throw e;
+            }
+            const ret = wasm.session_render(this.__wbg_ptr, ptr0, len0, val3, isLikeNone(show_infos) ? 0xFFFFFF : show_infos ? 1 : 0, ptr1, len1);
+            var ptr4 = ret[0];
+            var len4 = ret[1];
             if (ret[3]) {
-                ptr3 = 0; len3 = 0;
+                ptr4 = 0; len4 = 0;
                 throw takeFromExternrefTable0(ret[2]);
             }
-            deferred4_0 = ptr3;
-            deferred4_1 = len3;
-            return getStringFromWasm0(ptr3, len3);
+            deferred5_0 = ptr4;
+            deferred5_1 = len4;
+            return getStringFromWasm0(ptr4, len4);
         } finally {
-            wasm.__wbindgen_free(deferred4_0, deferred4_1, 1);
+            wasm.__wbindgen_free(deferred5_0, deferred5_1, 1);
         }
     }
     /**

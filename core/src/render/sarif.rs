@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use kataster_core::Severity;
-use kataster_core::report::JsonReport;
-use kataster_core::rules::{self, RuleMeta};
+use crate::Severity;
+use crate::report::JsonReport;
+use crate::rules::{self, RuleMeta};
 use serde::Serialize;
 
 /// The SARIF 2.1.0 schema this output follows.

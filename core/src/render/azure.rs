@@ -7,8 +7,8 @@
 
 use std::fmt::Write as _;
 
-use kataster_core::Severity;
-use kataster_core::report::JsonReport;
+use crate::Severity;
+use crate::report::JsonReport;
 
 pub fn render(json: &JsonReport) -> String {
     let mut out = String::new();

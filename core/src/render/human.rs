@@ -1,9 +1,9 @@
 //! `--format human`: diagnostics with source snippets, like rustc's.
 
+use crate::report::{JsonReport, has_control_characters, printable};
+use crate::source::LineIndex;
+use crate::{ParsedFile, Report, Severity};
 use annotate_snippets::{Level, Renderer, Snippet};
-use kataster_core::report::{JsonReport, has_control_characters, printable};
-use kataster_core::source::LineIndex;
-use kataster_core::{ParsedFile, Report, Severity};
 
 /// Snippets longer than this (in bytes) are cut after the annotated span's start.
 const LONGEST_EXCERPT: usize = 10_000;
@@ -174,7 +174,7 @@ pub fn notes(report: &Report, files: &[ParsedFile], show_skipped: bool) -> Strin
 pub fn nothing_checked(report: &Report, files: &[ParsedFile]) -> Option<String> {
     let checked = files
         .iter()
-        .any(|file| file.source.kind != kataster_core::FileKind::Policy);
+        .any(|file| file.source.kind != crate::FileKind::Policy);
     if checked || !report.diagnostics.is_empty() {
         return None;
     }

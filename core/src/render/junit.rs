@@ -8,9 +8,9 @@
 
 use std::fmt::Write as _;
 
-use kataster_core::Severity;
-use kataster_core::report::JsonDiagnostic;
-use kataster_core::source::LineIndex;
+use crate::Severity;
+use crate::report::JsonDiagnostic;
+use crate::source::LineIndex;
 
 use super::{Context, Input, document_label, is_failure_to_check, project_path};
 use super::{xml_escape, xml_escape_text};

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use kataster_core::Severity;
+use crate::Severity;
 use serde::Serialize;
 
 use super::{Context, Input, entity_ref, is_failure_to_check, project_path};

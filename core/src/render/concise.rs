@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use kataster_core::report::{JsonReport, printable};
+use crate::report::{JsonReport, printable};
 
 pub fn render(json: &JsonReport) -> String {
     let mut out = String::new();

@@ -1,6 +1,6 @@
 //! `--format json`: the JSON report (schema version 1, see docs/json-output.md).
 
-use kataster_core::report::JsonReport;
+use crate::report::JsonReport;
 
 pub fn render(json: &JsonReport) -> String {
     json.to_json_pretty() + "\n"
