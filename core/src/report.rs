@@ -108,3 +108,28 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
             .collect(),
     )
 }
+
+/// The JSON report of the version gates (`kataster version check/audit/promote`).
+impl crate::check::versions::Findings {
+    pub fn json(&self) -> JsonReport {
+        JsonReport::new(&self.report(), &self.parsed_files())
+    }
+}
+
+/// The JSON report of a version scenario: the report of `kataster check` plus `facts`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioReport {
+    #[serde(flatten)]
+    pub report: JsonReport,
+    pub facts: serde_json::Value,
+}
+
+impl crate::check::versions::scenario::ScenarioOutcome {
+    pub fn to_json_pretty(&self) -> String {
+        let report = ScenarioReport {
+            report: self.findings.json(),
+            facts: self.facts.clone(),
+        };
+        serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    }
+}

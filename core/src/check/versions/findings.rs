@@ -18,7 +18,6 @@ use std::ops::Range;
 
 use crate::check::{ParsedFile, Report, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::report::JsonReport;
 use crate::rules::{RuleMeta, Selection};
 use crate::source::SourceFile;
 
@@ -182,11 +181,6 @@ impl Findings {
                 problems: Vec::new(),
             })
             .collect()
-    }
-
-    /// The JSON report.
-    pub fn json(&self) -> JsonReport {
-        JsonReport::new(&self.report(), &self.parsed_files())
     }
 }
 

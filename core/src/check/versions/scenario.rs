@@ -42,7 +42,6 @@
 //! oldest first: `release TAG: MESSAGE` (a commit tagged TAG, followed by the `commit:` lines
 //! it brought) and `untagged: MESSAGE` (a merge without a tag).
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::audit::audit;
@@ -53,7 +52,6 @@ use super::findings::Findings;
 use super::promote::check_promotion;
 use super::transition::check_transition;
 use crate::policy::VersionPolicy;
-use crate::report::JsonReport;
 use crate::rules::Selection;
 use crate::source::SourceFile;
 use crate::versions::branches::{Branches, merged_branch};
@@ -68,24 +66,6 @@ use crate::versions::{
 pub struct ScenarioOutcome {
     pub findings: Findings,
     pub facts: Value,
-}
-
-/// The JSON report of a scenario: the report of `kataster check` plus `facts`.
-#[derive(Debug, Clone, Serialize)]
-pub struct ScenarioReport {
-    #[serde(flatten)]
-    pub report: JsonReport,
-    pub facts: Value,
-}
-
-impl ScenarioOutcome {
-    pub fn to_json_pretty(&self) -> String {
-        let report = ScenarioReport {
-            report: self.findings.json(),
-            facts: self.facts.clone(),
-        };
-        serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
-    }
 }
 
 /// One entry of a scenario.
