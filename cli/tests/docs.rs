@@ -68,6 +68,7 @@ fn expected_files() -> Vec<(PathBuf, String)> {
             rule.page(),
         ));
         let policy = example(rule.docs, "Policy");
+        let catalog = example(rule.docs, "Catalog");
         for (heading, kind) in [("Example", "invalid"), ("Use instead", "valid")] {
             if let Some(text) = scenario(rule, heading) {
                 let header = format!(
@@ -99,6 +100,13 @@ fn expected_files() -> Vec<(PathBuf, String)> {
                     case.join("docs-example/catalog-info.yaml"),
                     POLICY_EXAMPLE_CATALOG.to_owned(),
                 ));
+            } else if let Some(catalog) = &catalog {
+                // Manifests judged against the catalog of the rule's docs.
+                files.push((
+                    case.join("docs-example/catalog-info.yaml"),
+                    format!("# The catalog of `kataster rule {}`.\n{catalog}", rule.code),
+                ));
+                files.push((case.join("docs-example/manifests.yaml"), header + &yaml));
             } else if let Some(policy) = &policy {
                 if let Some(schema) = block(rule.docs, "Schema", "json") {
                     files.push((case.join("docs-example/schema.json"), schema));

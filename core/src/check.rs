@@ -143,6 +143,7 @@ impl Checker {
                 &rules::references::dangling_reference::RULE,
                 &rules::references::duplicate_entity::RULE,
                 &rules::argocd::unknown_app_project::RULE,
+                &rules::argocd::unknown_project_group::RULE,
             ] {
                 selection = selection.severity(rule.code, Some(Severity::Error));
             }
@@ -151,8 +152,14 @@ impl Checker {
         options.parse.merge_keys |= policy.yaml.merge_keys;
         let convention = Convention::new(&policy.naming.namespace).ok();
         let keep = (!options.full_documents).then(|| prune::Keep {
-            stage_label: policy.stages.label.clone(),
-            namespace_annotation: policy.naming.namespace.annotation.clone(),
+            labels: vec![policy.stages.label.clone()],
+            annotations: std::iter::once(policy.naming.namespace.annotation.clone())
+                .chain(
+                    crate::consumers::identity::ANNOTATIONS
+                        .iter()
+                        .map(|annotation| (*annotation).to_owned()),
+                )
+                .collect(),
         });
         let mut checker = Self {
             options,

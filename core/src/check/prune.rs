@@ -5,10 +5,11 @@
 //!
 //! Kept: the root's `apiVersion`, `kind` and `namespace` (a Kustomization's); a `List`'s
 //! `items`, each pruned as a document; `metadata.name` and `metadata.namespace`; the
-//! stage label and the namespace annotation the policy names; under `spec` the relation
+//! stage label and the namespace annotation the policy names, and the identity annotations
+//! (`crate::consumers::identity`); under `spec` the relation
 //! fields of the built-in kinds, a Location's `target`/`targets` and what the Argo CD rules
 //! read (`destination`, `destinations`, `template.spec.destination`, `project`, `source`,
-//! `sources`, `sourceRepos`); and every
+//! `sources`, `sourceRepos`, `roles`); and every
 //! placeholder (`$text: ./file`) with the path to it (other sequence items become nulls, so
 //! that indices stay). Spans are unchanged, so every diagnostic and pointer stays the same; a
 //! test compares checks with full and pruned documents over the corpus and the fuzz targets do
@@ -20,8 +21,10 @@ use crate::yaml::{Entry, Node, Value};
 /// The keys that depend on the policy.
 #[derive(Debug, Clone)]
 pub(crate) struct Keep {
-    pub stage_label: String,
-    pub namespace_annotation: String,
+    /// The stage label.
+    pub labels: Vec<String>,
+    /// The namespace annotation and the identity annotations consumers are matched by.
+    pub annotations: Vec<String>,
 }
 
 /// A document's root reduced to what the cross-file rules read.
@@ -67,7 +70,7 @@ pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
 enum Field<'k> {
     Whole,
     /// Only the entries whose keys are these (a mapping), as a whole.
-    Only(&'k str),
+    Only(&'k [String]),
     /// The fields of a nested mapping.
     Fields(fn(&Node) -> Option<Field<'static>>),
 }
@@ -76,16 +79,16 @@ fn metadata_field<'k>(key: &Node, keep: &'k Keep) -> Option<Field<'k>> {
     if key.key_matches("name") || key.key_matches("namespace") {
         Some(Field::Whole)
     } else if key.key_matches("labels") {
-        Some(Field::Only(&keep.stage_label))
+        Some(Field::Only(&keep.labels))
     } else if key.key_matches("annotations") {
-        Some(Field::Only(&keep.namespace_annotation))
+        Some(Field::Only(&keep.annotations))
     } else {
         None
     }
 }
 
 fn spec_field(key: &Node) -> Option<Field<'static>> {
-    const OTHERS: [&str; 8] = [
+    const OTHERS: [&str; 9] = [
         "target",
         "targets",
         "destination",
@@ -94,6 +97,7 @@ fn spec_field(key: &Node) -> Option<Field<'static>> {
         "source",
         "sources",
         "sourceRepos",
+        "roles",
     ];
     if RELATION_FIELDS
         .iter()
@@ -157,7 +161,7 @@ fn apply(entry: Entry, field: Field<'_>) -> Entry {
             let value = match value.value {
                 Value::Mapping(entries) => {
                     Value::Mapping(exact(entries.into_iter().filter_map(|entry| {
-                        if entry.key.key_matches(wanted) {
+                        if wanted.iter().any(|wanted| entry.key.key_matches(wanted)) {
                             Some(entry)
                         } else {
                             placeholders_entry(entry)

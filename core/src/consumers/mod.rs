@@ -3,3 +3,4 @@
 //! rules (`crate::rules::argocd`) judge them.
 
 pub mod argocd;
+pub mod identity;

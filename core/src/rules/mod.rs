@@ -125,6 +125,7 @@ pub static RULES: &[&RuleMeta] = &[
     &argocd::unknown_app_project::RULE,
     &argocd::source_not_permitted::RULE,
     &argocd::destination_not_permitted::RULE,
+    &argocd::unknown_project_group::RULE,
 ];
 
 /// A check of one entity document.

@@ -63,6 +63,16 @@ pub struct Project<'a> {
     pub source_repos: Vec<&'a str>,
     /// `spec.destinations`: the mapping items.
     pub destinations: Vec<Destination<'a>>,
+    /// `spec.roles`: the mapping items.
+    pub roles: Vec<Role<'a>>,
+}
+
+/// A project role and the SSO groups it is granted to.
+#[derive(Debug, Clone)]
+pub struct Role<'a> {
+    pub name: &'a str,
+    /// `groups[]`: each string with its node and pointer.
+    pub groups: Vec<(&'a str, &'a Node, String)>,
 }
 
 /// One source of an Application: its `repoURL` and where it is.
@@ -119,6 +129,28 @@ impl<'a> Project<'a> {
                 .iter()
                 .filter(|item| item.as_mapping().is_some())
                 .map(Destination::of)
+                .collect(),
+            roles: list("roles")
+                .iter()
+                .enumerate()
+                .filter(|(_, role)| role.as_mapping().is_some())
+                .map(|(index, role)| Role {
+                    name: role.get("name").and_then(Node::as_str).unwrap_or_default(),
+                    groups: role
+                        .get("groups")
+                        .and_then(Node::as_sequence)
+                        .unwrap_or_default()
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(item, group)| {
+                            Some((
+                                group.as_str()?,
+                                group,
+                                format!("/spec/roles/{index}/groups/{item}"),
+                            ))
+                        })
+                        .collect(),
+                })
                 .collect(),
         })
     }

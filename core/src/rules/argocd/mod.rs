@@ -5,6 +5,7 @@
 pub mod destination_not_permitted;
 pub mod source_not_permitted;
 pub mod unknown_app_project;
+pub mod unknown_project_group;
 
 use crate::consumers::argocd::{Application, DEFAULT_PROJECT, Project};
 use crate::rules::references::Catalog;

@@ -45,6 +45,7 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::argocd::unknown_app_project::check,
     crate::rules::argocd::source_not_permitted::check,
     crate::rules::argocd::destination_not_permitted::check,
+    crate::rules::argocd::unknown_project_group::check,
 ];
 
 /// One entity with its references.
