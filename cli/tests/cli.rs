@@ -63,6 +63,34 @@ fn the_examples_exit_as_documented() {
 }
 
 #[test]
+fn the_gitops_example_shows_each_argo_cd_rule_at_its_line() {
+    let (code, report) = json(&["check", "examples/gitops"]);
+    assert_eq!(code, 1);
+    let at: Vec<(String, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("ARGO004", 23),
+        ("ARGO001", 46),
+        ("ARGO002", 63),
+        ("ARGO003", 67),
+    ];
+    let expected: Vec<(String, u64)> = expected
+        .iter()
+        .map(|(code, line)| ((*code).to_owned(), *line))
+        .collect();
+    assert_eq!(at, expected);
+}
+
+#[test]
 fn broken_shows_each_error_at_its_line() {
     let (code, report) = json(&["check", "examples/broken"]);
     assert_eq!(code, 1);
