@@ -37,25 +37,43 @@ impl Glob {
     }
 }
 
-/// `globMatch` of Argo CD's project types: `!pattern` (when negation is allowed) matches what
-/// `pattern` does not, and `*` alone matches everything.
-pub fn glob_match(
-    pattern: &str,
-    value: &str,
-    allow_negation: bool,
-    separator: Option<char>,
-) -> bool {
-    if allow_negation {
-        if let Some(denied) = pattern.strip_prefix('!') {
-            return !Glob::new(denied, separator).is_match(value);
-        }
-    }
-    pattern == "*" || Glob::new(pattern, separator).is_match(value)
+/// A pattern of an AppProject as `globMatch` reads it (negation allowed): `!pattern` matches
+/// what `pattern` does not, `*` alone matches everything. Compiled once per project.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    deny: bool,
+    any: bool,
+    glob: Glob,
 }
 
-/// Whether a pattern is a deny pattern (`!...`).
-pub fn is_deny_pattern(pattern: &str) -> bool {
-    pattern.starts_with('!')
+impl Pattern {
+    pub fn new(pattern: &str, separator: Option<char>) -> Self {
+        match pattern.strip_prefix('!') {
+            Some(denied) => Self {
+                deny: true,
+                any: false,
+                glob: Glob::new(denied, separator),
+            },
+            None => Self {
+                deny: false,
+                any: pattern == "*",
+                glob: Glob::new(pattern, separator),
+            },
+        }
+    }
+
+    /// Whether this is a deny pattern (`!...`).
+    pub fn is_deny(&self) -> bool {
+        self.deny
+    }
+
+    pub fn matches(&self, value: &str) -> bool {
+        if self.deny {
+            !self.glob.is_match(value)
+        } else {
+            self.any || self.glob.is_match(value)
+        }
+    }
 }
 
 fn translate(pattern: &str, separator: Option<char>) -> Option<String> {
@@ -203,14 +221,14 @@ mod tests {
     fn a_pattern_that_does_not_compile_matches_nothing() {
         for pattern in ["[abc", "{a,b", "a\\", "[]"] {
             assert!(!Glob::new(pattern, None).is_valid(), "{pattern}");
-            assert!(!glob_match(pattern, pattern, true, None), "{pattern}");
+            assert!(!Pattern::new(pattern, None).matches(pattern), "{pattern}");
         }
     }
 
     #[test]
     fn negation_and_the_lone_star() {
-        assert!(glob_match("!kube-system", "phippy", true, None));
-        assert!(!glob_match("!kube-system", "kube-system", true, None));
-        assert!(glob_match("*", "anything/at/all", true, Some('/')));
+        assert!(Pattern::new("!kube-system", None).matches("phippy"));
+        assert!(!Pattern::new("!kube-system", None).matches("kube-system"));
+        assert!(Pattern::new("*", Some('/')).matches("anything/at/all"));
     }
 }

@@ -6,7 +6,7 @@
 mod glob;
 mod url;
 
-pub use glob::{Glob, glob_match, is_deny_pattern};
+pub use glob::{Glob, Pattern};
 pub use url::normalize_git_url;
 
 use crate::catalog::Entity;
@@ -65,6 +65,10 @@ pub struct Project<'a> {
     pub destinations: Vec<Destination<'a>>,
     /// `spec.roles`: the mapping items.
     pub roles: Vec<Role<'a>>,
+    /// `source_repos` normalised and compiled.
+    source_patterns: Vec<Pattern>,
+    /// `destinations` compiled: server, name, namespace.
+    destination_patterns: Vec<[Pattern; 3]>,
 }
 
 /// A project role and the SSO groups it is granted to.
@@ -118,18 +122,34 @@ impl<'a> Project<'a> {
                 .and_then(Node::as_sequence)
                 .unwrap_or_default()
         };
+        let source_repos: Vec<&'a str> = list("sourceRepos")
+            .iter()
+            .filter_map(Node::as_str)
+            .collect();
+        let destinations: Vec<Destination<'a>> = list("destinations")
+            .iter()
+            .filter(|item| item.as_mapping().is_some())
+            .map(Destination::of)
+            .collect();
         Some(Self {
             document: *document,
             name: document.name()?,
-            source_repos: list("sourceRepos")
+            source_patterns: source_repos
                 .iter()
-                .filter_map(Node::as_str)
+                .map(|repo| match repo.strip_prefix('!') {
+                    Some(denied) => format!("!{}", normalize_git_url(denied)),
+                    None => normalize_git_url(repo),
+                })
+                .map(|pattern| Pattern::new(&pattern, Some('/')))
                 .collect(),
-            destinations: list("destinations")
+            destination_patterns: destinations
                 .iter()
-                .filter(|item| item.as_mapping().is_some())
-                .map(Destination::of)
+                .map(|item| {
+                    [item.server, item.name, item.namespace].map(|field| Pattern::new(field, None))
+                })
                 .collect(),
+            source_repos,
+            destinations,
             roles: list("roles")
                 .iter()
                 .enumerate()
@@ -160,14 +180,10 @@ impl<'a> Project<'a> {
     pub fn permits_source(&self, repo_url: &str) -> bool {
         let source = normalize_git_url(repo_url);
         let mut any = false;
-        for repo in &self.source_repos {
-            let pattern = match repo.strip_prefix('!') {
-                Some(denied) => format!("!{}", normalize_git_url(denied)),
-                None => normalize_git_url(repo),
-            };
-            if glob_match(&pattern, &source, true, Some('/')) {
+        for pattern in &self.source_patterns {
+            if pattern.matches(&source) {
                 any = true;
-            } else if is_deny_pattern(&pattern) {
+            } else if pattern.is_deny() {
                 return false;
             }
         }
@@ -181,20 +197,19 @@ impl<'a> Project<'a> {
         let server_known = !destination.server.is_empty();
         let mut any = false;
         let mut denied = false;
-        for item in &self.destinations {
-            let name =
-                !destination.name.is_empty() && glob_match(item.name, destination.name, true, None);
+        for [server_pattern, name_pattern, namespace_pattern] in &self.destination_patterns {
+            let name = !destination.name.is_empty() && name_pattern.matches(destination.name);
             let server = if server_known {
-                glob_match(item.server, destination.server, true, None)
+                server_pattern.matches(destination.server)
             } else {
                 !destination.name.is_empty()
             };
-            let namespace = glob_match(item.namespace, destination.namespace, true, None);
+            let namespace = namespace_pattern.matches(destination.namespace);
             if (server || name) && namespace {
                 any = true;
-            } else if (!name && is_deny_pattern(item.name))
-                || (!server && is_deny_pattern(item.server))
-                || (!namespace && is_deny_pattern(item.namespace))
+            } else if (!name && name_pattern.is_deny())
+                || (!server && server_pattern.is_deny())
+                || (!namespace && namespace_pattern.is_deny())
             {
                 denied = true;
             }
@@ -285,10 +300,8 @@ mod tests {
     use super::*;
     use crate::yaml::{self, ParseOptions};
 
-    fn inventory_of(text: &str) -> (Vec<yaml::Document>, usize) {
-        let documents = yaml::parse(text, &ParseOptions::default());
-        let count = documents.len();
-        (documents, count)
+    fn documents_of(text: &str) -> Vec<yaml::Document> {
+        yaml::parse(text, &ParseOptions::default())
     }
 
     fn entities(documents: &[yaml::Document]) -> Vec<Entity<'_>> {
@@ -318,7 +331,7 @@ spec:
 
     #[test]
     fn sources_follow_argo_cds_globs_and_denials() {
-        let (documents, _) = inventory_of(PROJECT);
+        let documents = documents_of(PROJECT);
         let inventory = Inventory::new(entities(&documents));
         let project = &inventory.projects[0];
         assert!(project.permits_source("https://github.com/Acme/apps.git"));
@@ -326,15 +339,17 @@ spec:
         // As in Argo CD's code, a deny pattern matches whatever it does not deny: with one in
         // the list, other repositories are permitted too.
         assert!(project.permits_source("https://github.com/other/apps"));
-        let mut allow_only = project.clone();
-        allow_only.source_repos.truncate(1);
+        let without_denial = PROJECT.replace(", '!https://github.com/acme/secret'", "");
+        let documents = documents_of(&without_denial);
+        let inventory = Inventory::new(entities(&documents));
+        let allow_only = &inventory.projects[0];
         assert!(!allow_only.permits_source("https://github.com/other/apps"));
         assert!(!allow_only.permits_source("https://github.com/acme/apps/nested"));
     }
 
     #[test]
     fn destinations_follow_argo_cds_rules() {
-        let (documents, _) = inventory_of(PROJECT);
+        let documents = documents_of(PROJECT);
         let inventory = Inventory::new(entities(&documents));
         let project = &inventory.projects[0];
         let at = |server, name, namespace| Destination {
@@ -354,7 +369,7 @@ spec:
     #[test]
     fn an_empty_project_is_the_default_one() {
         let text = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: a}\nspec:\n  project: ''\n  destination: {name: in-cluster, namespace: x}\n";
-        let (documents, _) = inventory_of(text);
+        let documents = documents_of(text);
         let inventory = Inventory::new(entities(&documents));
         let application = &inventory.applications[0];
         assert_eq!(application.project_name(), DEFAULT_PROJECT);

@@ -5,7 +5,7 @@ use crate::diagnostic::Severity;
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, Family, RuleMeta, Status};
 
-use super::{applications_with_projects, project_label};
+use super::{allowed_list, applications_with_projects, project_label};
 
 pub static RULE: RuleMeta = RuleMeta {
     code: "ARGO003",
@@ -82,16 +82,11 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         {
             continue;
         }
-        let mut allowed: Vec<String> = projects
-            .iter()
-            .flat_map(|project| project.destinations.iter().map(describe))
-            .collect();
-        allowed.dedup();
-        let allowed = if allowed.is_empty() {
-            "none".to_owned()
-        } else {
-            allowed.join(", ")
-        };
+        let allowed = allowed_list(
+            projects
+                .iter()
+                .flat_map(|project| project.destinations.iter().map(describe)),
+        );
         Catalog::report(
             out,
             &RULE,

@@ -42,3 +42,14 @@ pub(crate) fn project_label(name: &str, count: usize) -> String {
         quoted
     }
 }
+
+/// What the projects allow, for a message: `a, b` (repeats next to each other once), or `none`.
+pub(crate) fn allowed_list(items: impl Iterator<Item = String>) -> String {
+    let mut items: Vec<String> = items.collect();
+    items.dedup();
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join(", ")
+    }
+}

@@ -4,7 +4,7 @@ use crate::diagnostic::Severity;
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, Family, RuleMeta, Status};
 
-use super::{applications_with_projects, project_label};
+use super::{allowed_list, applications_with_projects, project_label};
 
 pub static RULE: RuleMeta = RuleMeta {
     code: "ARGO002",
@@ -76,16 +76,10 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             {
                 continue;
             }
-            let mut repos: Vec<&str> = projects
-                .iter()
-                .flat_map(|project| project.source_repos.iter().copied())
-                .collect();
-            repos.dedup();
-            let allowed = if repos.is_empty() {
-                "none".to_owned()
-            } else {
-                repos.join(", ")
-            };
+            let allowed =
+                allowed_list(projects.iter().flat_map(|project| {
+                    project.source_repos.iter().map(|repo| (*repo).to_owned())
+                }));
             Catalog::report(
                 out,
                 &RULE,

@@ -84,8 +84,10 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         }
         let closest = names
             .iter()
-            .min_by_key(|known| crate::catalog::kinds::edit_distance(known, name))
-            .filter(|known| crate::catalog::kinds::edit_distance(known, name) <= 2);
+            .map(|known| (crate::catalog::kinds::edit_distance(known, name), known))
+            .min()
+            .filter(|(distance, _)| *distance <= 2)
+            .map(|(_, known)| known);
         let help = match closest {
             Some(known) => format!("use `{known}`, or define the AppProject \"{name}\""),
             None => format!(
