@@ -428,6 +428,9 @@ fn is_manifest_api_version_line(line: &str) -> bool {
         value.starts_with("argoproj.io/")
             || value.starts_with("management.cattle.io/")
             || value.starts_with("kustomize.config.k8s.io/")
+            || value.starts_with("kustomize.toolkit.fluxcd.io/")
+            || value.starts_with("helm.toolkit.fluxcd.io/")
+            || value.starts_with("project.openshift.io/")
             || value == "v1"
     })
 }

@@ -9,7 +9,7 @@
 //! (`crate::consumers::identity`); under `spec` the relation
 //! fields of the built-in kinds, a Location's `target`/`targets` and what the Argo CD rules
 //! read (`destination`, `destinations`, `template.spec.destination`, `project`, `source`,
-//! `sources`, `sourceRepos`, `roles`); and every
+//! `sources`, `sourceRepos`, `roles`), a Flux resource's `targetNamespace`; and every
 //! placeholder (`$text: ./file`) with the path to it (other sequence items become nulls, so
 //! that indices stay). Spans are unchanged, so every diagnostic and pointer stays the same; a
 //! test compares checks with full and pruned documents over the corpus and the fuzz targets do
@@ -88,7 +88,7 @@ fn metadata_field<'k>(key: &Node, keep: &'k Keep) -> Option<Field<'k>> {
 }
 
 fn spec_field(key: &Node) -> Option<Field<'static>> {
-    const OTHERS: [&str; 9] = [
+    const OTHERS: [&str; 10] = [
         "target",
         "targets",
         "destination",
@@ -98,6 +98,7 @@ fn spec_field(key: &Node) -> Option<Field<'static>> {
         "sources",
         "sourceRepos",
         "roles",
+        "targetNamespace",
     ];
     if RELATION_FIELDS
         .iter()

@@ -1,6 +1,7 @@
 //! Where namespace names appear: an entity annotation, Kubernetes `Namespace` manifests,
 //! Argo CD `Application`, `AppProject` and `ApplicationSet` destinations, Rancher `Project`s,
-//! Kustomize `Kustomization`s, and the items of a `v1` `List`.
+//! Kustomize `Kustomization`s, OpenShift `Project`s and `ProjectRequest`s, Flux
+//! `HelmRelease` and `Kustomization` target namespaces, and the items of a `v1` `List`.
 
 use crate::catalog::Entity;
 use crate::policy::NamespaceConvention;
@@ -23,6 +24,12 @@ pub enum Origin {
     RancherProject,
     /// Kustomize `Kustomization`: `namespace`, the namespace of every resource it renders.
     Kustomization,
+    /// OpenShift `Project` or `ProjectRequest` (`project.openshift.io`): `metadata.name`.
+    OpenShiftProject,
+    /// Flux `HelmRelease`: `spec.targetNamespace`, where the release is installed.
+    HelmRelease,
+    /// Flux `Kustomization` (`kustomize.toolkit.fluxcd.io`): `spec.targetNamespace`.
+    FluxKustomization,
 }
 
 impl Origin {
@@ -35,6 +42,9 @@ impl Origin {
             Self::ApplicationSet => "Argo CD ApplicationSet destination",
             Self::RancherProject => "Rancher Project",
             Self::Kustomization => "Kustomization namespace",
+            Self::OpenShiftProject => "OpenShift Project",
+            Self::HelmRelease => "Flux HelmRelease target namespace",
+            Self::FluxKustomization => "Flux Kustomization target namespace",
         }
     }
 }
@@ -185,6 +195,15 @@ pub fn manifest_uses<'a>(document: &Entity<'a>) -> Vec<NamespaceUse<'a>> {
     match kind {
         "Kustomization" if api_version.starts_with("kustomize.config.k8s.io/") => {
             single(&["namespace"], Origin::Kustomization)
+        }
+        "Kustomization" if api_version.starts_with("kustomize.toolkit.fluxcd.io/") => {
+            single(&["spec", "targetNamespace"], Origin::FluxKustomization)
+        }
+        "HelmRelease" if api_version.starts_with("helm.toolkit.fluxcd.io/") => {
+            single(&["spec", "targetNamespace"], Origin::HelmRelease)
+        }
+        "Project" | "ProjectRequest" if api_version.starts_with("project.openshift.io/") => {
+            single(&["metadata", "name"], Origin::OpenShiftProject)
         }
         "Namespace" if api_version == "v1" => single(&["metadata", "name"], Origin::Namespace),
         "Application" if argo => single(&["spec", "destination", "namespace"], Origin::Application),

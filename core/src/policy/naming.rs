@@ -76,6 +76,15 @@ pub const DEFAULT_EXEMPT: &[&str] = &[
     "sealed-secrets",
     "vault",
     "velero",
+    "envoy-gateway-system",
+    "traefik",
+    "keda",
+    "crossplane-system",
+    "longhorn-system",
+    "calico-system",
+    "tigera-operator",
+    "cnpg-system",
+    "kubernetes-dashboard",
 ];
 
 impl Default for NamespaceConvention {

@@ -1,5 +1,6 @@
 //! Stage promotion facts in a GitOps repository: the version each stage runs, from Argo CD
-//! Applications whose destination namespace ends in a stage (`ap-phippy-prd`).
+//! Applications whose destination namespace ends in a stage (`ap-phippy-prd`), and Flux
+//! HelmReleases whose target namespace does.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -102,17 +103,28 @@ fn deployment(
     policy: &VersionPolicy,
 ) -> Option<Deployment> {
     let api_version = root.get("apiVersion")?.as_str()?;
-    if !api_version.starts_with("argoproj.io/") || root.get("kind")?.as_str()? != "Application" {
-        return None;
-    }
+    let kind = root.get("kind")?.as_str()?;
     let spec = root.get("spec")?;
-    let namespace = spec.get("destination")?.get("namespace")?.as_str()?;
+    let metadata = root.get("metadata");
+    let (namespace, (version, span, pointer)) = if api_version.starts_with("argoproj.io/")
+        && kind == "Application"
+    {
+        let namespace = spec.get("destination")?.get("namespace")?.as_str()?;
+        (namespace, version_in(spec, policy)?)
+    } else if api_version.starts_with("helm.toolkit.fluxcd.io/") && kind == "HelmRelease" {
+        // Without `targetNamespace` the release goes to the HelmRelease's own namespace.
+        let namespace = spec
+            .get("targetNamespace")
+            .or_else(|| metadata?.get("namespace"))?
+            .as_str()?;
+        (namespace, helm_release_version(spec, policy)?)
+    } else {
+        return None;
+    };
     let (app, stage) = namespace.rsplit_once('-')?;
     if !stages.iter().any(|known| known == stage) {
         return None;
     }
-    let (version, span, pointer) = version_in(spec, policy)?;
-    let metadata = root.get("metadata");
     let annotation = &policy.promotion.rollback_annotation;
     let rollback = !annotation.is_empty()
         && metadata
@@ -240,6 +252,34 @@ fn version_in(spec: &Node, policy: &VersionPolicy) -> Option<(String, Range<usiz
         }
     }
     None
+}
+
+/// The version a Flux HelmRelease installs: its chart's `version`, else a value named by the
+/// policy in `spec.values`.
+fn helm_release_version(
+    spec: &Node,
+    policy: &VersionPolicy,
+) -> Option<(String, Range<usize>, String)> {
+    let chart_version = spec
+        .get("chart")
+        .and_then(|chart| chart.get("spec"))
+        .and_then(|chart| chart.get("version"));
+    if let Some(node) = chart_version {
+        if let Some(version) = node.as_str().and_then(|text| as_version(text, policy)) {
+            return Some((version, node.span.clone(), "/spec/chart/spec/version".into()));
+        }
+    }
+    let values = spec.get("values")?;
+    policy.promotion.version_keys.iter().find_map(|key| {
+        let mut node = values;
+        let mut path = "/spec/values".to_owned();
+        for part in key.split('.') {
+            node = node.get(part)?;
+            path = format!("{path}/{}", escape_pointer_token(part));
+        }
+        let version = node.as_str().and_then(|text| as_version(text, policy))?;
+        Some((version, node.span.clone(), path))
+    })
 }
 
 /// A version from a revision or image tag: strict SemVer, after the tag prefix or a `v`.
