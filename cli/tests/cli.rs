@@ -79,9 +79,11 @@ fn the_gitops_example_shows_each_argo_cd_rule_at_its_line() {
         .collect();
     let expected = [
         ("ARGO004", 23),
-        ("ARGO001", 46),
-        ("ARGO002", 63),
-        ("ARGO003", 67),
+        ("ARGO006", 37),
+        ("ARGO001", 47),
+        ("ARGO002", 64),
+        ("ARGO003", 68),
+        ("ARGO005", 68),
     ];
     let expected: Vec<(String, u64)> = expected
         .iter()

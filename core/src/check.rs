@@ -152,14 +152,21 @@ impl Checker {
         options.parse.merge_keys |= policy.yaml.merge_keys;
         let convention = Convention::new(&policy.naming.namespace).ok();
         let keep = (!options.full_documents).then(|| prune::Keep {
-            labels: vec![policy.stages.label.clone()],
-            annotations: std::iter::once(policy.naming.namespace.annotation.clone())
-                .chain(
-                    crate::consumers::identity::ANNOTATIONS
-                        .iter()
-                        .map(|annotation| (*annotation).to_owned()),
-                )
-                .collect(),
+            labels: vec![
+                policy.stages.label.clone(),
+                crate::consumers::clusters::SECRET_TYPE_LABEL.to_owned(),
+            ],
+            annotations: [
+                policy.naming.namespace.annotation.clone(),
+                crate::consumers::clusters::API_SERVER_ANNOTATION.to_owned(),
+            ]
+            .into_iter()
+            .chain(
+                crate::consumers::identity::ANNOTATIONS
+                    .iter()
+                    .map(|annotation| (*annotation).to_owned()),
+            )
+            .collect(),
         });
         let mut checker = Self {
             options,

@@ -9,7 +9,9 @@
 //! (`crate::consumers::identity`); under `spec` the relation
 //! fields of the built-in kinds, a Location's `target`/`targets` and what the Argo CD rules
 //! read (`destination`, `destinations`, `template.spec.destination`, `project`, `source`,
-//! `sources`, `sourceRepos`, `roles`), a Flux resource's `targetNamespace`; and every
+//! `sources`, `sourceRepos`, `roles`), a Flux resource's `targetNamespace`, a Resource's
+//! `type`; a Secret's `stringData.name` and `stringData.server` (an Argo CD cluster's);
+//! and every
 //! placeholder (`$text: ./file`) with the path to it (other sequence items become nulls, so
 //! that indices stay). Spans are unchanged, so every diagnostic and pointer stays the same; a
 //! test compares checks with full and pruned documents over the corpus and the fuzz targets do
@@ -43,6 +45,9 @@ pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
                     Some(fields(entry, &|key: &Node| metadata_field(key, keep)))
                 } else if entry.key.key_matches("spec") {
                     Some(fields(entry, &spec_field))
+                } else if entry.key.key_matches("stringData") {
+                    // An Argo CD cluster Secret's name and server, never its credentials.
+                    Some(fields(entry, &cluster_secret_field))
                 } else if entry.key.key_matches("namespace") {
                     // A Kustomization's namespace.
                     Some(entry)
@@ -88,7 +93,7 @@ fn metadata_field<'k>(key: &Node, keep: &'k Keep) -> Option<Field<'k>> {
 }
 
 fn spec_field(key: &Node) -> Option<Field<'static>> {
-    const OTHERS: [&str; 10] = [
+    const OTHERS: [&str; 11] = [
         "target",
         "targets",
         "destination",
@@ -99,6 +104,7 @@ fn spec_field(key: &Node) -> Option<Field<'static>> {
         "sourceRepos",
         "roles",
         "targetNamespace",
+        "type",
     ];
     if RELATION_FIELDS
         .iter()
@@ -111,6 +117,10 @@ fn spec_field(key: &Node) -> Option<Field<'static>> {
     } else {
         None
     }
+}
+
+fn cluster_secret_field(key: &Node) -> Option<Field<'static>> {
+    (key.key_matches("name") || key.key_matches("server")).then_some(Field::Whole)
 }
 
 fn template_field(key: &Node) -> Option<Field<'static>> {

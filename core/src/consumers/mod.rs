@@ -3,4 +3,5 @@
 //! rules (`crate::rules::argocd`) judge them.
 
 pub mod argocd;
+pub mod clusters;
 pub mod identity;

@@ -126,6 +126,8 @@ pub static RULES: &[&RuleMeta] = &[
     &argocd::source_not_permitted::RULE,
     &argocd::destination_not_permitted::RULE,
     &argocd::unknown_project_group::RULE,
+    &argocd::cross_stage_destination::RULE,
+    &argocd::undeclared_cluster::RULE,
 ];
 
 /// A check of one entity document.

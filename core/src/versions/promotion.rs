@@ -106,21 +106,20 @@ fn deployment(
     let kind = root.get("kind")?.as_str()?;
     let spec = root.get("spec")?;
     let metadata = root.get("metadata");
-    let (namespace, (version, span, pointer)) = if api_version.starts_with("argoproj.io/")
-        && kind == "Application"
-    {
-        let namespace = spec.get("destination")?.get("namespace")?.as_str()?;
-        (namespace, version_in(spec, policy)?)
-    } else if api_version.starts_with("helm.toolkit.fluxcd.io/") && kind == "HelmRelease" {
-        // Without `targetNamespace` the release goes to the HelmRelease's own namespace.
-        let namespace = spec
-            .get("targetNamespace")
-            .or_else(|| metadata?.get("namespace"))?
-            .as_str()?;
-        (namespace, helm_release_version(spec, policy)?)
-    } else {
-        return None;
-    };
+    let (namespace, (version, span, pointer)) =
+        if api_version.starts_with("argoproj.io/") && kind == "Application" {
+            let namespace = spec.get("destination")?.get("namespace")?.as_str()?;
+            (namespace, version_in(spec, policy)?)
+        } else if api_version.starts_with("helm.toolkit.fluxcd.io/") && kind == "HelmRelease" {
+            // Without `targetNamespace` the release goes to the HelmRelease's own namespace.
+            let namespace = spec
+                .get("targetNamespace")
+                .or_else(|| metadata?.get("namespace"))?
+                .as_str()?;
+            (namespace, helm_release_version(spec, policy)?)
+        } else {
+            return None;
+        };
     let (app, stage) = namespace.rsplit_once('-')?;
     if !stages.iter().any(|known| known == stage) {
         return None;
@@ -266,7 +265,11 @@ fn helm_release_version(
         .and_then(|chart| chart.get("version"));
     if let Some(node) = chart_version {
         if let Some(version) = node.as_str().and_then(|text| as_version(text, policy)) {
-            return Some((version, node.span.clone(), "/spec/chart/spec/version".into()));
+            return Some((
+                version,
+                node.span.clone(),
+                "/spec/chart/spec/version".into(),
+            ));
         }
     }
     let values = spec.get("values")?;

@@ -2,8 +2,10 @@
 //! before it syncs. The facts (projects, applications, Argo CD's globs) are in
 //! `crate::consumers::argocd`.
 
+pub mod cross_stage_destination;
 pub mod destination_not_permitted;
 pub mod source_not_permitted;
+pub mod undeclared_cluster;
 pub mod unknown_app_project;
 pub mod unknown_project_group;
 

@@ -46,6 +46,8 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::argocd::source_not_permitted::check,
     crate::rules::argocd::destination_not_permitted::check,
     crate::rules::argocd::unknown_project_group::check,
+    crate::rules::argocd::cross_stage_destination::check,
+    crate::rules::argocd::undeclared_cluster::check,
 ];
 
 /// One entity with its references.
@@ -74,6 +76,8 @@ pub(crate) struct Catalog<'a> {
     pub namespace_sets: crate::naming::sources::NamespaceSets,
     /// Argo CD's AppProjects and Applications among the manifests.
     pub argocd: crate::consumers::argocd::Inventory<'a>,
+    /// The catalog's cluster Resources and the Argo CD cluster Secrets among the manifests.
+    pub clusters: crate::consumers::clusters::Clusters<'a>,
     pub context: Context<'a>,
     pub facts: &'a dyn Facts,
 }
@@ -150,6 +154,14 @@ impl<'a> Catalog<'a> {
                 .filter(|(_, file)| file.source.kind == FileKind::Manifests)
                 .flat_map(|(index, file)| mapping_documents(file, index)),
         );
+        let clusters = crate::consumers::clusters::Clusters::new(
+            entities.iter().map(|indexed| indexed.entity),
+            files
+                .iter()
+                .enumerate()
+                .filter(|(_, file)| file.source.kind == FileKind::Manifests)
+                .flat_map(|(index, file)| mapping_documents(file, index)),
+        );
         let sets = crate::naming::sources::NamespaceSets::new(&context.policy.naming.namespace);
         for usage in &mut namespaces {
             usage.exempt = usage.unchecked.is_none() && sets.is_exempt(usage.name);
@@ -157,6 +169,7 @@ impl<'a> Catalog<'a> {
         Self {
             namespace_sets: sets,
             argocd,
+            clusters,
             files,
             entities,
             by_key,
