@@ -144,6 +144,8 @@ impl Checker {
                 &rules::references::duplicate_entity::RULE,
                 &rules::argocd::unknown_app_project::RULE,
                 &rules::argocd::unknown_project_group::RULE,
+                &rules::rancher::unknown_binding_principal::RULE,
+                &rules::rancher::unknown_rancher_project::RULE,
             ] {
                 selection = selection.severity(rule.code, Some(Severity::Error));
             }

@@ -10,7 +10,8 @@
 //! fields of the built-in kinds, a Location's `target`/`targets` and what the Argo CD rules
 //! read (`destination`, `destinations`, `template.spec.destination`, `project`, `source`,
 //! `sources`, `sourceRepos`, `roles`), a Flux resource's `targetNamespace`, a Resource's
-//! `type`; a Secret's `stringData.name` and `stringData.server` (an Argo CD cluster's);
+//! `type`, a Rancher Project's `clusterName`; a Rancher binding's principals and
+//! `projectName`; a Secret's `stringData.name` and `stringData.server` (an Argo CD cluster's);
 //! and every
 //! placeholder (`$text: ./file`) with the path to it (other sequence items become nulls, so
 //! that indices stay). Spans are unchanged, so every diagnostic and pointer stays the same; a
@@ -45,6 +46,11 @@ pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
                     Some(fields(entry, &|key: &Node| metadata_field(key, keep)))
                 } else if entry.key.key_matches("spec") {
                     Some(fields(entry, &spec_field))
+                } else if RANCHER_BINDING_FIELDS
+                    .iter()
+                    .any(|field| entry.key.key_matches(field))
+                {
+                    Some(entry)
                 } else if entry.key.key_matches("stringData") {
                     // An Argo CD cluster Secret's name and server, never its credentials.
                     Some(fields(entry, &cluster_secret_field))
@@ -70,6 +76,10 @@ pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
     }
 }
 
+/// A Rancher role template binding's fields, at the root.
+const RANCHER_BINDING_FIELDS: [&str; 3] =
+    ["groupPrincipalName", "userPrincipalName", "projectName"];
+
 /// How much of a field is kept.
 #[derive(Clone, Copy)]
 enum Field<'k> {
@@ -93,7 +103,7 @@ fn metadata_field<'k>(key: &Node, keep: &'k Keep) -> Option<Field<'k>> {
 }
 
 fn spec_field(key: &Node) -> Option<Field<'static>> {
-    const OTHERS: [&str; 11] = [
+    const OTHERS: [&str; 12] = [
         "target",
         "targets",
         "destination",
@@ -105,6 +115,7 @@ fn spec_field(key: &Node) -> Option<Field<'static>> {
         "roles",
         "targetNamespace",
         "type",
+        "clusterName",
     ];
     if RELATION_FIELDS
         .iter()

@@ -1,26 +1,60 @@
 //! Identities: the names by which consumers (Argo CD roles, Rancher bindings, the SSO
-//! directory) know a catalog Group. A Group is known by its `metadata.name`, by
+//! directory) know a catalog Group or User. An entity is known by its `metadata.name`, by
 //! `namespace/name`, and by the values of the annotations Backstage's own org providers write:
-//! `graph.microsoft.com/group-id` (Microsoft Graph, for Entra ID) and `backstage.io/ldap-dn`
-//! (LDAP, Active Directory). Names compare case-insensitively, as Backstage's do.
+//! `graph.microsoft.com/group-id` and `graph.microsoft.com/user-id` (Microsoft Graph, for Entra
+//! ID) and `backstage.io/ldap-dn` (LDAP, Active Directory). Names compare case-insensitively,
+//! as Backstage's do.
 
 use std::collections::HashSet;
 
 use crate::catalog::Entity;
 use crate::yaml::Node;
 
-/// The annotations that carry a Group's identity in the directory.
-pub const ANNOTATIONS: [&str; 2] = ["graph.microsoft.com/group-id", "backstage.io/ldap-dn"];
+/// The annotations that carry a Group's or User's identity in the directory.
+pub const ANNOTATIONS: [&str; 3] = [
+    "graph.microsoft.com/group-id",
+    "graph.microsoft.com/user-id",
+    "backstage.io/ldap-dn",
+];
 
-/// The identities of the catalog's Groups.
+/// The two kinds of identity consumers grant access to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Principal {
+    Group,
+    User,
+}
+
+impl Principal {
+    /// The catalog kind, lowercase: `group` or `user`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Self::Group => "group",
+            Self::User => "user",
+        }
+    }
+
+    /// The catalog kind as Backstage spells it: `Group` or `User`.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Group => "Group",
+            Self::User => "User",
+        }
+    }
+}
+
+/// The identities of the catalog's Groups, or of its Users.
 #[derive(Debug, Clone, Default)]
-pub struct Groups {
+pub struct Identities {
     names: HashSet<String>,
 }
 
-impl Groups {
-    /// From the Group entities among `entities` and known Groups (`namespace`, `name`).
+/// The identities of the catalog's Groups.
+pub type Groups = Identities;
+
+impl Identities {
+    /// From the entities of that kind among `entities` and known ones (`namespace`, `name`).
     pub fn new<'a>(
+        principal: Principal,
         entities: impl IntoIterator<Item = Entity<'a>>,
         known: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Self {
@@ -32,7 +66,7 @@ impl Groups {
         for entity in entities {
             if !entity
                 .kind()
-                .is_some_and(|kind| kind.eq_ignore_ascii_case("group"))
+                .is_some_and(|kind| kind.eq_ignore_ascii_case(principal.kind()))
             {
                 continue;
             }
@@ -57,12 +91,28 @@ impl Groups {
         Self { names }
     }
 
-    /// Whether no Group is known: then nothing can be said about a group name.
+    /// The identities of a catalog whose known entities are `kind:namespace/name` keys.
+    pub fn of_catalog<'a>(
+        principal: Principal,
+        entities: impl IntoIterator<Item = Entity<'a>>,
+        known_keys: impl IntoIterator<Item = &'a String>,
+    ) -> Self {
+        let prefix = format!("{}:", principal.kind());
+        Self::new(
+            principal,
+            entities,
+            known_keys
+                .into_iter()
+                .filter_map(|key| key.strip_prefix(prefix.as_str())?.split_once('/')),
+        )
+    }
+
+    /// Whether none is known: then nothing can be said about a name.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }
 
-    /// Whether a consumer's group name is a catalog Group.
+    /// Whether a consumer's name is one of these identities.
     pub fn contains(&self, name: &str) -> bool {
         self.names.contains(&name.trim().to_lowercase())
     }

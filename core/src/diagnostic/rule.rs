@@ -36,6 +36,8 @@ pub enum Family {
     Suppressions,
     /// `ARGO0xx`: Argo CD's Applications against their AppProjects.
     ArgoCd,
+    /// `RAN0xx`: Rancher's bindings against the catalog and its Projects.
+    Rancher,
 }
 
 impl Family {
@@ -54,6 +56,7 @@ impl Family {
             Self::Helm => "Helm charts (HELM0xx)",
             Self::Suppressions => "Suppressions (KAT0xx)",
             Self::ArgoCd => "Argo CD (ARGO0xx)",
+            Self::Rancher => "Rancher (RAN0xx)",
         }
     }
 

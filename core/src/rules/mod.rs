@@ -12,6 +12,7 @@ pub mod model;
 pub mod naming;
 pub mod parse;
 pub mod policy;
+pub mod rancher;
 pub mod references;
 mod selection;
 pub mod stages;
@@ -128,6 +129,9 @@ pub static RULES: &[&RuleMeta] = &[
     &argocd::unknown_project_group::RULE,
     &argocd::cross_stage_destination::RULE,
     &argocd::undeclared_cluster::RULE,
+    &rancher::unknown_binding_principal::RULE,
+    &rancher::invalid_principal::RULE,
+    &rancher::unknown_rancher_project::RULE,
 ];
 
 /// A check of one entity document.

@@ -1,6 +1,6 @@
 //! ARGO004 `unknown-project-group`.
 
-use crate::consumers::identity::Groups;
+use crate::consumers::identity::{Identities, Principal};
 use crate::diagnostic::Severity;
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, Family, RuleMeta, Status};
@@ -70,13 +70,10 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) || catalog.argocd.projects.is_empty() {
         return;
     }
-    let groups = Groups::new(
+    let groups = Identities::of_catalog(
+        Principal::Group,
         catalog.entities.iter().map(|indexed| indexed.entity),
-        // Known entities are kept as `kind:namespace/name` keys.
-        catalog
-            .known
-            .iter()
-            .filter_map(|key| key.strip_prefix("group:")?.split_once('/')),
+        &catalog.known,
     );
     if groups.is_empty() {
         return;

@@ -48,6 +48,9 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::argocd::unknown_project_group::check,
     crate::rules::argocd::cross_stage_destination::check,
     crate::rules::argocd::undeclared_cluster::check,
+    crate::rules::rancher::unknown_binding_principal::check,
+    crate::rules::rancher::invalid_principal::check,
+    crate::rules::rancher::unknown_rancher_project::check,
 ];
 
 /// One entity with its references.
@@ -76,6 +79,8 @@ pub(crate) struct Catalog<'a> {
     pub namespace_sets: crate::naming::sources::NamespaceSets,
     /// Argo CD's AppProjects and Applications among the manifests.
     pub argocd: crate::consumers::argocd::Inventory<'a>,
+    /// Rancher's Projects and bindings among the manifests.
+    pub rancher: crate::consumers::rancher::Inventory<'a>,
     /// The catalog's cluster Resources and the Argo CD cluster Secrets among the manifests.
     pub clusters: crate::consumers::clusters::Clusters<'a>,
     pub context: Context<'a>,
@@ -154,6 +159,13 @@ impl<'a> Catalog<'a> {
                 .filter(|(_, file)| file.source.kind == FileKind::Manifests)
                 .flat_map(|(index, file)| mapping_documents(file, index)),
         );
+        let rancher = crate::consumers::rancher::Inventory::new(
+            files
+                .iter()
+                .enumerate()
+                .filter(|(_, file)| file.source.kind == FileKind::Manifests)
+                .flat_map(|(index, file)| mapping_documents(file, index)),
+        );
         let clusters = crate::consumers::clusters::Clusters::new(
             entities.iter().map(|indexed| indexed.entity),
             files
@@ -170,6 +182,7 @@ impl<'a> Catalog<'a> {
             namespace_sets: sets,
             argocd,
             clusters,
+            rancher,
             files,
             entities,
             by_key,

@@ -1,0 +1,6 @@
+//! `RAN0xx`: Rancher's role template bindings against the catalog's Groups and Users and the
+//! Rancher Projects among the checked files. The facts are in `crate::consumers::rancher`.
+
+pub mod invalid_principal;
+pub mod unknown_binding_principal;
+pub mod unknown_rancher_project;
