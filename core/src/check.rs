@@ -456,8 +456,16 @@ impl Checker {
             .enumerate()
             .map(|(index, file)| file_entities(file, index).count())
             .sum();
+        let expansion = crate::consumers::argocd::appset::expand(
+            self.files
+                .iter()
+                .enumerate()
+                .filter(|(_, file)| file.source.kind == FileKind::Manifests)
+                .flat_map(|(index, file)| crate::catalog::file::mapping_documents(file, index)),
+        );
         let catalog = rules::references::Catalog::new(
             &self.files,
+            &expansion,
             &self.options.known_entities,
             self.context(),
             facts,

@@ -9,7 +9,8 @@
 //! (`crate::consumers::identity`); under `spec` the relation
 //! fields of the built-in kinds, a Location's `target`/`targets` and what the Argo CD rules
 //! read (`destination`, `destinations`, `template.spec.destination`, `project`, `source`,
-//! `sources`, `sourceRepos`, `roles`), a Flux resource's `targetNamespace`, a Resource's
+//! `sources`, `sourceRepos`, `roles`, an ApplicationSet's `generators`, `goTemplate` and
+//! `template`'s name, project, sources and destination), a Flux resource's `targetNamespace`, a Resource's
 //! `type`, a Rancher Project's `clusterName`; a Rancher binding's principals and
 //! `projectName`; a Secret's `stringData.name` and `stringData.server` (an Argo CD cluster's);
 //! and every
@@ -103,7 +104,7 @@ fn metadata_field<'k>(key: &Node, keep: &'k Keep) -> Option<Field<'k>> {
 }
 
 fn spec_field(key: &Node) -> Option<Field<'static>> {
-    const OTHERS: [&str; 12] = [
+    const OTHERS: [&str; 14] = [
         "target",
         "targets",
         "destination",
@@ -116,6 +117,8 @@ fn spec_field(key: &Node) -> Option<Field<'static>> {
         "targetNamespace",
         "type",
         "clusterName",
+        "generators",
+        "goTemplate",
     ];
     if RELATION_FIELDS
         .iter()
@@ -134,13 +137,26 @@ fn cluster_secret_field(key: &Node) -> Option<Field<'static>> {
     (key.key_matches("name") || key.key_matches("server")).then_some(Field::Whole)
 }
 
+/// An ApplicationSet's template: what a generated Application is judged by.
 fn template_field(key: &Node) -> Option<Field<'static>> {
-    key.key_matches("spec")
-        .then_some(Field::Fields(template_spec_field))
+    if key.key_matches("spec") {
+        Some(Field::Fields(template_spec_field))
+    } else if key.key_matches("metadata") {
+        Some(Field::Fields(template_metadata_field))
+    } else {
+        None
+    }
+}
+
+fn template_metadata_field(key: &Node) -> Option<Field<'static>> {
+    key.key_matches("name").then_some(Field::Whole)
 }
 
 fn template_spec_field(key: &Node) -> Option<Field<'static>> {
-    key.key_matches("destination").then_some(Field::Whole)
+    ["destination", "project", "source", "sources"]
+        .iter()
+        .any(|field| key.key_matches(field))
+        .then_some(Field::Whole)
 }
 
 /// Keep an entry whose value is a mapping of interest: the fields `select` names.

@@ -3,6 +3,7 @@
 //! (`AppProject.IsSourcePermitted`, `isDestinationMatched` in
 //! `pkg/apis/application/v1alpha1/app_project_types.go`).
 
+pub mod appset;
 mod glob;
 mod url;
 
@@ -20,7 +21,7 @@ pub const DEFAULT_PROJECT: &str = "default";
 pub const IN_CLUSTER: (&str, &str) = ("in-cluster", "https://kubernetes.default.svc");
 
 /// An `argoproj.io` resource of this kind.
-fn is_argo(document: &Entity<'_>, kind: &str) -> bool {
+pub(crate) fn is_argo(document: &Entity<'_>, kind: &str) -> bool {
     document
         .api_version()
         .is_some_and(|api_version| api_version.starts_with("argoproj.io/"))
@@ -98,9 +99,38 @@ pub struct Application<'a> {
     pub sources: Vec<Source<'a>>,
     /// `spec.destination` and its node.
     pub destination: Option<(Destination<'a>, &'a Node)>,
+    /// The ApplicationSet that generates it, if it is generated.
+    pub generated_by: Option<GeneratedBy<'a>>,
+}
+
+/// Where a generated Application comes from: a list element of an ApplicationSet.
+#[derive(Debug, Clone, Copy)]
+pub struct GeneratedBy<'a> {
+    pub set: &'a str,
+    pub element: usize,
 }
 
 impl Application<'_> {
+    /// `Application "name"`, and the ApplicationSet that generates it.
+    pub fn title(&self) -> String {
+        match self.generated_by {
+            None => format!("Application \"{}\"", self.name),
+            Some(GeneratedBy { set, element }) => format!(
+                "Application \"{}\" (ApplicationSet \"{set}\", list element {})",
+                self.name,
+                element + 1
+            ),
+        }
+    }
+
+    /// A pointer into the Application, or into its ApplicationSet's template if generated.
+    pub fn pointer(&self, path: &str) -> String {
+        match self.generated_by {
+            None => path.to_owned(),
+            Some(_) => format!("/spec/template{path}"),
+        }
+    }
+
     /// The project's name as Argo CD reads it (`GetProject`: empty is `default`).
     pub fn project_name(&self) -> &str {
         self.project
@@ -221,9 +251,22 @@ impl<'a> Project<'a> {
 impl<'a> Application<'a> {
     /// Read an Application, or `None` for another document.
     pub fn read(document: &Entity<'a>) -> Option<Self> {
+        Self::read_generated(document, None)
+    }
+
+    /// Read an Application an ApplicationSet generates (its template rendered).
+    pub fn read_generated(
+        document: &Entity<'a>,
+        generated_by: Option<GeneratedBy<'a>>,
+    ) -> Option<Self> {
         if !is_argo(document, "Application") {
             return None;
         }
+        let prefix = if generated_by.is_some() {
+            "/spec/template"
+        } else {
+            ""
+        };
         let spec = document.spec();
         let mut sources = Vec::new();
         let source_of = |node: &'a Node, pointer: String| {
@@ -231,7 +274,7 @@ impl<'a> Application<'a> {
             Some(Source {
                 repo_url: url.as_str()?,
                 node: url,
-                pointer: format!("{pointer}/repoURL"),
+                pointer: format!("{prefix}{pointer}/repoURL"),
             })
         };
         if let Some(source) = spec.and_then(|spec| spec.get("source")) {
@@ -262,6 +305,7 @@ impl<'a> Application<'a> {
                 .filter(|node| node.as_str().is_some_and(|name| !name.is_empty())),
             sources,
             destination,
+            generated_by,
         })
     }
 }
@@ -284,6 +328,28 @@ impl<'a> Inventory<'a> {
             }
         }
         inventory
+    }
+
+    /// Add the Applications that ApplicationSets generate.
+    pub fn add_generated(
+        &mut self,
+        generated: &'a [appset::Generated],
+        contributor: impl Fn(usize) -> Option<&'a str>,
+    ) {
+        for item in generated {
+            let document = Entity {
+                file: item.file,
+                document: item.document,
+                root: &item.root,
+                contributor: contributor(item.file),
+            };
+            let by = GeneratedBy {
+                set: &item.set,
+                element: item.element,
+            };
+            self.applications
+                .extend(Application::read_generated(&document, Some(by)));
+        }
     }
 
     /// The AppProjects of this name (more than one when the repository configures several

@@ -112,10 +112,12 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             &RULE,
             &application.document,
             node,
-            "/spec/destination",
+            &application.pointer("/spec/destination"),
             format!(
-                "Application \"{}\" deploys namespace \"{}\" (stage {stage}) to {how}, which is cluster \"{}\" of stage {cluster_stage} (its {source})",
-                application.name, destination.namespace, cluster.name
+                "{} deploys namespace \"{}\" (stage {stage}) to {how}, which is cluster \"{}\" of stage {cluster_stage} (its {source})",
+                application.title(),
+                destination.namespace,
+                cluster.name
             ),
             Some(format!(
                 "deploy a {stage} namespace to a {stage} cluster, or correct the cluster's stage in the catalog"

@@ -92,10 +92,10 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             &RULE,
             &application.document,
             node,
-            "/spec/destination",
+            &application.pointer("/spec/destination"),
             format!(
-                "Application \"{}\" deploys to {}, which {} does not permit (destinations: {allowed})",
-                application.name,
+                "{} deploys to {}, which {} does not permit (destinations: {allowed})",
+                application.title(),
                 describe(destination),
                 project_label(application.project_name(), projects.len())
             ),

@@ -87,8 +87,8 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                 source.node,
                 &source.pointer,
                 format!(
-                    "Application \"{}\" takes its source from \"{}\", which {} does not permit (sourceRepos: {allowed})",
-                    application.name,
+                    "{} takes its source from \"{}\", which {} does not permit (sourceRepos: {allowed})",
+                    application.title(),
                     source.repo_url,
                     project_label(application.project_name(), projects.len())
                 ),

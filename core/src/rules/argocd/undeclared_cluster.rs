@@ -103,10 +103,10 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             &RULE,
             &application.document,
             at,
-            &format!("/spec/destination/{key}"),
+            &application.pointer(&format!("/spec/destination/{key}")),
             format!(
-                "Application \"{}\" deploys to {what}, which no cluster Resource of the catalog declares",
-                application.name
+                "{} deploys to {what}, which no cluster Resource of the catalog declares",
+                application.title()
             ),
             Some(help),
         );

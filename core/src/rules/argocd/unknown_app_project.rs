@@ -100,10 +100,10 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             &RULE,
             &application.document,
             node,
-            "/spec/project",
+            &application.pointer("/spec/project"),
             format!(
-                "Application \"{}\" names project \"{name}\", which no AppProject of the checked files defines",
-                application.name
+                "{} names project \"{name}\", which no AppProject of the checked files defines",
+                application.title()
             ),
             Some(help),
         );

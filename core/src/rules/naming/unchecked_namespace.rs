@@ -13,9 +13,11 @@ pub static RULE: RuleMeta = RuleMeta {
     since: "0.1.0",
     summary: "A namespace value is templated or a pattern, so it is not checked",
     docs: r#"## What it does
-Says which namespace values were skipped: templates such as `{{name}}-prd` in an Argo CD
-ApplicationSet, patterns such as `ap-phippy-*` in an AppProject, and names Rancher generates
-for Projects (`p-x7k2q`).
+Says which namespace values were skipped: templates such as `ap-{{name}}-prd` in an Argo CD
+ApplicationSet whose generators kataster does not expand (`clusters`, `git`, `matrix`, ...;
+the elements of `list` generators are expanded and each generated namespace is checked),
+patterns such as `ap-phippy-*` in an AppProject, and names Rancher generates for Projects
+(`p-x7k2q`).
 
 ## Why is this bad?
 It is not bad; it tells you what kataster could not see. The rendered names are checked where
@@ -28,12 +30,12 @@ kind: ApplicationSet
 metadata:
   name: phippy
 spec:
-  generators: [{list: {elements: [{stage: dev}, {stage: prd}]}}]
+  generators: [{clusters: {selector: {matchLabels: {acme.com/stage: prd}}}}]
   template:
-    metadata: {name: "phippy-{{stage}}"}
+    metadata: {name: "phippy-{{name}}"}
     spec:
       project: phippy
-      destination: {server: "https://kubernetes.default.svc", namespace: "ap-phippy-{{stage}}"}
+      destination: {server: "{{server}}", namespace: "ap-phippy-{{metadata.labels.acme.com/stage}}"}
 ```
 
 ## Use instead

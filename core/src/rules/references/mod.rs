@@ -18,8 +18,9 @@ use crate::catalog::Entity;
 use crate::catalog::file::{ParsedFile, file_entities, mapping_documents};
 use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind};
 use crate::catalog::refs::{EntityRef, FoundRef, spec_refs};
+use crate::consumers::argocd::appset::Expansion;
 use crate::known::{Facts, KnownEntity};
-use crate::naming::sources::{NamespaceUse, entity_uses, manifest_uses};
+use crate::naming::sources::{NamespaceUse, Origin, entity_uses, manifest_uses};
 use crate::rules::{Context, Emitter, Finding, RuleMeta};
 use crate::source::FileKind;
 use crate::source::LineIndex;
@@ -90,6 +91,7 @@ pub(crate) struct Catalog<'a> {
 impl<'a> Catalog<'a> {
     pub fn new(
         files: &'a [ParsedFile],
+        expansion: &'a Expansion,
         known: &[KnownEntity],
         context: Context<'a>,
         facts: &'a dyn Facts,
@@ -152,13 +154,39 @@ impl<'a> Catalog<'a> {
                 mapping_documents(file, index).flat_map(|document| manifest_uses(&document)),
             );
         }
-        let argocd = crate::consumers::argocd::Inventory::new(
+        // An ApplicationSet whose every Application is generated is judged through them.
+        namespaces.retain(|usage| {
+            usage.origin != Origin::ApplicationSet
+                || !expansion
+                    .complete
+                    .contains(&(usage.entity.file, usage.entity.document))
+        });
+        let mut argocd = crate::consumers::argocd::Inventory::new(
             files
                 .iter()
                 .enumerate()
                 .filter(|(_, file)| file.source.kind == FileKind::Manifests)
                 .flat_map(|(index, file)| mapping_documents(file, index)),
         );
+        let contributor = |file: usize| files[file].source.contributor.as_deref();
+        argocd.add_generated(&expansion.applications, contributor);
+        for generated in &expansion.applications {
+            let document = Entity {
+                file: generated.file,
+                document: generated.document,
+                root: &generated.root,
+                contributor: contributor(generated.file),
+            };
+            namespaces.extend(
+                manifest_uses(&document)
+                    .into_iter()
+                    .map(|usage| NamespaceUse {
+                        pointer: format!("/spec/template{}", usage.pointer),
+                        origin: Origin::ApplicationSet,
+                        ..usage
+                    }),
+            );
+        }
         let rancher = crate::consumers::rancher::Inventory::new(
             files
                 .iter()
