@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{branch, check, namespace, rules, schema, version};
+use crate::commands::{branch, check, inventory, namespace, rules, schema, version};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,6 +19,9 @@ pub struct Cli {
 pub enum Command {
     /// Check catalog files and directories (default: the current directory).
     Check(check::Args),
+    /// Print the joined view per namespace: app, stage, component, owner, cluster, AppProject,
+    /// groups with access, version (table, markdown or json).
+    Inventory(inventory::Args),
     /// Print the documentation of a rule.
     Rule {
         /// The rule code, e.g. CAT006.

@@ -50,7 +50,7 @@ fn the_examples_exit_as_documented() {
     );
     assert_eq!(
         String::from_utf8(acme.stdout).unwrap(),
-        "0 errors, 0 warnings: checked 14 files (29 documents, 28 entities)\n"
+        "0 errors, 0 warnings: checked 18 files (38 documents, 28 entities)\n"
     );
     assert_eq!(
         kataster(&["check", "examples/broken"]).status.code(),
@@ -237,4 +237,71 @@ fn usage_errors_and_missing_paths_exit_2() {
     assert_eq!(kataster(&["check", "--select"]).status.code(), Some(2));
     let (code, report) = json(&["check", "does/not/exist.yaml"]);
     assert_eq!((code, codes(&report)), (2, vec!["IO001".to_owned()]));
+}
+
+#[test]
+fn the_acme_inventory_joins_catalog_argo_cd_and_clusters() {
+    let output = kataster(&["inventory", "examples/acme"]);
+    assert_eq!(output.status.code(), Some(0));
+    let table = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .map(|line| {
+            line.split("  ")
+                .map(str::trim)
+                .filter(|cell| !cell.is_empty())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        rows[0],
+        [
+            "APP",
+            "STAGE",
+            "NAMESPACE",
+            "COMPONENT",
+            "OWNER",
+            "CLUSTER",
+            "PROJECT",
+            "GROUPS",
+            "VERSION"
+        ]
+    );
+    assert!(
+        rows.contains(&vec![
+            "phippy",
+            "prd",
+            "ap-phippy-prd",
+            "component:default/phippy",
+            "team-a",
+            "cluster-prd-eu1",
+            "phippy",
+            "team-a, client01",
+            "1.4.0",
+        ]),
+        "{table}"
+    );
+    assert!(
+        rows.contains(&vec![
+            "goldie",
+            "dev",
+            "ps-goldie-eu1-dev",
+            "-",
+            "-",
+            "cluster-dev-eu1",
+            "goldie",
+            "team-b",
+            "2.1.0",
+        ]),
+        "an ApplicationSet's generated Application: {table}"
+    );
+    let json = kataster(&["inventory", "examples/acme", "--format", "json"]);
+    let value: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["rows"].as_array().unwrap().len(), rows.len() - 1);
+    let markdown = kataster(&["inventory", "examples/acme", "--format", "markdown"]);
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(
+        markdown.starts_with("| app | stage | namespace |"),
+        "{markdown}"
+    );
 }

@@ -2,6 +2,7 @@
 //! read (keeping only what the cross-file rules need of it, see [`prune`]), then the
 //! cross-file rules over all of them.
 
+pub mod inventory;
 mod policy;
 mod prune;
 mod suppress;
@@ -400,6 +401,15 @@ impl Checker {
         self.files.len() - 1
     }
 
+    /// The readable mapping documents of the manifest files.
+    fn manifest_documents(&self) -> impl Iterator<Item = Entity<'_>> {
+        self.files
+            .iter()
+            .enumerate()
+            .filter(|(_, file)| file.source.kind == FileKind::Manifests)
+            .flat_map(|(index, file)| crate::catalog::file::mapping_documents(file, index))
+    }
+
     pub fn files(&self) -> &[ParsedFile] {
         &self.files
     }
@@ -456,13 +466,7 @@ impl Checker {
             .enumerate()
             .map(|(index, file)| file_entities(file, index).count())
             .sum();
-        let expansion = crate::consumers::argocd::appset::expand(
-            self.files
-                .iter()
-                .enumerate()
-                .filter(|(_, file)| file.source.kind == FileKind::Manifests)
-                .flat_map(|(index, file)| crate::catalog::file::mapping_documents(file, index)),
-        );
+        let expansion = crate::consumers::argocd::appset::expand(self.manifest_documents());
         let catalog = rules::references::Catalog::new(
             &self.files,
             &expansion,

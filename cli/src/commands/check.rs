@@ -95,6 +95,30 @@ fn exclude_args(args: &Args) -> Result<ExcludeArgs, String> {
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let outputs = outputs(&args.format)?;
+    let (checker, root) = load(args)?;
+    let report = checker.check(&facts::FileSystem { root });
+    let json = JsonReport::new(&report, checker.files());
+    let input = render::Input {
+        report: &report,
+        files: checker.files(),
+        json: &json,
+    };
+    write_outputs(&outputs, input, args)?;
+    eprint!(
+        "{}",
+        render::human::notes(&report, checker.files(), args.show_skipped)
+    );
+    let code = exit_code(&report, args.fail_on);
+    // The process ends here: freeing every file, tree and diagnostic one by one would only
+    // cost time (about 5% of a large check).
+    std::mem::forget(json);
+    std::mem::forget(report);
+    std::mem::forget(checker);
+    Ok(code)
+}
+
+/// The checker with the policy and every file of the paths (and their Location targets).
+pub(super) fn load(args: &Args) -> Result<(Checker, Root), String> {
     let known_entities = match &args.known_entities {
         Some(path) => known::read(path)?,
         None => Vec::new(),
@@ -158,25 +182,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             collector.follow_locations();
         }
     }
-    let report = checker.check(&facts::FileSystem { root });
-    let json = JsonReport::new(&report, checker.files());
-    let input = render::Input {
-        report: &report,
-        files: checker.files(),
-        json: &json,
-    };
-    write_outputs(&outputs, input, args)?;
-    eprint!(
-        "{}",
-        render::human::notes(&report, checker.files(), args.show_skipped)
-    );
-    let code = exit_code(&report, args.fail_on);
-    // The process ends here: freeing every file, tree and diagnostic one by one would only
-    // cost time (about 5% of a large check).
-    std::mem::forget(json);
-    std::mem::forget(report);
-    std::mem::forget(checker);
-    Ok(code)
+    Ok((checker, root))
 }
 
 /// The requested outputs; human output on standard output when none goes there.

@@ -2,6 +2,7 @@
 
 pub mod branch;
 pub mod check;
+pub mod inventory;
 pub mod namespace;
 pub mod rules;
 pub mod schema;
@@ -17,6 +18,7 @@ use crate::args::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Inventory(args) => inventory::run(&args),
         Command::Namespace(args) => namespace::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Lsp => crate::lsp::run(),

@@ -20,7 +20,8 @@ pub enum Origin {
     AppProject,
     /// Argo CD `ApplicationSet`: `spec.template.spec.destination.namespace`.
     ApplicationSet,
-    /// Rancher `Project` (`management.cattle.io/v3`): `metadata.name`, unless generated.
+    /// Rancher `Project` (`management.cattle.io/v3`): `metadata.name`, unless it is an id
+    /// Rancher generated.
     RancherProject,
     /// Kustomize `Kustomization`: `namespace`, the namespace of every resource it renders.
     Kustomization,
@@ -227,14 +228,10 @@ pub fn manifest_uses<'a>(document: &Entity<'a>) -> Vec<NamespaceUse<'a>> {
             })
             .collect(),
         "Project" if api_version.starts_with("management.cattle.io/") => {
+            // A generated id (`p-x7k2q`) names no namespace: nothing to see.
             single(&["metadata", "name"], Origin::RancherProject)
                 .into_iter()
-                .map(|mut usage| {
-                    if is_rancher_generated_id(usage.name) {
-                        usage.unchecked = Some("it is a name Rancher generated");
-                    }
-                    usage
-                })
+                .filter(|usage| !is_rancher_generated_id(usage.name))
                 .collect()
         }
         _ => Vec::new(),

@@ -17,6 +17,7 @@ pub mod concise;
 pub mod github;
 pub mod gitlab;
 pub mod human;
+pub mod inventory;
 pub mod json;
 pub mod junit;
 pub mod sarif;

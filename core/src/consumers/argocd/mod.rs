@@ -101,6 +101,8 @@ pub struct Application<'a> {
     pub destination: Option<(Destination<'a>, &'a Node)>,
     /// The ApplicationSet that generates it, if it is generated.
     pub generated_by: Option<GeneratedBy<'a>>,
+    /// The first source's `targetRevision`: what it deploys.
+    pub revision: Option<&'a str>,
 }
 
 /// Where a generated Application comes from: a list element of an ApplicationSet.
@@ -306,6 +308,13 @@ impl<'a> Application<'a> {
             sources,
             destination,
             generated_by,
+            revision: spec
+                .and_then(|spec| {
+                    spec.get("source")
+                        .or_else(|| spec.get("sources")?.as_sequence()?.first())
+                })
+                .and_then(|source| source.get("targetRevision"))
+                .and_then(Node::as_str),
         })
     }
 }

@@ -16,8 +16,8 @@ pub static RULE: RuleMeta = RuleMeta {
 Says which namespace values were skipped: templates such as `ap-{{name}}-prd` in an Argo CD
 ApplicationSet whose generators kataster does not expand (`clusters`, `git`, `matrix`, ...;
 the elements of `list` generators are expanded and each generated namespace is checked),
-patterns such as `ap-phippy-*` in an AppProject, and names Rancher generates for Projects
-(`p-x7k2q`).
+and patterns such as `ap-phippy-*` in an AppProject. (A Rancher Project's generated id such as
+`p-x7k2q` is no namespace name and is not mentioned.)
 
 ## Why is this bad?
 It is not bad; it tells you what kataster could not see. The rendered names are checked where
