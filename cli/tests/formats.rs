@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -80,6 +81,21 @@ fn slug(case: &str) -> String {
         .join("-")
 }
 
+/// The workspace as SARIF's `originalUriBaseIds` names it: `file://`, the canonical path
+/// percent-encoded, `/`.
+fn root_uri(root: &Path) -> String {
+    let canonical = std::fs::canonicalize(root).unwrap();
+    let mut uri = String::from("file://");
+    for byte in format!("{}/", canonical.display()).bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            write!(uri, "%{byte:02X}").unwrap();
+        }
+    }
+    uri
+}
+
 /// A fresh folder; unique per call, as tests run in parallel.
 fn scratch(name: &str) -> PathBuf {
     static COUNT: AtomicUsize = AtomicUsize::new(0);
@@ -121,6 +137,7 @@ fn every_format_matches_its_golden_files() {
     let root = workspace();
     let bless = std::env::var_os("KATASTER_BLESS").is_some();
     let version = format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"));
+    let root_uri = format!("\"uri\": \"{}\"", root_uri(&root));
     let mut failures = Vec::new();
     for case in CASES {
         let out = scratch(&format!("formats-{}", slug(case)));
@@ -130,8 +147,11 @@ fn every_format_matches_its_golden_files() {
             "{case}: {output:?}"
         );
         for (format, ext, text) in rendered {
-            // The tool version in SARIF changes with every release, not with the format.
-            let text = text.replace(&version, "\"version\": \"<VERSION>\"");
+            // The tool version in SARIF changes with every release, not with the format, and
+            // the root of the run (SARIF's %SRCROOT%) is wherever the checkout lies.
+            let text = text
+                .replace(&version, "\"version\": \"<VERSION>\"")
+                .replace(&root_uri, "\"uri\": \"file:///<ROOT>/\"");
             let golden = root
                 .join("tests/golden")
                 .join(format)
@@ -327,12 +347,125 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
         let log: Value = serde_json::from_str(&text).unwrap();
         let run = &log["runs"][0];
         let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        for rule in rules {
+            for field in [
+                "/shortDescription/text",
+                "/fullDescription/text",
+                "/help/text",
+            ] {
+                assert!(
+                    rule.pointer(field)
+                        .and_then(Value::as_str)
+                        .is_some_and(|t| !t.is_empty()),
+                    "{case}: {field} of {rule}"
+                );
+            }
+            let code = rule["id"].as_str().unwrap();
+            let docs = kataster_core::rules::rule(code).unwrap().docs.trim_end();
+            assert_eq!(rule["help"]["markdown"], docs, "{case}: help of {code}");
+            assert_eq!(
+                rule["helpUri"],
+                format!("https://github.com/kataster/kataster/blob/main/docs/rules/{code}.md"),
+                "{case}"
+            );
+            assert!(
+                workspace().join(format!("docs/rules/{code}.md")).is_file(),
+                "{case}: {code} has no page"
+            );
+        }
+        let base = &run["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+        assert!(
+            base.as_str()
+                .is_some_and(|uri| uri.starts_with("file:///") && uri.ends_with('/')),
+            "{case}: %SRCROOT% is {base}"
+        );
         for result in run["results"].as_array().unwrap() {
             let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
             assert_eq!(rules[index]["id"], result["ruleId"], "{case}");
-            assert!(rules[index]["helpUri"].is_string(), "{case}");
+            let artifact = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+            assert_eq!(artifact["uriBaseId"], "%SRCROOT%", "{case}: {artifact}");
+            let uri = artifact["uri"].as_str().unwrap();
+            assert!(
+                !uri.starts_with('/') && !uri.contains(':') && !uri.starts_with("./"),
+                "{case}: {uri} is not relative to the root"
+            );
+            assert!(
+                result["partialFingerprints"]["kataster/v1"].is_string(),
+                "{case}: {result}"
+            );
         }
     }
+}
+
+/// The SARIF Multitool (`@microsoft/sarif-multitool`, installed by scripts/test-deps.sh):
+/// SARIF's own rules and GitHub code scanning's ingestion rules (`--rule-kind "Gh;Sarif"`),
+/// e.g. GH2012: every rule has a full description and help. Its errors and warnings fail;
+/// notes are printed.
+#[test]
+fn sarif_passes_the_sarif_multitool_with_github_rules() {
+    let tool = std::env::var_os("KATASTER_SARIF_MULTITOOL").map_or_else(
+        || {
+            workspace().join(
+                "target/test-deps/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool",
+            )
+        },
+        PathBuf::from,
+    );
+    if !tool.is_file() {
+        let message = format!(
+            "the SARIF Multitool is not at {} (scripts/test-deps.sh installs it from npm)",
+            tool.display()
+        );
+        assert!(std::env::var_os("CI").is_none(), "{message}");
+        eprintln!("SKIPPED: {message}; SARIF Multitool validation not run");
+        return;
+    }
+    let dir = scratch("multitool");
+    let mut files = Vec::new();
+    for (case, text) in rendered_outputs("sarif") {
+        let file = dir.join(format!("{}.sarif", slug(&case)));
+        std::fs::write(&file, &text).unwrap();
+        files.push(file);
+    }
+    let log = dir.join("validation.sarif");
+    let output = Command::new(&tool)
+        .args([
+            "validate",
+            "--rule-kind",
+            "Gh;Sarif",
+            "--log",
+            "ForceOverwrite",
+        ])
+        .arg("--output")
+        .arg(&log)
+        .args(&files)
+        .env("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains(&format!("{} files scanned", files.len())),
+        "the SARIF Multitool failed: {output:?}"
+    );
+    let validation: Value = serde_json::from_str(&std::fs::read_to_string(&log).unwrap()).unwrap();
+    let mut problems = Vec::new();
+    for run in validation["runs"].as_array().unwrap() {
+        for result in run["results"].as_array().into_iter().flatten() {
+            let level = result["level"].as_str().unwrap_or("warning");
+            let line = format!(
+                "{level} {}: {} ({})",
+                result["ruleId"].as_str().unwrap_or("?"),
+                result["message"],
+                result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            );
+            if matches!(level, "error" | "warning") {
+                problems.push(line);
+            } else {
+                eprintln!("SARIF Multitool: {line}");
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
