@@ -654,3 +654,58 @@ fn junit_failures_follow_fail_on() {
     let strict = junit("warning");
     assert!(strict.contains("<failure message=\"CAT101: "), "{strict}");
 }
+
+fn sarif_results(dir: &Path, root: &Path, paths: &[&str]) -> Vec<Value> {
+    let output = kataster(dir)
+        .arg("check")
+        .arg("--root")
+        .arg(root)
+        .args(["--format", "sarif"])
+        .args(paths)
+        .output()
+        .unwrap();
+    let log: Value = serde_json::from_slice(&output.stdout).unwrap();
+    log["runs"][0]["results"].as_array().unwrap().clone()
+}
+
+/// SARIF's `partialFingerprints` stay when lines move and when the run starts in another
+/// folder (URIs and fingerprints are relative to the root), and differ between findings.
+#[test]
+fn sarif_fingerprints_and_uris_follow_the_root() {
+    let root = workspace();
+    let dir = scratch("sarif-fingerprints");
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    let source =
+        std::fs::read_to_string(root.join("examples/broken/backstage-rejects.yaml")).unwrap();
+    std::fs::write(sub.join("catalog-info.yaml"), &source).unwrap();
+    let before = sarif_results(&dir, &dir, &["sub/catalog-info.yaml"]);
+    let elsewhere = sarif_results(&sub, &dir, &["catalog-info.yaml"]);
+    std::fs::write(
+        sub.join("catalog-info.yaml"),
+        format!("# a comment\n# another\n{source}"),
+    )
+    .unwrap();
+    let after = sarif_results(&dir, &dir, &["sub/catalog-info.yaml"]);
+    assert!(!before.is_empty());
+    assert_eq!(before.len(), after.len());
+    let mut seen = HashSet::new();
+    for ((b, a), e) in before.iter().zip(&after).zip(&elsewhere) {
+        let location = |r: &Value| r["locations"][0]["physicalLocation"].clone();
+        assert_eq!(b["partialFingerprints"], a["partialFingerprints"]);
+        assert_eq!(b["partialFingerprints"], e["partialFingerprints"]);
+        assert_eq!(
+            location(b)["artifactLocation"],
+            location(e)["artifactLocation"]
+        );
+        assert_eq!(
+            location(b)["artifactLocation"]["uri"],
+            "sub/catalog-info.yaml"
+        );
+        assert_eq!(
+            location(b)["region"]["startLine"].as_u64().unwrap() + 2,
+            location(a)["region"]["startLine"].as_u64().unwrap()
+        );
+        assert!(seen.insert(b["partialFingerprints"]["kataster/v1"].to_string()));
+    }
+}
