@@ -3,7 +3,7 @@
 //! One run whose driver lists the rules the results use (id, name, short and full
 //! description, help as text and Markdown: the rule's docs, help URI: its page in docs/rules/,
 //! default level) and one result per diagnostic with its region. GitHub code scanning's
-//! ingestion rules hold (checked with the SARIF Multitool in cli/tests/formats.rs).
+//! ingestion rules hold (checked with the SARIF Multitool in cli/tests/sarif.rs).
 //!
 //! Artifact URIs are relative to the root of the run (`uriBaseId: %SRCROOT%`, whose absolute
 //! `file://` URI is in `originalUriBaseIds`) when the frontend says what it is
