@@ -2,7 +2,10 @@
 # The differential test: Backstage's own validation (tests/differential, Node) and
 # `kataster check --select CAT0` must give the same verdict on every document of the real
 # corpus (../shared/corpus/real, when present), ~2,700 generated mutations, the conformance
-# corpus and the examples. Usage: scripts/differential.sh [KATASTER_BINARY]
+# corpus and the examples. Then the editor schema on the same documents: none that Backstage
+# accepts is an error under schemas/catalog-info.schema.json (ajv), and the share of rejected
+# ones it catches keeps its floor (tests/differential/schema.mjs).
+# Usage: scripts/differential.sh [KATASTER_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kataster="${1:-target/debug/kataster}"
@@ -24,3 +27,4 @@ else
 fi
 node tests/differential/compare.mjs --quiet --kataster "$kataster" \
   --exceptions tests/differential/exceptions.tsv "${inputs[@]}"
+node tests/differential/schema.mjs "${inputs[@]}"

@@ -3,6 +3,9 @@
 # - xmllint (Debian's libxml2-utils): JUnit and checkstyle outputs are validated against XSDs;
 # - the SARIF 2.1.0 JSON schema, unpacked from the npm package @microsoft/jest-sarif into
 #   target/test-deps/ (never committed);
+# - the SARIF Multitool (npm @microsoft/sarif-multitool, a self-contained .NET program) in
+#   target/test-deps/sarif-multitool/: SARIF output is validated with GitHub code scanning's
+#   ingestion rules. It must install: without it this script fails;
 # - strace and GNU time (Debian's strace, time): the hostile-input tests check that the CLI
 #   opens no network connection and writes only its reports, and measure peak memory;
 # - for the GitLab CI image (gitlab-ci-image/test.sh): the x86_64-unknown-linux-musl target,
@@ -59,3 +62,21 @@ if [ ! -s "$sarif_schema" ]; then
     echo "npm is missing: the SARIF schema test will skip"
   fi
 fi
+
+# The SARIF Multitool, pinned. Its package's install script only marks the program executable;
+# npm may not run it (allowScripts), so that is done here. Unlike the schema above, a missing
+# Multitool is an error: the GitHub ingestion rules are checked nowhere else.
+multitool_version=5.7.0
+multitool_dir=target/test-deps/sarif-multitool
+multitool="$multitool_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+if [ ! -x "$multitool" ] ||
+  ! grep -q "\"version\": \"$multitool_version\"" "$multitool_dir/node_modules/@microsoft/sarif-multitool/package.json" 2>/dev/null; then
+  command -v npm >/dev/null || { echo "npm is missing: cannot install the SARIF Multitool" >&2; exit 1; }
+  mkdir -p "$multitool_dir"
+  (cd "$multitool_dir" && npm install --no-audit --no-fund --no-save --loglevel=error \
+    "@microsoft/sarif-multitool@$multitool_version" >/dev/null) ||
+    { echo "could not install @microsoft/sarif-multitool@$multitool_version" >&2; exit 1; }
+  chmod u+x "$multitool"
+  echo "SARIF Multitool: $multitool ($multitool_version)"
+fi
+"$multitool" --version >/dev/null 2>&1 || { echo "the SARIF Multitool does not run: $multitool" >&2; exit 1; }

@@ -391,7 +391,8 @@ export function check(api, args, { color = false, env = process.env } = {}) {
     isOutsideRoot: (file) => !root.contains(file),
   });
   const exitCode = session.exitCode(args.failOn);
-  const options = renderOptions(args.failOn, env);
+  // SARIF's URIs are relative to the root of the run, as the native CLI's.
+  const options = { ...renderOptions(args.failOn, env), root: root.dir };
   const rendered = wanted.map((output) => {
     const styled = output.path === undefined && output.format === 'human' && !args.noColor;
     const text = output.format === 'json' && output.path === undefined

@@ -61,6 +61,11 @@ function environment(extra = {}) {
 /** The tool's version (`[workspace.package]` of Cargo.toml), which SARIF names. */
 const VERSION = /\[workspace\.package\]\nversion = "([^"]+)"/.exec(fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8'))[1];
 
+/** The root of the run as SARIF's `originalUriBaseIds` names it (`root_uri` in core/src/render/sarif.rs). */
+const ROOT_URI = `file://${[...Buffer.from(`${fs.realpathSync.native(root)}/`, 'utf8')]
+  .map((byte) => (/[A-Za-z0-9\-._~/]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+  .join('')}`;
+
 let scratch;
 before(() => {
   process.chdir(root);
@@ -90,6 +95,8 @@ describe('every format against the golden files of the native CLI', () => {
         let text = format === 'human' ? result.stdout : fs.readFileSync(path.join(out, `${format}.${ext}`), 'utf8');
         // As the native test: the tool version in SARIF changes with every release.
         text = text.replaceAll(`"version": "${VERSION}"`, '"version": "<VERSION>"');
+        // ... and the root of the run (SARIF's %SRCROOT%) is wherever the checkout lies.
+        text = text.replaceAll(`"uri": "${ROOT_URI}"`, '"uri": "file:///<ROOT>/"');
         const golden = path.join(root, 'tests/golden', format, `${slug(testCase)}.${ext}`);
         assert.equal(text, fs.readFileSync(golden, 'utf8'), `${testCase} --format ${format}: differs from ${path.relative(root, golden)}`);
       }

@@ -1,126 +1,30 @@
 //! Every `--format` on a fixed set of conformance corpus cases and the examples, against the
 //! golden files `tests/golden/<format>/<case>.<ext>` (`KATASTER_BLESS=1 cargo test --test
 //! formats` rewrites them). The outputs are also validated: JUnit and checkstyle against XSDs
-//! (with xmllint), SARIF against the SARIF 2.1.0 JSON schema, GitLab Code Quality against its
-//! documented fields (both with the jsonschema crate). `scripts/test-deps.sh` installs xmllint
-//! and the SARIF schema; a test whose tool is missing says so and skips that check.
+//! (with xmllint), GitLab Code Quality against its documented fields (jsonschema crate); SARIF
+//! in tests/sarif.rs. `scripts/test-deps.sh` installs xmllint; a test whose tool is missing
+//! says so and skips that check.
 
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Command;
 
 use serde_json::Value;
-
-/// The cases: one of each kind of output (errors, warnings, several documents, Unicode
-/// columns, file-level and could-not-check problems, nothing found, characters to escape,
-/// directories of several files).
-const CASES: &[&str] = &[
-    "tests/corpus/CAT006/invalid/non-ascii.yaml",
-    "tests/corpus/CAT001/invalid/missing-api-version-and-kind.yaml",
-    "tests/corpus/CAT016/invalid/docs-example.yaml",
-    "tests/corpus/CAT101/invalid/docs-example.yaml",
-    "tests/corpus/CAT006/valid/docs-example.yaml",
-    "tests/corpus/YAML001/invalid/tab-indentation.yaml",
-    "tests/corpus/YAML006/invalid/alias-bomb-then-entity.yaml",
-    "tests/corpus/IO002/invalid/latin1.yaml",
-    "tests/golden/fixtures/odd name, 100%.yaml",
-    "examples/broken",
-    "examples/unparsable",
-];
-
-/// Every format with its golden file extension.
-const FORMATS: &[(&str, &str)] = &[
-    ("human", "txt"),
-    ("json", "json"),
-    ("concise", "txt"),
-    ("gitlab", "json"),
-    ("junit", "xml"),
-    ("sarif", "sarif"),
-    ("github", "txt"),
-    ("azure", "txt"),
-    ("checkstyle", "xml"),
-];
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// `kataster` in the workspace root, without the CI variables of whatever runs the tests.
-fn kataster(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kataster"));
-    command.current_dir(dir);
-    for var in [
-        "CI_PROJECT_DIR",
-        "GITHUB_WORKSPACE",
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-    ] {
-        command.env_remove(var);
-    }
-    command
-}
-
-fn slug(case: &str) -> String {
-    let stem = case
-        .strip_suffix(".yaml")
-        .unwrap_or(case)
-        .trim_start_matches("tests/");
-    stem.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-/// A fresh folder; unique per call, as tests run in parallel.
-fn scratch(name: &str) -> PathBuf {
-    static COUNT: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNT.fetch_add(1, Ordering::Relaxed);
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{n}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// One run writing every format but human to a file, human to standard output.
-fn render_all(case: &str, out: &Path) -> (Output, Vec<(&'static str, &'static str, String)>) {
-    let root = workspace();
-    let mut command = kataster(&root);
-    command
-        .env("CI_PROJECT_DIR", &root)
-        .args(["check", "--no-color", "--format", "human"]);
-    for (format, ext) in &FORMATS[1..] {
-        command.arg("--format").arg(format!(
-            "{format}={}",
-            out.join(format!("{format}.{ext}")).display()
-        ));
-    }
-    let output = command.arg(case).output().unwrap();
-    let mut rendered = vec![(
-        "human",
-        "txt",
-        String::from_utf8(output.stdout.clone()).unwrap(),
-    )];
-    for (format, ext) in &FORMATS[1..] {
-        let bytes = std::fs::read(out.join(format!("{format}.{ext}"))).unwrap();
-        rendered.push((format, ext, String::from_utf8(bytes).unwrap()));
-    }
-    (output, rendered)
-}
+use support::{
+    CASES, assert_valid, json_schema, kataster, render_all, rendered_outputs, root_uri, scratch,
+    slug, workspace,
+};
 
 #[test]
 fn every_format_matches_its_golden_files() {
     let root = workspace();
     let bless = std::env::var_os("KATASTER_BLESS").is_some();
     let version = format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"));
+    let root_uri = format!("\"uri\": \"{}\"", root_uri(&root));
     let mut failures = Vec::new();
     for case in CASES {
         let out = scratch(&format!("formats-{}", slug(case)));
@@ -130,8 +34,11 @@ fn every_format_matches_its_golden_files() {
             "{case}: {output:?}"
         );
         for (format, ext, text) in rendered {
-            // The tool version in SARIF changes with every release, not with the format.
-            let text = text.replace(&version, "\"version\": \"<VERSION>\"");
+            // The tool version in SARIF changes with every release, not with the format, and
+            // the root of the run (SARIF's %SRCROOT%) is wherever the checkout lies.
+            let text = text
+                .replace(&version, "\"version\": \"<VERSION>\"")
+                .replace(&root_uri, "\"uri\": \"file:///<ROOT>/\"");
             let golden = root
                 .join("tests/golden")
                 .join(format)
@@ -182,21 +89,6 @@ fn files_and_standard_output_agree() {
             assert_eq!(single.status.code(), multi.status.code());
         }
     }
-}
-
-fn rendered_outputs(format: &str) -> Vec<(String, String)> {
-    let mut outputs = Vec::new();
-    for case in CASES {
-        let out = scratch(&format!("validate-{format}-{}", slug(case)));
-        let (_, rendered) = render_all(case, &out);
-        let text = rendered
-            .into_iter()
-            .find(|(f, _, _)| *f == format)
-            .unwrap()
-            .2;
-        outputs.push(((*case).to_owned(), text));
-    }
-    outputs
 }
 
 fn xmllint() -> Option<PathBuf> {
@@ -275,64 +167,6 @@ fn junit_counts_add_up() {
 #[test]
 fn checkstyle_validates_against_the_xsd() {
     validate_xml("checkstyle", "checkstyle.xsd");
-}
-
-fn json_schema(path: &Path) -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    jsonschema::validator_for(&schema).unwrap()
-}
-
-fn assert_valid(validator: &jsonschema::Validator, case: &str, format: &str, text: &str) {
-    let instance: Value = serde_json::from_str(text).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&instance)
-        .map(|error| format!("{} at {}", error, error.instance_path()))
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "{case} --format {format} does not validate:\n{}",
-        errors.join("\n")
-    );
-}
-
-#[test]
-fn sarif_validates_against_the_sarif_2_1_0_schema() {
-    let schema = std::env::var_os("KATASTER_SARIF_SCHEMA").map_or_else(
-        || workspace().join("target/test-deps/sarif-schema-2.1.0.json"),
-        PathBuf::from,
-    );
-    if !schema.is_file() {
-        eprintln!(
-            "SKIPPED: the SARIF 2.1.0 schema is not at {} (scripts/test-deps.sh unpacks it from the npm package @microsoft/jest-sarif); SARIF schema validation not run",
-            schema.display()
-        );
-        return;
-    }
-    // The schema's pattern for `run.language` has an unescaped `]` that strict regex engines
-    // (and this crate's meta-schema check) reject; escaped, it means the same.
-    let text = std::fs::read_to_string(&schema)
-        .unwrap()
-        .replace("{2}-[a-zA-Z]{2}]?$", "{2}-[a-zA-Z]{2}\\\\]?$");
-    let schema: Value = serde_json::from_str(&text).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let mut broken: Value =
-        serde_json::from_str(&rendered_outputs("sarif").swap_remove(0).1).unwrap();
-    broken["runs"][0]["results"][0]["level"] = "fatal".into();
-    assert!(
-        !validator.is_valid(&broken),
-        "the schema does not check levels"
-    );
-    for (case, text) in rendered_outputs("sarif") {
-        assert_valid(&validator, &case, "sarif", &text);
-        let log: Value = serde_json::from_str(&text).unwrap();
-        let run = &log["runs"][0];
-        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-        for result in run["results"].as_array().unwrap() {
-            let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
-            assert_eq!(rules[index]["id"], result["ruleId"], "{case}");
-            assert!(rules[index]["helpUri"].is_string(), "{case}");
-        }
-    }
 }
 
 #[test]

@@ -65,6 +65,18 @@ pub fn catalog_schema(policy: Option<&Policy>) -> Value {
             .push(json!({"properties": {"kind": {"enum": policy.kinds}}, "required": ["kind"]}));
     }
     let kinds: Vec<&str> = BUILTIN_KINDS.iter().map(|kind| kind.kind).collect();
+    allow_placeholders_in_definitions(&mut definitions);
+    definitions.insert(
+        "textPlaceholder".into(),
+        placeholder_schema(&TEXT_RESOLVERS),
+    );
+    definitions.insert(
+        "dataPlaceholder".into(),
+        placeholder_schema(&DATA_RESOLVERS),
+    );
+    let mut spec =
+        json!({"title": "Spec", "description": "The kind-specific fields.", "type": "object"});
+    allow_placeholders(&mut spec, true);
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://github.com/kataster/kataster/blob/main/schemas/catalog-info.schema.json",
@@ -87,7 +99,7 @@ pub fn catalog_schema(policy: Option<&Policy>) -> Value {
                 "examples": kinds
             },
             "metadata": {"$ref": "#/definitions/metadata"},
-            "spec": {"title": "Spec", "description": "The kind-specific fields.", "type": "object"}
+            "spec": spec
         },
         "anyOf": recognised,
         "allOf": dispatch,
@@ -269,4 +281,126 @@ fn annotate_spec(spec: &mut Value, kind: &str, policy: &Policy) {
             }
         }
     }
+}
+
+/// The placeholders that resolve to a file's text (`$openapi` and `$asyncapi` to the bundled
+/// document as text): they stand wherever a string is allowed.
+const TEXT_RESOLVERS: [&str; 3] = ["$text", "$openapi", "$asyncapi"];
+/// The placeholders that resolve to a file's data: wherever an object or an array is allowed.
+const DATA_RESOLVERS: [&str; 2] = ["$json", "$yaml"];
+
+/// A one-key mapping `{$resolver: "path or URL"}`, as Backstage's placeholder processor
+/// recognises it.
+fn placeholder_schema(resolvers: &[&str]) -> Value {
+    json!({
+        "title": "Placeholder",
+        "description": format!(
+            "Backstage replaces `{{{}: <path or URL>}}` with the file's {} before it validates the entity.",
+            resolvers.join("|"),
+            if resolvers == DATA_RESOLVERS { "data" } else { "text" }
+        ),
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "propertyNames": {"enum": resolvers},
+        "additionalProperties": {"type": "string"}
+    })
+}
+
+/// Placeholders in the definitions: everywhere in a kind's spec (and the spec itself), and in
+/// `metadata` except `name` and `namespace`, which Backstage reads (the envelope) before it
+/// resolves placeholders; `metadata` itself must be a mapping with a name.
+fn allow_placeholders_in_definitions(definitions: &mut Map<String, Value>) {
+    for (name, definition) in definitions.iter_mut() {
+        if name != "metadata" {
+            allow_placeholders(definition, true);
+            continue;
+        }
+        if let Some(properties) = definition
+            .get_mut("properties")
+            .and_then(Value::as_object_mut)
+        {
+            for (key, property) in properties.iter_mut() {
+                let wrap = key != "name" && key != "namespace";
+                allow_placeholders(property, wrap);
+            }
+        }
+    }
+}
+
+/// Let placeholders stand in `schema` and below it, as Backstage resolves them: a text
+/// placeholder where a string is allowed, a data placeholder where an object or an array is.
+/// `wrap`: whether `schema` itself may be a placeholder (not for the branches of an `anyOf`
+/// or `oneOf`, whose holder is wrapped once instead).
+fn allow_placeholders(schema: &mut Value, wrap: bool) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    if let Some(properties) = object.get_mut("properties").and_then(Value::as_object_mut) {
+        for property in properties.values_mut() {
+            allow_placeholders(property, true);
+        }
+    }
+    for key in ["items", "additionalProperties"] {
+        if let Some(child) = object.get_mut(key).filter(|child| child.is_object()) {
+            allow_placeholders(child, true);
+        }
+    }
+    for key in ["anyOf", "oneOf"] {
+        if let Some(branches) = object.get_mut(key).and_then(Value::as_array_mut) {
+            for branch in branches {
+                allow_placeholders(branch, false);
+            }
+        }
+    }
+    if !wrap {
+        return;
+    }
+    let types = types_of(schema);
+    let mut placeholders = Vec::new();
+    if types.contains(&"string") {
+        placeholders.push(json!({"$ref": "#/definitions/textPlaceholder"}));
+    }
+    if types.contains(&"object") || types.contains(&"array") {
+        placeholders.push(json!({"$ref": "#/definitions/dataPlaceholder"}));
+    }
+    if placeholders.is_empty() {
+        return;
+    }
+    let Some(inner) = schema.as_object_mut() else {
+        return;
+    };
+    // What an editor shows on hover stays on the outer schema.
+    let mut outer = Map::new();
+    for key in ["title", "description", "examples"] {
+        if let Some(value) = inner.remove(key) {
+            outer.insert(key.to_owned(), value);
+        }
+    }
+    let mut any_of = vec![Value::Object(std::mem::take(inner))];
+    any_of.extend(placeholders);
+    outer.insert("anyOf".into(), Value::Array(any_of));
+    *schema = Value::Object(outer);
+}
+
+/// The JSON types a schema allows values of (its `type`, or its branches' types).
+fn types_of(schema: &Value) -> Vec<&str> {
+    let mut types = Vec::new();
+    match schema.get("type") {
+        Some(Value::String(name)) => types.push(name.as_str()),
+        Some(Value::Array(names)) => types.extend(names.iter().filter_map(Value::as_str)),
+        _ => {
+            for key in ["anyOf", "oneOf"] {
+                for branch in schema
+                    .get(key)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    types.extend(types_of(branch));
+                }
+            }
+        }
+    }
+    types
 }

@@ -218,6 +218,7 @@ pub fn render_all(data: &[u8]) {
             color: true,
             project_dir: Some("/builds/acme".into()),
             current_dir: Some("/builds/acme/sub".into()),
+            root: Some("/builds/acme".into()),
             fail_from: kataster_core::Severity::Warning,
             show_infos: true,
         },

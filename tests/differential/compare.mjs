@@ -123,7 +123,7 @@ export function loadExceptions(file) {
   return out;
 }
 
-function findException(exceptions, file, document) {
+export function findException(exceptions, file, document) {
   const given = file.replace(/\\/g, '/');
   const rel = path.relative(process.cwd(), file).replace(/\\/g, '/');
   const abs = path.resolve(file).replace(/\\/g, '/');

@@ -173,6 +173,8 @@ export interface RenderOptions {
   projectDir?: string;
   /** The current directory, absolute: relative paths are resolved from it to compare them with `projectDir`. */
   cwd?: string;
+  /** The root of the run (nothing outside it is read), absolute with its links resolved: SARIF's URIs are relative to it (`%SRCROOT%`). */
+  root?: string;
 }
 
 /** One check step by step, in the CLI's order (for frontends that read files themselves). */

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsError;
 
 /// The render options' names, to reject misspelt ones.
-const OPTION_NAMES: [&str; 3] = ["failOn", "projectDir", "cwd"];
+const OPTION_NAMES: [&str; 4] = ["failOn", "projectDir", "cwd", "root"];
 
 /// The options of `render`: what the CLI reads from its environment and its flags.
 #[derive(Debug, Default, Deserialize)]
@@ -25,6 +25,9 @@ struct RenderOptions {
     project_dir: Option<String>,
     /// The current directory, absolute: relative paths are relative to it.
     cwd: Option<String>,
+    /// The root of the run (the CLI's `Root`), absolute and with its links resolved: SARIF's
+    /// URIs are relative to it (`%SRCROOT%`).
+    root: Option<String>,
 }
 
 fn options(text: Option<&str>) -> Result<RenderOptions, JsError> {
@@ -90,6 +93,10 @@ pub(crate) fn render(
             .filter(|dir| !dir.is_empty())
             .map(PathBuf::from),
         current_dir: options.cwd.filter(|dir| !dir.is_empty()).map(PathBuf::from),
+        root: options
+            .root
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from),
         fail_from,
         show_infos,
     };

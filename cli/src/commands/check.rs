@@ -96,6 +96,7 @@ fn exclude_args(args: &Args) -> Result<ExcludeArgs, String> {
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let outputs = outputs(&args.format)?;
     let (checker, root) = load(args)?;
+    let root_dir = root.dir().to_path_buf();
     let report = checker.check(&facts::FileSystem { root });
     let json = JsonReport::new(&report, checker.files());
     let input = render::Input {
@@ -103,7 +104,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         files: checker.files(),
         json: &json,
     };
-    write_outputs(&outputs, input, args)?;
+    write_outputs(&outputs, input, args, &root_dir)?;
     eprint!(
         "{}",
         render::human::notes(&report, checker.files(), args.show_skipped)
@@ -224,11 +225,13 @@ pub(super) fn outputs(requested: &[render::Output]) -> Result<Vec<render::Output
 }
 
 /// Render each output and write it to its file or to standard output. The environment is
-/// read here, not in the renderers: `CI_PROJECT_DIR` makes CI paths relative to it.
+/// read here, not in the renderers: `CI_PROJECT_DIR` makes CI paths relative to it; SARIF's
+/// URIs are relative to the root of the run.
 fn write_outputs(
     outputs: &[render::Output],
     input: render::Input<'_>,
     args: &Args,
+    root: &std::path::Path,
 ) -> Result<(), String> {
     let current_dir = std::env::current_dir().ok();
     let project_dir = std::env::var_os("CI_PROJECT_DIR")
@@ -251,6 +254,7 @@ fn write_outputs(
             color: styled,
             project_dir: project_dir.clone(),
             current_dir: current_dir.clone(),
+            root: Some(root.to_path_buf()),
             fail_from,
             show_infos: args.show_infos,
         };

@@ -1,17 +1,19 @@
 //! `--format gitlab`: a GitLab Code Quality report (`artifacts: reports: codequality`).
 //!
 //! A JSON array of issues: `description`, `check_name`, `fingerprint`, `severity` and
-//! `location` (`path` relative to `CI_PROJECT_DIR`, `lines.begin`/`lines.end`). The fingerprint
-//! identifies a finding across runs without its position: it hashes the path, the rule, the
-//! entity, the JSON pointer, the message and the finding's rank among identical ones, so that
+//! `location` (`path` relative to `CI_PROJECT_DIR`, `lines.begin`/`lines.end`), and the Code
+//! Climate field `content.body`: Markdown with the finding's help and the rule's docs. The
+//! fingerprint identifies a finding across runs without its position (`super::fingerprint`):
 //! editing other lines of a file keeps it, and two identical findings still differ.
 
-use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use crate::Severity;
+use crate::rules;
 use serde::Serialize;
 
-use super::{Context, Input, entity_ref, is_failure_to_check, project_path};
+use super::fingerprint::fingerprints;
+use super::{Context, Input, is_failure_to_check, project_path};
 
 #[derive(Serialize)]
 struct Issue {
@@ -20,6 +22,14 @@ struct Issue {
     fingerprint: String,
     severity: &'static str,
     location: Location,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<Content>,
+}
+
+/// The issue's details, Markdown, shown when it is expanded in a merge request.
+#[derive(Serialize)]
+struct Content {
+    body: String,
 }
 
 #[derive(Serialize)]
@@ -47,24 +57,35 @@ pub fn severity(code: &str, severity: Severity) -> &'static str {
 }
 
 pub fn render(input: Input<'_>, context: &Context) -> String {
-    let mut seen: HashMap<u128, usize> = HashMap::new();
-    let issues: Vec<Issue> = input
-        .report
+    let paths: Vec<String> = input
+        .json
         .diagnostics
         .iter()
-        .zip(&input.json.diagnostics)
-        .map(|(diagnostic, d)| {
-            let path = project_path(&d.file, context);
-            let entity = d
-                .document
-                .and_then(|document| {
-                    entity_ref(&input.files[diagnostic.file], diagnostic.file, document)
-                })
-                .unwrap_or_default();
-            let identity = fnv1a128(&[&path, d.code, &entity, &d.pointer, &d.message]);
-            let rank = seen.entry(identity).or_insert(0);
-            *rank += 1;
-            let fingerprint = fnv1a128(&[&identity.to_string(), &rank.to_string()]);
+        .map(|d| project_path(&d.file, context))
+        .collect();
+    let fingerprints = fingerprints(input, &paths);
+    let issues: Vec<Issue> = input
+        .json
+        .diagnostics
+        .iter()
+        .zip(paths)
+        .zip(fingerprints)
+        .map(|((d, path), fingerprint)| {
+            let meta = rules::rule(d.code);
+            let mut body = String::new();
+            if let Some(help) = &d.help {
+                let _ = write!(body, "**help:** {help}\n\n");
+            }
+            if let Some(meta) = meta {
+                let _ = write!(
+                    body,
+                    "{}\n\n[{} {}]({})\n",
+                    meta.docs.trim_end(),
+                    meta.code,
+                    meta.name,
+                    meta.url()
+                );
+            }
             Issue {
                 description: format!("{}: {}", d.code, d.message),
                 check_name: d.code,
@@ -77,38 +98,16 @@ pub fn render(input: Input<'_>, context: &Context) -> String {
                         end: d.end_line.max(d.line),
                     },
                 },
+                content: (!body.is_empty()).then_some(Content { body }),
             }
         })
         .collect();
     serde_json::to_string_pretty(&issues).unwrap_or_default() + "\n"
 }
 
-/// 128-bit FNV-1a over the parts, each followed by a NUL: stable across runs, platforms and
-/// versions (unlike `std`'s hasher).
-fn fnv1a128(parts: &[&str]) -> u128 {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    let mut hash = OFFSET;
-    for part in parts {
-        for byte in part.bytes().chain(std::iter::once(0)) {
-            hash ^= u128::from(byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
-    }
-    hash
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fnv_matches_the_reference_values() {
-        // FNV-1a of no input is the offset basis; parts are separated.
-        assert_eq!(fnv1a128(&[]), 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d);
-        assert_ne!(fnv1a128(&["a", "b"]), fnv1a128(&["ab"]));
-        assert_ne!(fnv1a128(&["a", ""]), fnv1a128(&["", "a"]));
-    }
 
     #[test]
     fn severities_map_to_code_quality() {

@@ -14,6 +14,7 @@
 pub mod azure;
 pub mod checkstyle;
 pub mod concise;
+pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
 pub mod human;
@@ -105,6 +106,9 @@ pub struct Context {
     pub project_dir: Option<PathBuf>,
     /// The current directory, absolute: relative paths are relative to it.
     pub current_dir: Option<PathBuf>,
+    /// The root of the run (docs/security.md), absolute and canonical: SARIF's URIs are
+    /// relative to it (`%SRCROOT%`).
+    pub root: Option<PathBuf>,
     /// The least severity that fails the run (`--fail-on`); test reports show findings
     /// from it up as failures. Errors always count as failures there.
     pub fail_from: Severity,
@@ -118,6 +122,7 @@ impl Default for Context {
             color: false,
             project_dir: None,
             current_dir: None,
+            root: None,
             fail_from: Severity::Error,
             show_infos: false,
         }
@@ -134,7 +139,7 @@ pub fn render(format: Format, input: Input<'_>, context: &Context) -> String {
         Format::Concise => concise::render(input.json),
         Format::Gitlab => gitlab::render(input, context),
         Format::Junit => junit::render(input, context),
-        Format::Sarif => sarif::render(input.json),
+        Format::Sarif => sarif::render(input, context),
         Format::Github => github::render(input.json),
         Format::Azure => azure::render(input.json),
         Format::Checkstyle => checkstyle::render(input),
@@ -144,19 +149,12 @@ pub fn render(format: Format, input: Input<'_>, context: &Context) -> String {
 /// A file's path for a CI system: relative to the project directory when it lies below it,
 /// with `/` separators and without `./`; otherwise as given.
 pub fn project_path(path: &str, context: &Context) -> String {
-    if let Some(project) = &context.project_dir {
-        let given = Path::new(path);
-        let absolute = match (&context.current_dir, given.is_absolute()) {
-            (_, true) => Some(normalize(given)),
-            (Some(current), false) => Some(normalize(&current.join(given))),
-            (None, false) => None,
-        };
-        if let Some(relative) = absolute
-            .as_deref()
-            .and_then(|absolute| absolute.strip_prefix(normalize(project)).ok())
-        {
-            return slash_path(relative);
-        }
+    if let Some(relative) = context
+        .project_dir
+        .as_deref()
+        .and_then(|project| relative_to(path, project, context))
+    {
+        return relative;
     }
     let cleaned = slash_path(&normalize(Path::new(path)));
     if cleaned.is_empty() {
@@ -164,6 +162,18 @@ pub fn project_path(path: &str, context: &Context) -> String {
     } else {
         cleaned
     }
+}
+
+/// A file's path relative to a folder, with `/` separators, when it lies below it (relative
+/// paths are taken from the current directory; without one, they are not below anything).
+pub fn relative_to(path: &str, dir: &Path, context: &Context) -> Option<String> {
+    let given = Path::new(path);
+    let absolute = match (&context.current_dir, given.is_absolute()) {
+        (_, true) => normalize(given),
+        (Some(current), false) => normalize(&current.join(given)),
+        (None, false) => return None,
+    };
+    absolute.strip_prefix(normalize(dir)).ok().map(slash_path)
 }
 
 /// Remove `.` components and resolve `..` lexically.

@@ -75,6 +75,7 @@ pub static RULES: &[&RuleMeta] = &[
     &references::unresolvable_reference_name::RULE,
     &references::location_target_missing::RULE,
     &references::target_outside_root::RULE,
+    &references::data_placeholder_for_string::RULE,
     &naming::invalid_namespace_name::RULE,
     &naming::namespace_convention::RULE,
     &naming::namespace_collision::RULE,
@@ -137,7 +138,8 @@ pub static RULES: &[&RuleMeta] = &[
 /// A check of one entity document.
 pub(crate) type EntityCheck = fn(&crate::catalog::Entity<'_>, &Context<'_>, &mut EntityOut<'_, '_>);
 
-/// Every per-entity check: Backstage's, in its order, then the organisation model's.
+/// Every per-entity check: Backstage's, in its order, then the organisation model's, then the
+/// placeholders' (`CAT110`).
 pub(crate) static ENTITY_CHECKS: &[EntityCheck] = &[
     backstage::invalid_envelope::check,
     backstage::invalid_metadata_field::check,
@@ -161,6 +163,8 @@ pub(crate) static ENTITY_CHECKS: &[EntityCheck] = &[
     model::owner_kind::check,
     model::contributor_not_allowed::check,
     model::custom_schema::check,
+    // Beyond Backstage: what a placeholder's file will do where it stands.
+    references::data_placeholder_for_string::check,
 ];
 
 /// The index page of docs/rules/: every rule by family.

@@ -84,6 +84,8 @@ pub(in crate::commands) fn print(
                     color: false,
                     project_dir: env("CI_PROJECT_DIR").map(PathBuf::from),
                     current_dir: std::env::current_dir().ok(),
+                    // The version commands name files relative to the repository already.
+                    root: None,
                     fail_from: kataster_core::Severity::Error,
                     show_infos: true,
                 };

@@ -1,8 +1,9 @@
 //! `CAT1xx`: beyond Backstage, across all files checked together: references that resolve
 //! to nothing or to the wrong kind, duplicate entities, hierarchy cycles, placeholders whose
-//! file is missing.
+//! file is missing or whose data cannot stand where it is.
 
 pub mod dangling_reference;
+pub mod data_placeholder_for_string;
 pub mod duplicate_entity;
 pub mod location_target_missing;
 pub mod misspelt_reference_kind;
