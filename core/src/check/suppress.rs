@@ -241,6 +241,7 @@ fn report_unused(
                     help: Some(format!(
                         "name the codes it suppresses, e.g. `# kataster: {form}[NS005]`"
                     )),
+                    fix: None,
                 });
                 continue;
             }
@@ -277,6 +278,7 @@ fn report_unused(
                     } else {
                         format!("remove \"{code}\" from the comment")
                     }),
+                    fix: None,
                 });
             }
         }

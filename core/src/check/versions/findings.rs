@@ -105,6 +105,7 @@ impl Findings {
             span,
             pointer: pointer.to_owned(),
             help,
+            fix: None,
         });
     }
 
