@@ -229,5 +229,9 @@ fn quote_fix(text: &str, node: &yaml::Node) -> Option<Fix> {
         Applicability::Unsafe
     };
     let edit = Edit::replacement(node.span.clone(), format!("\"{raw}\""));
-    Some(Fix::new(format!("quote it: `\"{raw}\"`"), applicability, vec![edit]))
+    Some(Fix::new(
+        format!("quote it: `\"{raw}\"`"),
+        applicability,
+        vec![edit],
+    ))
 }
