@@ -88,7 +88,7 @@ fn catalog() -> impl Strategy<Value = String> {
             let tags = if flow {
                 format!("  tags: [{}]", tags.join(", "))
             } else {
-                let items: String = tags.iter().map(|t| format!("{eol}    - {t}")).collect();
+                let items: String = tags.iter().map(|t| eol.to_owned() + "    - " + t).collect();
                 format!("  tags:{items}")
             };
             let comment = if comment { " # the tags" } else { "" };

@@ -74,11 +74,12 @@ pub struct Args {
     #[arg(long)]
     pub fix: bool,
     /// With --fix or --diff: apply the unsafe fixes too (they change meaning or identity:
-    /// look at them).
+    /// look at them). Alone: count them as fixable with --fix.
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Print the fixes --fix would apply as a unified diff and change nothing (exit code 1
-    /// when there is a diff).
+    /// Print the fixes --fix would apply as a unified diff instead of the report, and change
+    /// nothing (exit code 1 when there is a diff, 0 when not, 2 when something could not be
+    /// checked).
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
     /// Never colour the output.
@@ -113,7 +114,11 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         return super::fix::run(args, &setup, &outputs);
     }
     let checked = setup.check(args, HashMap::new());
-    let code = finish(args, &outputs, &checked, Fixing::default())?;
+    let fixing = Fixing {
+        fixed: None,
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    let code = finish(args, &outputs, &checked, fixing)?;
     std::mem::forget(checked);
     Ok(code)
 }

@@ -21,12 +21,13 @@ pub fn render(report: &Report, files: &[ParsedFile], color: bool, show_infos: bo
 pub struct Fixing {
     /// How many fixes were applied, when the run applied them (`--fix`).
     pub fixed: Option<usize>,
-    /// Unsafe fixes were applied too (`--unsafe-fixes`).
+    /// Unsafe fixes are applied too (`--unsafe-fixes`).
     pub unsafe_fixes: bool,
 }
 
-/// The summary's fix line, as ruff words it: "2 fixable with --fix" without `--fix`,
-/// "3 fixed, 1 fixable with --unsafe-fixes" with it; empty when there is nothing to say.
+/// The summary's fix line, as ruff words it: "2 fixable with --fix" without `--fix` (the
+/// unsafe fixes counted in with `--unsafe-fixes`), "3 fixed, 1 fixable with --unsafe-fixes"
+/// with it; empty when there is nothing to say.
 pub fn fix_line(report: &Report, fixing: Fixing) -> String {
     let count = |applicability: Applicability| {
         report
@@ -47,6 +48,10 @@ pub fn fix_line(report: &Report, fixing: Fixing) -> String {
         }
         if !fixing.unsafe_fixes && unsafe_ > 0 {
             parts.push(format!("{unsafe_} fixable with --unsafe-fixes"));
+        }
+    } else if fixing.unsafe_fixes {
+        if safe + unsafe_ > 0 {
+            parts.push(format!("{} fixable with --fix", safe + unsafe_));
         }
     } else {
         if safe > 0 {
