@@ -79,6 +79,13 @@ fn fix_applies_the_safe_fixes_and_a_second_run_changes_nothing() {
 #[test]
 fn unsafe_fixes_are_applied_only_when_asked() {
     let (_temp, dir) = repo(&[("catalog-info.yaml", &catalog())]);
+    let counted = kataster(&dir, &["check", "--unsafe-fixes"]);
+    assert!(
+        stdout(&counted).ends_with("3 fixable with --fix\n"),
+        "{}",
+        stdout(&counted)
+    );
+    assert_eq!(read(&dir, "catalog-info.yaml"), catalog());
     let fixed = kataster(&dir, &["check", "--fix", "--unsafe-fixes"]);
     assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
     assert!(stdout(&fixed).ends_with("3 fixed\n"), "{}", stdout(&fixed));
@@ -141,6 +148,7 @@ fn each_fixable_rules_example_is_fixed_into_its_use_instead() {
     // CAT006's "Use instead" also moves the display name to `metadata.title`.
     let exact = [
         "CAT010", "CAT012", "CAT105", "NS001", "NS002", "ORG001", "ORG002", "ARGO001", "KAT001",
+        "CAT001",
     ];
     for rule in kataster_core::RULES.iter().filter(|rule| rule.fixable()) {
         let case = |kind: &str| corpus.join(format!("{}/{kind}/docs-example", rule.code));

@@ -38,7 +38,16 @@ pub struct Edit {
     pub range: Range<usize>,
     pub content: String,
     /// Set while the edit is a scalar's new value, before [`Fix::resolve`] places it.
-    scalar: Option<String>,
+    pending: Option<Pending>,
+}
+
+/// What a rule asked for a scalar, before the text is at hand.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Pending {
+    /// A new value (in `content`) for the scalar whose value is this.
+    Value(String),
+    /// Quote the plain scalar written as this.
+    Quote(String),
 }
 
 impl Edit {
@@ -47,7 +56,7 @@ impl Edit {
         Self {
             range,
             content: content.into(),
-            scalar: None,
+            pending: None,
         }
     }
 
@@ -56,7 +65,18 @@ impl Edit {
         Self {
             range: span,
             content: new.into(),
-            scalar: Some(old.into()),
+            pending: Some(Pending::Value(old.into())),
+        }
+    }
+
+    /// Quote the plain scalar at `span`, written as `raw`, keeping its characters (`3000`
+    /// becomes `"3000"`); no fix when it is not written so.
+    pub fn quote(span: Range<usize>, raw: impl Into<String>) -> Self {
+        let raw = raw.into();
+        Self {
+            range: span,
+            content: format!("\"{raw}\""),
+            pending: Some(Pending::Quote(raw)),
         }
     }
 }
@@ -104,9 +124,15 @@ impl Fix {
             {
                 return None;
             }
-            let placed = match &edit.scalar {
+            let placed = match &edit.pending {
                 None => Edit::replacement(range, edit.content.clone()),
-                Some(old) => scalar_edit(text, range, old, &edit.content)?,
+                Some(Pending::Value(old)) => scalar_edit(text, range, old, &edit.content)?,
+                Some(Pending::Quote(raw)) => {
+                    let literal = &text[range.clone()] == raw
+                        && !raw.is_empty()
+                        && !raw.contains(['"', '\\', '\n', '\r', '#', '\'', '|', '>']);
+                    literal.then(|| Edit::replacement(range, edit.content.clone()))?
+                }
             };
             edits.push(placed);
         }

@@ -129,3 +129,19 @@ fn the_same_fix_twice_is_applied_once_and_self_overlap_is_refused() {
     );
     assert_eq!(crossing.resolve(text), None);
 }
+
+#[test]
+fn a_plain_scalar_is_quoted_only_as_it_is_written() {
+    let text = "name: 3000 # id\nversion: 1.10\n";
+    let quote = |raw: &str, value: &str| {
+        let start = text.find(raw).unwrap();
+        Fix::safe("", vec![Edit::quote(start..start + raw.len(), value)]).resolve(text)
+    };
+    let fix = quote("3000", "3000").unwrap();
+    assert_eq!(
+        apply(text, &[&fix]).text,
+        "name: \"3000\" # id\nversion: 1.10\n"
+    );
+    // JavaScript reads 1.10 as 1.1: which string was meant is not certain.
+    assert_eq!(quote("1.10", "1.1"), None);
+}
