@@ -206,3 +206,20 @@ fn each_fixable_rules_example_is_fixed_into_its_use_instead() {
         }
     }
 }
+
+#[test]
+fn a_template_gets_its_only_api_version_as_an_unsafe_fix() {
+    let text = "apiVersion: backstage.io/v1alpha1 # old\nkind: Template\nmetadata: {name: t}\nspec: {type: service, steps: []}\n";
+    let (_temp, dir) = repo(&[("template.yaml", text)]);
+    let safe = kataster(&dir, &["check", "--diff"]);
+    assert_eq!(
+        (safe.status.code(), stdout(&safe)),
+        (Some(0), String::new())
+    );
+    let fixed = kataster(&dir, &["check", "--fix", "--unsafe-fixes"]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
+    assert_eq!(
+        read(&dir, "template.yaml"),
+        text.replace("backstage.io/v1alpha1", "scaffolder.backstage.io/v1beta3")
+    );
+}

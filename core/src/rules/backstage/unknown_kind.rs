@@ -45,6 +45,9 @@ spec: {type: website, lifecycle: production, owner: team-a}
 `--fix --unsafe-fixes` replaces a misspelt kind with the built-in kind it is closest to
 (`Compnent` -> `Component`): an unsafe fix, the entity is then validated as another kind,
 and a name that holds a built-in one (`AiResource`) may be a custom kind: it gets no fix.
+A built-in kind with an apiVersion it does not have gets the one apiVersion it has, when it
+has only one (`Template`: `scaffolder.backstage.io/v1beta3`), also an unsafe fix: the `spec`
+is then validated against that version's shape.
 "#,
 };
 
@@ -61,15 +64,24 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
         return;
     }
     if let Some(schema) = BUILTIN_KINDS.iter().find(|schema| schema.kind == kind) {
-        out.report(
+        // One apiVersion the kind has: certain, but the spec is then judged by its shape.
+        let fix = match schema.api_versions {
+            [only] => {
+                let edit = Edit::scalar(api_node.span.clone(), api_version, *only);
+                Some(Fix::unsafe_(format!("use `{only}`"), vec![edit]))
+            }
+            _ => None,
+        };
+        out.report_fix(
             &RULE,
-            api_node,
+            api_node.span.clone(),
             "/apiVersion",
             format!("kind {kind} is not recognised with apiVersion \"{api_version}\""),
             Some(format!(
                 "use apiVersion {}",
                 schema.api_versions.join(" or ")
             )),
+            fix,
         );
         return;
     }
