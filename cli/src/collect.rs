@@ -23,6 +23,8 @@ pub struct Collector<'c> {
     /// Read but not yet parsed: parsed together, in parallel, by [`Collector::flush`].
     pending: Vec<(SourceFile, PathBuf)>,
     added: VecDeque<(usize, PathBuf)>,
+    /// Every parsed file's index in the checker and its path as it was read.
+    read: Vec<(usize, PathBuf)>,
     /// Who wrote a file, for the contributor rules.
     contributor_of: ContributorOf<'c>,
     /// Texts that replace files on disk (documents open in an editor), by canonical path.
@@ -41,6 +43,7 @@ impl<'c> Collector<'c> {
             seen: HashSet::new(),
             pending: Vec::new(),
             added: VecDeque::new(),
+            read: Vec::new(),
             contributor_of: Box::new(|_| None),
             overrides: HashMap::new(),
             force_exclude: false,
@@ -269,7 +272,14 @@ impl<'c> Collector<'c> {
     pub fn flush(&mut self) {
         let (sources, paths): (Vec<SourceFile>, Vec<PathBuf>) = self.pending.drain(..).unzip();
         let indices = self.checker.add_files(sources);
-        self.added.extend(indices.zip(paths));
+        let added: Vec<(usize, PathBuf)> = indices.zip(paths).collect();
+        self.read.extend(added.iter().cloned());
+        self.added.extend(added);
+    }
+
+    /// Every file parsed so far: its index in the checker and its path as it was read.
+    pub fn read_paths(&self) -> &[(usize, PathBuf)] {
+        &self.read
     }
 
     /// Follow the targets of Location entities in every added file, transitively.

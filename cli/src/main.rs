@@ -3,6 +3,7 @@
 mod args;
 mod collect;
 mod commands;
+mod diff;
 mod facts;
 mod git;
 mod known;

@@ -391,6 +391,7 @@ impl Checker {
             pointer: String::new(),
             message: message.into(),
             help: None,
+            fix: None,
         };
         self.files.push(ParsedFile {
             source: SourceFile::new(path, String::new()),
@@ -478,6 +479,12 @@ impl Checker {
             check(&catalog, &mut emitter);
         }
         let mut diagnostics = emitter.diagnostics;
+        // A rule proposes a scalar's new value; here, with the text, it becomes a byte edit.
+        for diagnostic in &mut diagnostics {
+            if let Some(fix) = diagnostic.fix.take() {
+                diagnostic.fix = fix.resolve(&self.files[diagnostic.file].source.text);
+            }
+        }
         sort_diagnostics(&mut diagnostics);
         diagnostics.dedup();
         summary.suppressed = suppress::apply(
@@ -557,6 +564,7 @@ fn report_parse_errors(
                 pointer: String::new(),
                 message: error.message.clone(),
                 help,
+                fix: None,
             },
         );
     }
@@ -581,6 +589,7 @@ fn report_parse_errors(
                         "an entity is a mapping with apiVersion, kind, metadata and spec"
                             .to_owned(),
                     ),
+                    fix: None,
                 },
             );
         }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::check::{ParsedFile, Report, Summary};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::rules;
 use crate::source::LineIndex;
 
@@ -38,6 +38,59 @@ pub struct JsonDiagnostic {
     pub pointer: String,
     pub help: Option<String>,
     pub url: String,
+    /// The change that fixes the finding; absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<JsonFix>,
+}
+
+/// A fix with its edits placed in the file: byte ranges of the original text and the same
+/// range as 1-based lines and columns (columns count characters, end exclusive).
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonFix {
+    pub message: String,
+    pub applicability: Applicability,
+    pub edits: Vec<JsonEdit>,
+}
+
+/// One edit of a [`JsonFix`].
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonEdit {
+    pub content: String,
+    /// Byte offsets in the file as it was read.
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl JsonFix {
+    /// The fix of a diagnostic in `text`, the file it was found in (`index` is its line index).
+    pub fn new(fix: &Fix, text: &str, index: &LineIndex) -> Self {
+        let edits = fix
+            .edits
+            .iter()
+            .map(|edit| {
+                let start = index.line_column(text, edit.range.start);
+                let end = index.line_column(text, edit.range.end);
+                JsonEdit {
+                    content: edit.content.clone(),
+                    start: edit.range.start,
+                    end: edit.range.end,
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                }
+            })
+            .collect();
+        Self {
+            message: fix.message.clone(),
+            applicability: fix.applicability,
+            edits,
+        }
+    }
 }
 
 impl JsonReport {
@@ -67,6 +120,10 @@ impl JsonReport {
                     url: rules::rule(diagnostic.code)
                         .map(rules::RuleMeta::url)
                         .unwrap_or_default(),
+                    fix: diagnostic
+                        .fix
+                        .as_ref()
+                        .map(|fix| JsonFix::new(fix, text, index)),
                 }
             })
             .collect();

@@ -1,9 +1,11 @@
 //! `kataster check`: validate catalog files.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kataster_core::files::ExcludeArgs;
+use kataster_core::render::human::Fixing;
 use kataster_core::report::JsonReport;
 use kataster_core::yaml::ParseOptions;
 use kataster_core::{CheckOptions, Checker, Selection, Severity};
@@ -68,6 +70,18 @@ pub struct Args {
     /// files) and why, on standard error.
     #[arg(long)]
     pub show_skipped: bool,
+    /// Apply the safe fixes to the files in place, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff: apply the unsafe fixes too (they change meaning or identity:
+    /// look at them). Alone: count them as fixable with --fix.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes --fix would apply as a unified diff instead of the report, and change
+    /// nothing (exit code 1 when there is a diff, 0 when not, 2 when something could not be
+    /// checked).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
@@ -95,95 +109,158 @@ fn exclude_args(args: &Args) -> Result<ExcludeArgs, String> {
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let outputs = outputs(&args.format)?;
-    let (checker, root) = load(args)?;
-    let root_dir = root.dir().to_path_buf();
-    let report = checker.check(&facts::FileSystem { root });
-    let json = JsonReport::new(&report, checker.files());
-    let input = render::Input {
-        report: &report,
-        files: checker.files(),
-        json: &json,
+    let setup = Setup::new(args)?;
+    if args.fix || args.diff {
+        return super::fix::run(args, &setup, &outputs);
+    }
+    let checked = setup.check(args, HashMap::new());
+    let fixing = Fixing {
+        fixed: None,
+        unsafe_fixes: args.unsafe_fixes,
     };
-    write_outputs(&outputs, input, args, &root_dir)?;
-    eprint!(
-        "{}",
-        render::human::notes(&report, checker.files(), args.show_skipped)
-    );
-    let code = exit_code(&report, args.fail_on);
-    // The process ends here: freeing every file, tree and diagnostic one by one would only
-    // cost time (about 5% of a large check).
-    std::mem::forget(json);
-    std::mem::forget(report);
-    std::mem::forget(checker);
+    let code = finish(args, &outputs, &checked, fixing)?;
+    std::mem::forget(checked);
     Ok(code)
 }
 
-/// The checker with the policy and every file of the paths (and their Location targets).
-pub(super) fn load(args: &Args) -> Result<(Checker, Root), String> {
-    let known_entities = match &args.known_entities {
-        Some(path) => known::read(path)?,
-        None => Vec::new(),
-    };
-    let paths = if args.paths.is_empty() {
-        vec![".".into()]
-    } else {
-        args.paths.clone()
-    };
-    let root = Root::for_paths(&paths, args.root.as_deref())?;
-    let mut policy = crate::policy::find(args.config.as_deref(), &paths[0], Some(&root))?;
-    let schemas = policy
-        .as_mut()
-        .map(|policy| crate::policy::compile_schemas(policy, &root))
-        .unwrap_or_default();
-    let exclude = exclude_args(args)?;
-    let options = CheckOptions {
-        cwd: std::env::current_dir()
-            .ok()
-            .map(|dir| dir.to_string_lossy().into_owned()),
-        exclude,
-        selection: Selection::default()
-            .select(&args.select)
-            .ignore(&args.ignore),
-        parse: ParseOptions {
-            merge_keys: args.yaml_merge,
-            threads: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-            ..ParseOptions::default()
-        },
-        strict_refs: args.strict_refs,
-        known_entities,
-        policy: policy
-            .as_ref()
-            .map(|policy| policy.loaded.policy.clone())
-            .unwrap_or_default(),
-        schemas,
-        ..CheckOptions::default()
-    };
-    let mut checker = Checker::new(options);
-    if let Some(policy) = &policy {
-        let shown = policy.path.to_string_lossy().replace('\\', "/");
-        checker.add_policy(shown, policy.text.clone(), policy.loaded.clone());
-    }
-    let contributor_of = |path: &std::path::Path| {
-        args.contributor.clone().or_else(|| {
-            policy
-                .as_ref()
-                .and_then(|policy| crate::policy::contributor_by_path(policy, path))
-        })
-    };
-    {
-        let mut collector = Collector::new(&mut checker, root.clone())
-            .with_contributors(contributor_of)
-            .force_exclude(args.force_exclude);
-        for path in &paths {
-            collector.add_path(path);
-        }
-        if args.no_follow_locations {
-            collector.flush();
+/// What every check of one run shares: the paths, the root, the policy and the options.
+pub(super) struct Setup {
+    paths: Vec<PathBuf>,
+    pub(super) root: Root,
+    policy: Option<crate::policy::PolicyFile>,
+    options: CheckOptions,
+}
+
+/// One check: the checker with its files, the report, and each checked file's path.
+pub(super) struct Checked {
+    pub(super) checker: Checker,
+    pub(super) report: kataster_core::Report,
+    /// A file's index in the checker and the path it was read from.
+    pub(super) paths: Vec<(usize, PathBuf)>,
+    /// The root's folder: SARIF's `%SRCROOT%`.
+    pub(super) root_dir: PathBuf,
+}
+
+impl Setup {
+    pub(super) fn new(args: &Args) -> Result<Self, String> {
+        let known_entities = match &args.known_entities {
+            Some(path) => known::read(path)?,
+            None => Vec::new(),
+        };
+        let paths = if args.paths.is_empty() {
+            vec![".".into()]
         } else {
-            collector.follow_locations();
+            args.paths.clone()
+        };
+        let root = Root::for_paths(&paths, args.root.as_deref())?;
+        let mut policy = crate::policy::find(args.config.as_deref(), &paths[0], Some(&root))?;
+        let schemas = policy
+            .as_mut()
+            .map(|policy| crate::policy::compile_schemas(policy, &root))
+            .unwrap_or_default();
+        let exclude = exclude_args(args)?;
+        let options = CheckOptions {
+            cwd: std::env::current_dir()
+                .ok()
+                .map(|dir| dir.to_string_lossy().into_owned()),
+            exclude,
+            selection: Selection::default()
+                .select(&args.select)
+                .ignore(&args.ignore),
+            parse: ParseOptions {
+                merge_keys: args.yaml_merge,
+                threads: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+                ..ParseOptions::default()
+            },
+            strict_refs: args.strict_refs,
+            known_entities,
+            policy: policy
+                .as_ref()
+                .map(|policy| policy.loaded.policy.clone())
+                .unwrap_or_default(),
+            schemas,
+            ..CheckOptions::default()
+        };
+        Ok(Self {
+            paths,
+            root,
+            policy,
+            options,
+        })
+    }
+
+    /// Check the files, reading `overrides` (by canonical path) instead of the disk.
+    pub(super) fn check(&self, args: &Args, overrides: HashMap<PathBuf, String>) -> Checked {
+        let mut checker = Checker::new(self.options.clone());
+        let policy = &self.policy;
+        if let Some(policy) = policy {
+            let shown = policy.path.to_string_lossy().replace('\\', "/");
+            checker.add_policy(shown, policy.text.clone(), policy.loaded.clone());
+        }
+        let contributor_of = |path: &std::path::Path| {
+            args.contributor.clone().or_else(|| {
+                policy
+                    .as_ref()
+                    .and_then(|policy| crate::policy::contributor_by_path(policy, path))
+            })
+        };
+        let paths = {
+            let mut collector = Collector::new(&mut checker, self.root.clone())
+                .with_contributors(contributor_of)
+                .with_overrides(overrides)
+                .force_exclude(args.force_exclude);
+            for path in &self.paths {
+                collector.add_path(path);
+            }
+            if args.no_follow_locations {
+                collector.flush();
+            } else {
+                collector.follow_locations();
+            }
+            collector.read_paths().to_vec()
+        };
+        let report = checker.check(&facts::FileSystem {
+            root: self.root.clone(),
+        });
+        Checked {
+            checker,
+            report,
+            paths,
+            root_dir: self.root.dir().to_path_buf(),
         }
     }
-    Ok((checker, root))
+}
+
+/// Write the outputs and the notes of a check; its exit code.
+pub(super) fn finish(
+    args: &Args,
+    outputs: &[render::Output],
+    checked: &Checked,
+    fixing: Fixing,
+) -> Result<ExitCode, String> {
+    let (checker, report) = (&checked.checker, &checked.report);
+    let json = JsonReport::new(report, checker.files());
+    let input = render::Input {
+        report,
+        files: checker.files(),
+        json: &json,
+    };
+    write_outputs(outputs, input, args, fixing, &checked.root_dir)?;
+    let human_on_stdout = outputs
+        .iter()
+        .any(|output| output.path.is_none() && output.format == Format::Human);
+    if fixing.fixed.is_some() && !human_on_stdout {
+        eprint!("{}", render::human::fix_line(report, fixing));
+    }
+    eprint!(
+        "{}",
+        render::human::notes(report, checker.files(), args.show_skipped)
+    );
+    let code = exit_code(report, args.fail_on);
+    // The process ends here: freeing every file, tree and diagnostic one by one would only
+    // cost time (about 5% of a large check).
+    std::mem::forget(json);
+    Ok(code)
 }
 
 /// The requested outputs; human output on standard output when none goes there.
@@ -225,12 +302,12 @@ pub(super) fn outputs(requested: &[render::Output]) -> Result<Vec<render::Output
 }
 
 /// Render each output and write it to its file or to standard output. The environment is
-/// read here, not in the renderers: `CI_PROJECT_DIR` makes CI paths relative to it; SARIF's
-/// URIs are relative to the root of the run.
+/// read here, not in the renderers: `CI_PROJECT_DIR` makes CI paths relative to it.
 fn write_outputs(
     outputs: &[render::Output],
     input: render::Input<'_>,
     args: &Args,
+    fixing: Fixing,
     root: &std::path::Path,
 ) -> Result<(), String> {
     let current_dir = std::env::current_dir().ok();
@@ -258,7 +335,12 @@ fn write_outputs(
             fail_from,
             show_infos: args.show_infos,
         };
-        let text = render::render(output.format, input, &context);
+        let text = if output.format == Format::Human {
+            let options = (context.color, context.show_infos);
+            render::human::render_fixing(input.report, input.files, options, fixing)
+        } else {
+            render::render(output.format, input, &context)
+        };
         match &output.path {
             None => write_stdout(&text, styled)?,
             Some(path) => write_file(path, &text)?,

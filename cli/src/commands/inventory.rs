@@ -50,8 +50,12 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         no_color: true,
         config: args.config.clone(),
         contributor: None,
+        fix: false,
+        unsafe_fixes: false,
+        diff: false,
     };
-    let (checker, _) = super::check::load(&check)?;
-    write_stdout(&render(&checker.inventory(), format), false)?;
+    let setup = super::check::Setup::new(&check)?;
+    let checked = setup.check(&check, std::collections::HashMap::new());
+    write_stdout(&render(&checked.checker.inventory(), format), false)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 
 pub mod branch;
 pub mod check;
+mod fix;
 pub mod inventory;
 pub mod namespace;
 pub mod rules;

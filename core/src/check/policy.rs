@@ -50,6 +50,7 @@ pub fn load_policy(text: &str) -> LoadedPolicy {
                 pointer: String::new(),
                 message: "a policy file holds one YAML document".to_owned(),
                 help: Some("merge the documents into one".to_owned()),
+                fix: None,
             },
         )),
     }
@@ -73,6 +74,7 @@ pub fn load_policy(text: &str) -> LoadedPolicy {
                 pointer: String::new(),
                 message: "a policy is a mapping".to_owned(),
                 help: None,
+                fix: None,
             },
         ));
     }
@@ -101,6 +103,7 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
             pointer,
             message,
             help,
+            fix: None,
         });
     };
     for prefix in policy.rules.keys() {
@@ -270,6 +273,7 @@ impl LoadedPolicy {
                 pointer: format!("/schemas/{index}/schema"),
                 message: format!("custom schema \"{path}\" cannot be used: {reason}"),
                 help: Some("schema paths are relative to the policy file".to_owned()),
+                fix: None,
             },
         ));
     }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::files::PerFileIgnores;
 use crate::rules::suppressions::unused_suppression;
 use crate::rules::{self, Family, Selection};
@@ -241,6 +241,7 @@ fn report_unused(
                     help: Some(format!(
                         "name the codes it suppresses, e.g. `# kataster: {form}[NS005]`"
                     )),
+                    fix: None,
                 });
                 continue;
             }
@@ -252,12 +253,15 @@ fn report_unused(
                     .iter()
                     .filter(|rule| rule.code.starts_with(code.as_str()))
                     .collect();
+                let mut fix = None;
                 let message = if rules.is_empty() {
                     format!("\"{code}\" in `kataster: {form}[...]` is not a rule code")
                 } else if rules
                     .iter()
                     .any(|rule| suppressible(rule.code) && selection.severity_of(rule).is_some())
                 {
+                    let at = directive.codes.iter().position(|(_, at)| at == span);
+                    fix = at.and_then(|at| removal(&file.source.text, directive, at));
                     format!("unused suppression of \"{code}\": no such finding here")
                 } else {
                     // None of its rules ran: whether it is needed cannot be told.
@@ -277,15 +281,72 @@ fn report_unused(
                     } else {
                         format!("remove \"{code}\" from the comment")
                     }),
+                    fix,
                 });
             }
         }
     }
 }
 
+/// The fix for the unused code `at` of a directive: the code and its comma; the whole comment
+/// when it is the only code (the whole line when the comment stands alone). A comment that
+/// says more after its codes gets no fix: the explanation would go too.
+fn removal(text: &str, directive: &Directive, at: usize) -> Option<Fix> {
+    let codes = &directive.codes;
+    let span = &codes[at].1;
+    let range = if codes.len() > 1 {
+        if at + 1 < codes.len() {
+            span.start..codes[at + 1].1.start
+        } else {
+            codes[at - 1].1.end..span.end
+        }
+    } else {
+        let (start, end) = (directive.span.start, directive.span.end);
+        let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+        let after = &text[end..line_end];
+        if !after.trim().is_empty() {
+            return None;
+        }
+        if directive.own_line {
+            line_start..(line_end + 1).min(text.len())
+        } else {
+            let hash = line_start + text[line_start..start].rfind('#')?;
+            let before = line_start + text[line_start..hash].trim_end_matches([' ', '\t']).len();
+            before..end + (after.len() - after.trim_start_matches([' ', '\t']).len())
+        }
+    };
+    let edit = Edit::replacement(range, "");
+    Some(Fix::safe("remove the unused suppression", vec![edit]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unused_code_is_removed_with_its_comma_or_its_comment() {
+        let fixed = |text: &str, at: usize| {
+            let directive = &directives(text)[0];
+            removal(text, directive, at)
+                .map(|fix| crate::diagnostic::fix::apply(text, &[&fix]).text)
+        };
+        assert_eq!(
+            fixed("a: 1  # kataster: ignore[NS002]\r\nb: 2\r\n", 0).unwrap(),
+            "a: 1\r\nb: 2\r\n"
+        );
+        assert_eq!(
+            fixed("x: 0\n  # kataster: ignore[NS002]\nb: 2\n", 0).unwrap(),
+            "x: 0\nb: 2\n"
+        );
+        let two = "a: 1 # kataster: ignore[NS002, CAT1]\n";
+        assert_eq!(fixed(two, 0).unwrap(), "a: 1 # kataster: ignore[CAT1]\n");
+        assert_eq!(fixed(two, 1).unwrap(), "a: 1 # kataster: ignore[NS002]\n");
+        assert_eq!(
+            fixed("a: 1 # kataster: ignore[NS002] the app is shared\n", 0),
+            None
+        );
+    }
 
     #[test]
     fn comments_are_found() {

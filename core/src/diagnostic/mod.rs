@@ -5,8 +5,10 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+pub mod fix;
 mod rule;
 
+pub use fix::{Applicability, Edit, Fix};
 pub use rule::{Family, RuleMeta, Status};
 
 /// How much a finding matters.
@@ -69,6 +71,9 @@ pub struct Diagnostic {
     pub pointer: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// The change that fixes it, when it is certain enough to propose (edits in the file's
+    /// original bytes).
+    pub fix: Option<Fix>,
 }
 
 /// What a rule found, before it is placed in a file.
@@ -78,4 +83,6 @@ pub struct Finding {
     pub pointer: String,
     pub message: String,
     pub help: Option<String>,
+    /// A scalar's new value or text edits; placed in the file's text by the check pipeline.
+    pub fix: Option<Box<Fix>>,
 }

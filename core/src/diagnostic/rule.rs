@@ -75,6 +75,9 @@ pub enum Status {
     Removed,
 }
 
+/// The heading of a fixable rule's docs that says how safe its fix is.
+const FIX_SAFETY: &str = "## Fix safety\n";
+
 /// A rule's metadata and documentation.
 #[derive(Debug, Serialize)]
 pub struct RuleMeta {
@@ -87,7 +90,8 @@ pub struct RuleMeta {
     pub since: &'static str,
     /// One line: what the rule reports.
     pub summary: &'static str,
-    /// Markdown with the sections What it does, Why is this bad?, Example, Use instead.
+    /// Markdown with the sections What it does, Why is this bad?, Example, Use instead and,
+    /// for a rule whose findings carry fixes, Fix safety (safe or unsafe, and why).
     pub docs: &'static str,
 }
 
@@ -101,10 +105,21 @@ impl RuleMeta {
         )
     }
 
+    /// Whether the rule's findings can carry a fix (its docs have a `## Fix safety` section).
+    pub fn fixable(&self) -> bool {
+        self.docs.contains(FIX_SAFETY)
+    }
+
     /// The rule's Markdown page, as `kataster rule CODE` prints it and docs/rules/ holds it.
+    /// A rule without a fix says so under `## Fix safety`.
     pub fn page(&self) -> String {
+        let no_fix = if self.fixable() {
+            ""
+        } else {
+            "\n## Fix safety\nThis rule has no fix: what to change needs a person's decision.\n"
+        };
         format!(
-            "# {code} {name}\n\n{summary}.\n\nFamily: {family}. Default severity: {severity}. Since: {since}.\n\n{docs}",
+            "# {code} {name}\n\n{summary}.\n\nFamily: {family}. Default severity: {severity}. Since: {since}.\n\n{docs}{no_fix}",
             code = self.code,
             name = self.name,
             summary = self.summary,

@@ -40,6 +40,7 @@ pub(crate) fn from_node(root: &Node) -> Result<Policy, Finding> {
                 pointer,
                 message: format!("invalid policy: {message}"),
                 help: Some("see `kataster schema policy` for the policy's structure".to_owned()),
+                fix: None,
             }
         },
     )

@@ -1,5 +1,6 @@
 //! `--format human`: diagnostics with source snippets, like rustc's.
 
+use crate::diagnostic::Applicability;
 use crate::report::{JsonReport, has_control_characters, printable};
 use crate::source::LineIndex;
 use crate::{ParsedFile, Report, Severity};
@@ -12,6 +13,68 @@ const SHOWN_AFTER_START: usize = 200;
 
 /// The report as text; info findings only with `show_infos` (they are counted in the summary).
 pub fn render(report: &Report, files: &[ParsedFile], color: bool, show_infos: bool) -> String {
+    render_fixing(report, files, (color, show_infos), Fixing::default())
+}
+
+/// What a run did with fixes, for the summary (`kataster check --fix`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fixing {
+    /// How many fixes were applied, when the run applied them (`--fix`).
+    pub fixed: Option<usize>,
+    /// Unsafe fixes are applied too (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
+}
+
+/// The summary's fix line, as ruff words it: "2 fixable with --fix" without `--fix` (the
+/// unsafe fixes counted in with `--unsafe-fixes`), "3 fixed, 1 fixable with --unsafe-fixes"
+/// with it; empty when there is nothing to say.
+pub fn fix_line(report: &Report, fixing: Fixing) -> String {
+    let count = |applicability: Applicability| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == applicability)
+            })
+            .count()
+    };
+    let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
+    let mut parts = Vec::new();
+    if let Some(fixed) = fixing.fixed {
+        if fixed > 0 {
+            parts.push(format!("{fixed} fixed"));
+        }
+        if !fixing.unsafe_fixes && unsafe_ > 0 {
+            parts.push(format!("{unsafe_} fixable with --unsafe-fixes"));
+        }
+    } else if fixing.unsafe_fixes {
+        if safe + unsafe_ > 0 {
+            parts.push(format!("{} fixable with --fix", safe + unsafe_));
+        }
+    } else {
+        if safe > 0 {
+            parts.push(format!("{safe} fixable with --fix"));
+        }
+        if unsafe_ > 0 {
+            parts.push(format!("{unsafe_} fixable with --fix --unsafe-fixes"));
+        }
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        parts.join(", ") + "\n"
+    }
+}
+
+/// [`render`] with the fix line of a run that applied fixes; `(color, show_infos)`.
+pub fn render_fixing(
+    report: &Report,
+    files: &[ParsedFile],
+    (color, show_infos): (bool, bool),
+    fixing: Fixing,
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -87,6 +150,7 @@ pub fn render(report: &Report, files: &[ParsedFile], color: bool, show_infos: bo
         out.push_str("\n\n");
     }
     out.push_str(&summary_line(report, show_infos));
+    out.push_str(&fix_line(report, fixing));
     out
 }
 

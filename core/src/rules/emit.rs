@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
 pub use crate::diagnostic::Finding;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::yaml::Node;
 
 use super::{RuleMeta, Selection};
@@ -59,6 +59,7 @@ impl<'a> Emitter<'a> {
                 span: finding.span,
                 pointer: finding.pointer,
                 help: finding.help.map(elide_long_values),
+                fix: finding.fix.map(|fix| *fix),
             });
         }
     }
@@ -106,6 +107,19 @@ impl EntityOut<'_, '_> {
         message: String,
         help: Option<String>,
     ) {
+        self.report_fix(rule, span, pointer, message, help, None);
+    }
+
+    /// Report a finding with the change that fixes it.
+    pub fn report_fix(
+        &mut self,
+        rule: &'static RuleMeta,
+        span: Range<usize>,
+        pointer: &str,
+        message: String,
+        help: Option<String>,
+        fix: Option<Fix>,
+    ) {
         self.emitter.emit(
             rule,
             self.file,
@@ -115,6 +129,7 @@ impl EntityOut<'_, '_> {
                 pointer: pointer.to_owned(),
                 message,
                 help,
+                fix: fix.map(Box::new),
             },
         );
     }

@@ -7,6 +7,7 @@ use std::ops::Range;
 use semver::Version;
 
 use super::findings::Findings;
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::policy::{HelmMode, VersionPolicy};
 use crate::rules::helm::{
     chart_version_mismatch, chart_version_not_bumped, invalid_chart_version, unquoted_app_version,
@@ -79,16 +80,17 @@ fn check_chart(chart: &Chart, context: &ChartContext, policy: &VersionPolicy, ou
             .get(app.node.span.clone())
             .is_some_and(|raw| raw.starts_with(['"', '\'']));
         if !quoted {
-            out.emit(
+            let help = format!(
+                "write `appVersion: \"{}\"`: unquoted, `1.10` becomes the number 1.1",
+                app.text
+            );
+            let fix = quote_fix(&chart.text, app.node);
+            out.emit_fix(
                 &unquoted_app_version::RULE,
-                file,
-                app.node.span.clone(),
-                "/appVersion",
+                (file, app.node.span.clone(), "/appVersion"),
                 format!("appVersion {} is not a quoted string", app.text),
-                Some(format!(
-                    "write `appVersion: \"{}\"`: unquoted, `1.10` becomes the number 1.1",
-                    app.text
-                )),
+                Some(help),
+                fix,
             );
         }
     }
@@ -209,4 +211,27 @@ fn check_chart(chart: &Chart, context: &ChartContext, policy: &VersionPolicy, ou
             Some(format!("use {}", bump::apply(&reference, kind))),
         );
     }
+}
+
+/// Quote a plain scalar as it is written: safe when YAML already reads it as a string (the
+/// value stays), unsafe when it reads a number or a boolean (`1.10` becomes "1.10", not 1.1).
+fn quote_fix(text: &str, node: &yaml::Node) -> Option<Fix> {
+    let raw = text.get(node.span.clone())?;
+    let plain = !raw.is_empty()
+        && !raw.starts_with(['|', '>', '&', '*', '!'])
+        && !raw.contains(['"', '\\', '\n', '\r', '#']);
+    if !plain {
+        return None;
+    }
+    let applicability = if matches!(node.value, yaml::Value::String(_)) {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    let edit = Edit::replacement(node.span.clone(), format!("\"{raw}\""));
+    Some(Fix::new(
+        format!("quote it: `\"{raw}\"`"),
+        applicability,
+        vec![edit],
+    ))
 }

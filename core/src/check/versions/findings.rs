@@ -86,6 +86,18 @@ impl Findings {
         message: String,
         help: Option<String>,
     ) {
+        self.emit_fix(rule, (file, span, pointer), message, help, None);
+    }
+
+    /// [`Findings::emit`] with the change that fixes the finding (edits in the file's text).
+    pub fn emit_fix(
+        &mut self,
+        rule: &'static RuleMeta,
+        (file, span, pointer): (usize, Range<usize>, &str),
+        message: String,
+        help: Option<String>,
+        fix: Option<crate::diagnostic::Fix>,
+    ) {
         let Some(severity) = self.selection.severity_of(rule) else {
             return;
         };
@@ -105,6 +117,7 @@ impl Findings {
             span,
             pointer: pointer.to_owned(),
             help,
+            fix,
         });
     }
 

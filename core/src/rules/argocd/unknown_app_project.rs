@@ -1,7 +1,7 @@
 //! ARGO001 `unknown-app-project`.
 
 use crate::consumers::argocd::DEFAULT_PROJECT;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, Family, RuleMeta, Status};
 
@@ -59,6 +59,11 @@ spec:
   source: {repoURL: 'https://gitlab.acme.com/phippy/deploy.git', path: prd}
   destination: {server: 'https://prd.acme.com', namespace: ap-phippy-prd}
 ```
+
+## Fix safety
+`--fix --unsafe-fixes` replaces the project with the defined AppProject within two edits of
+it: an unsafe fix, the project decides what the Application may deploy where, and the
+AppProject may be defined outside the checked files.
 ",
 };
 
@@ -95,17 +100,24 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                 names.join(", ")
             ),
         };
-        Catalog::report(
+        let fix = closest.map(|known| {
+            let edit = Edit::scalar(node.span.clone(), name, *known);
+            Fix::unsafe_(format!("use `{known}`"), vec![edit])
+        });
+        Catalog::report_fix(
             out,
             &RULE,
             &application.document,
             node,
             &application.pointer("/spec/project"),
-            format!(
-                "{} names project \"{name}\", which no AppProject of the checked files defines",
-                application.title()
+            (
+                format!(
+                    "{} names project \"{name}\", which no AppProject of the checked files defines",
+                    application.title()
+                ),
+                Some(help),
             ),
-            Some(help),
+            fix,
         );
     }
 }

@@ -1,7 +1,7 @@
 //! CAT006 `invalid-entity-name`.
 
 use crate::catalog::{Entity, formats};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::string_field;
@@ -40,6 +40,11 @@ metadata:
   title: Product catalog
 spec: {type: website, lifecycle: production, owner: team-a}
 ```
+
+## Fix safety
+`--fix --unsafe-fixes` renames the entity to the suggested name (other characters replaced by
+`-`, at most 63 characters): an unsafe fix, a name is the entity's identity and references
+to it elsewhere do not follow. The display name is not moved to `metadata.title`.
 "#,
 };
 
@@ -52,19 +57,24 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
             } else {
                 String::new()
             };
-            out.report(
+            let fix = suggested_name(value).map(|name| {
+                let edit = Edit::scalar(node.span.clone(), value, name.clone());
+                Fix::unsafe_(format!("rename to `{name}`"), vec![edit])
+            });
+            out.report_fix(
                 &RULE,
-                node,
+                node.span.clone(),
                 "/metadata/name",
                 format!("invalid entity name \"{value}\"{reason}"),
                 Some(name_help(value)),
+                fix,
             );
         }
     }
 }
 
-/// Suggest a valid name for an invalid one.
-pub(crate) fn name_help(value: &str) -> String {
+/// A valid name close to an invalid one: other characters replaced by `-`, at most 63.
+fn suggested_name(value: &str) -> Option<String> {
     let mut suggestion: String = value
         .chars()
         .map(|c| {
@@ -77,11 +87,16 @@ pub(crate) fn name_help(value: &str) -> String {
         .collect();
     suggestion.truncate(63);
     let suggestion = suggestion.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-    if formats::is_valid_object_name(suggestion) && suggestion != value {
-        format!(
+    (formats::is_valid_object_name(suggestion) && suggestion != value)
+        .then(|| suggestion.to_owned())
+}
+
+/// Suggest a valid name for an invalid one.
+pub(crate) fn name_help(value: &str) -> String {
+    match suggested_name(value) {
+        Some(suggestion) => format!(
             "use letters, digits and `-_.` between them, at most 63 characters, e.g. `{suggestion}`; put the display name in `metadata.title`"
-        )
-    } else {
-        "use letters, digits and `-_.` between them, at most 63 characters".to_owned()
+        ),
+        None => "use letters, digits and `-_.` between them, at most 63 characters".to_owned(),
     }
 }

@@ -1,7 +1,7 @@
 //! CAT001 `invalid-envelope`.
 
 use crate::catalog::Entity;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 use crate::yaml::Node;
 
@@ -41,6 +41,12 @@ metadata:
   name: "3000"
 spec: {type: project, lifecycle: production, owner: client01}
 ```
+
+## Fix safety
+`--fix` quotes a number or a boolean where a string is needed (`name: 3000` becomes
+`name: "3000"`) when it is written as JavaScript reads it: a safe fix, the string is the
+value Backstage's validator was shown. A value written otherwise (`1.10`, `0x1F`, `True`)
+gets no fix: which string was meant needs a person's look.
 "#,
 };
 
@@ -86,10 +92,22 @@ fn expect_string(out: &mut EntityOut<'_, '_>, value: &Node, pointer: &str, field
         Some(_) => return,
         None => format!("must be a string, found {}", value.display()),
     };
-    let help = matches!(
+    let scalar = matches!(
         value.value,
         crate::yaml::Value::Number(_) | crate::yaml::Value::Bool(_)
-    )
-    .then(|| format!("quote the value: `\"{}\"`", value.js_key()));
-    out.report(&RULE, value, pointer, format!("`{field}` {problem}"), help);
+    );
+    let help = scalar.then(|| format!("quote the value: `\"{}\"`", value.js_key()));
+    // Only where the text is what JavaScript makes of the value (`3000`, not `1.10`).
+    let fix = scalar.then(|| {
+        let edit = Edit::quote(value.span.clone(), value.js_key());
+        Fix::safe(format!("quote it: `\"{}\"`", value.js_key()), vec![edit])
+    });
+    out.report_fix(
+        &RULE,
+        value.span.clone(),
+        pointer,
+        format!("`{field}` {problem}"),
+        help,
+        fix,
+    );
 }

@@ -1,7 +1,7 @@
 //! CAT007 `invalid-namespace`.
 
 use crate::catalog::{Entity, formats};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::string_field;
@@ -41,6 +41,12 @@ metadata:
   namespace: acme
 spec: {type: website, lifecycle: production, owner: team-a}
 ```
+
+## Fix safety
+`--fix` lowercases the namespace when that makes it a DNS label (`Acme` -> `acme`): a safe
+fix, Backstage compares entity references without regard to case (`group:Acme/team-a` finds
+the entity in `acme`), and it rejected the entity until now. A namespace that lowercasing
+does not make valid gets no fix.
 "#,
 };
 
@@ -48,18 +54,22 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
     if let Some((node, value)) = string_field(entity.metadata(), "namespace") {
         if !formats::is_valid_dns_label(value) {
             let lower = value.to_lowercase();
-            let help = if formats::is_valid_dns_label(&lower) {
-                format!("namespaces are lowercase: `{lower}`")
+            let (help, fix) = if formats::is_valid_dns_label(&lower) {
+                let edit = Edit::scalar(node.span.clone(), value, lower.clone());
+                let fix = Fix::safe(format!("use `{lower}`"), vec![edit]);
+                (format!("namespaces are lowercase: `{lower}`"), Some(fix))
             } else {
-                "use lowercase letters and digits separated by `-`, at most 63 characters"
-                    .to_owned()
+                let help =
+                    "use lowercase letters and digits separated by `-`, at most 63 characters";
+                (help.to_owned(), None)
             };
-            out.report(
+            out.report_fix(
                 &RULE,
-                node,
+                node.span.clone(),
                 "/metadata/namespace",
                 format!("invalid namespace \"{value}\""),
                 Some(help),
+                fix,
             );
         }
     }

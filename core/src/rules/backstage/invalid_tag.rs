@@ -1,7 +1,7 @@
 //! CAT010 `invalid-tag`.
 
 use crate::catalog::{Entity, formats};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::metadata_items;
@@ -40,6 +40,11 @@ metadata:
   tags: [php, web]
 spec: {type: website, lifecycle: production, owner: team-a}
 ```
+
+## Fix safety
+`--fix` lowercases the tag (and turns spaces into `-`) when the result is a valid tag: a safe
+fix, Backstage accepts the entity's tags afterwards and nothing refers to a tag. A tag that
+lowercasing does not make valid gets no fix.
 "#,
 };
 
@@ -50,17 +55,21 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
         };
         if !formats::is_valid_tag(tag) {
             let lower = tag.to_lowercase().replace(' ', "-");
-            let help = if formats::is_valid_tag(&lower) {
-                format!("use `{lower}`")
+            let (help, fix) = if formats::is_valid_tag(&lower) {
+                let help = format!("use `{lower}`");
+                let edit = Edit::scalar(item.span.clone(), tag, lower);
+                (help.clone(), Some(Fix::safe(help, vec![edit])))
             } else {
-                "use lowercase letters, digits and `:+#`, separated by single `-`".to_owned()
+                let help = "use lowercase letters, digits and `:+#`, separated by single `-`";
+                (help.to_owned(), None)
             };
-            out.report(
+            out.report_fix(
                 &RULE,
-                item,
+                item.span.clone(),
                 &format!("/metadata/tags/{index}"),
                 format!("invalid tag \"{tag}\""),
                 Some(help),
+                fix,
             );
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind, closest_kind};
 use crate::catalog::{Entity, formats};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::string_field;
@@ -40,6 +40,14 @@ kind: Component
 metadata: {name: phippy}
 spec: {type: website, lifecycle: production, owner: team-a}
 ```
+
+## Fix safety
+`--fix --unsafe-fixes` replaces a misspelt kind with the built-in kind it is closest to
+(`Compnent` -> `Component`): an unsafe fix, the entity is then validated as another kind,
+and a name that holds a built-in one (`AiResource`) may be a custom kind: it gets no fix.
+A built-in kind with an apiVersion it does not have gets the one apiVersion it has, when it
+has only one (`Template`: `scaffolder.backstage.io/v1beta3`), also an unsafe fix: the `spec`
+is then validated against that version's shape.
 "#,
 };
 
@@ -56,18 +64,28 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
         return;
     }
     if let Some(schema) = BUILTIN_KINDS.iter().find(|schema| schema.kind == kind) {
-        out.report(
+        // One apiVersion the kind has: certain, but the spec is then judged by its shape.
+        let fix = match schema.api_versions {
+            [only] => {
+                let edit = Edit::scalar(api_node.span.clone(), api_version, *only);
+                Some(Fix::unsafe_(format!("use `{only}`"), vec![edit]))
+            }
+            _ => None,
+        };
+        out.report_fix(
             &RULE,
-            api_node,
+            api_node.span.clone(),
             "/apiVersion",
             format!("kind {kind} is not recognised with apiVersion \"{api_version}\""),
             Some(format!(
                 "use apiVersion {}",
                 schema.api_versions.join(" or ")
             )),
+            fix,
         );
         return;
     }
+    let mut fix = None;
     let help = match closest_kind(kind) {
         // `AiResource` holds `Resource`: a custom kind more likely than a typo.
         Some(suggestion)
@@ -79,17 +97,22 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
                 "if `{kind}` is a custom kind that a processor in the Backstage backend accepts, list it under `kinds:` in the policy; else did you mean `{suggestion}`?"
             )
         }
-        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+        Some(suggestion) => {
+            let edit = Edit::scalar(kind_node.span.clone(), kind, suggestion);
+            fix = Some(Fix::unsafe_(format!("use `{suggestion}`"), vec![edit]));
+            format!("did you mean `{suggestion}`?")
+        }
         None if formats::is_valid_kind(kind) => {
             "custom kinds need a processor in the Backstage backend that accepts them; list them under `kinds:` in the policy".to_owned()
         }
         None => "use one of the built-in kinds".to_owned(),
     };
-    out.report(
+    out.report_fix(
         &RULE,
-        kind_node,
+        kind_node.span.clone(),
         "/kind",
         format!("unknown kind \"{kind}\" (apiVersion \"{api_version}\")"),
         Some(help),
+        fix,
     );
 }

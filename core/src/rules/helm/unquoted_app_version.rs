@@ -36,5 +36,12 @@ chart charts/phippy/Chart.yaml:
   version: 1.3.0
   appVersion: "1.3.0"
 ```
+
+## Fix safety
+The fix quotes the value as it is written (`appVersion: "1.3.0"`). It is safe when YAML
+already reads the value as a string (`1.3.0`: the value stays) and unsafe when it reads a
+number or a boolean (`1.10` is the number 1.1 today; quoted it is the string "1.10", which is
+what was meant, but the chart's value changes). The fix is in the JSON report of
+`kataster version check`; `kataster check --fix` does not read charts.
 "#,
 };

@@ -1,7 +1,7 @@
 //! ORG002 `disallowed-lifecycle`.
 
 use crate::catalog::Entity;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::spec_string;
@@ -42,6 +42,11 @@ kind: Component
 metadata: {name: phippy}
 spec: {type: website, lifecycle: production, owner: team-a}
 ```
+
+## Fix safety
+`--fix --unsafe-fixes` replaces the lifecycle with the allowed one it is a prefix of, or that
+is a prefix of it (`prod` -> `production`): an unsafe fix, the guess may be wrong
+(`experimental-prod`). Lifecycles with no such match get no fix.
 ",
 };
 
@@ -61,12 +66,17 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
             Some(close) => format!("use `{close}`"),
             None => format!("use one of {}", allowed.join(", ")),
         };
-        out.report(
+        let fix = close.map(|close| {
+            let edit = Edit::scalar(node.span.clone(), value, close.as_str());
+            Fix::unsafe_(format!("use `{close}`"), vec![edit])
+        });
+        out.report_fix(
             &RULE,
-            node,
+            node.span.clone(),
             "/spec/lifecycle",
             format!("lifecycle \"{value}\" is not allowed"),
             Some(help),
+            fix,
         );
     }
 }

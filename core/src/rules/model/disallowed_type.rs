@@ -1,7 +1,7 @@
 //! ORG001 `disallowed-type`.
 
 use crate::catalog::Entity;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
 use super::spec_string;
@@ -44,6 +44,11 @@ kind: Component
 metadata: {name: phippy}
 spec: {type: website, lifecycle: production, owner: team-a}
 ```
+
+## Fix safety
+`--fix --unsafe-fixes` replaces the type with the allowed one it differs from only in case or
+dashes (`Service` -> `service`, `web-site` -> `website`): an unsafe fix, plugins and searches
+that compare types exactly see another value. Types with no such close match get no fix.
 ",
 };
 
@@ -73,12 +78,17 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
                 allowed.join(", ")
             ),
         };
-        out.report(
+        let fix = close.map(|close| {
+            let edit = Edit::scalar(node.span.clone(), value, close.as_str());
+            Fix::unsafe_(format!("use `{close}`"), vec![edit])
+        });
+        out.report_fix(
             &RULE,
-            node,
+            node.span.clone(),
             "/spec/type",
             format!("type \"{value}\" is not allowed for {kind}"),
             Some(help),
+            fix,
         );
     }
 }

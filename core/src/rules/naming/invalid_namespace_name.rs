@@ -38,6 +38,11 @@ kind: Namespace
 metadata:
   name: ap-phippy-prd
 ```
+
+## Fix safety
+`--fix --unsafe-fixes` renames the namespace to the suggested DNS label where the name is
+written on its own (an annotation, a `Namespace`'s name, an Argo CD destination): an unsafe
+fix, a namespace is where workloads run, and the other places that name it do not follow.
 "#,
 };
 

@@ -7,6 +7,7 @@ pub mod namespace_collision;
 pub mod namespace_convention;
 pub mod unchecked_namespace;
 
+use crate::diagnostic::{Edit, Fix};
 use crate::naming::sources::NamespaceUse;
 use crate::naming::{Convention, NameFinding, NameProblem, NameReport, Parts};
 use crate::rules::references::Catalog;
@@ -61,18 +62,29 @@ pub(crate) fn report(
         )),
         _ => problem.suggestion().map(|name| format!("use `{name}`")),
     };
-    Catalog::report(
+    // Only where the node is the name itself (the fix is dropped otherwise, when placed).
+    let fix = match problem {
+        NameProblem::WrongShape { .. } => None,
+        _ => problem.suggestion().map(|name| {
+            let edit = Edit::scalar(usage.node.span.clone(), usage.name, name);
+            Fix::unsafe_(format!("rename to `{name}`"), vec![edit])
+        }),
+    };
+    Catalog::report_fix(
         out,
         rule,
         &usage.entity,
         usage.node,
         &usage.pointer,
-        format!(
-            "{} \"{}\" {}",
-            usage.origin.describe(),
-            usage.name,
-            problem.describe(template)
+        (
+            format!(
+                "{} \"{}\" {}",
+                usage.origin.describe(),
+                usage.name,
+                problem.describe(template)
+            ),
+            help,
         ),
-        help,
+        fix,
     );
 }

@@ -58,6 +58,12 @@ spec:
     server: https://kubernetes.default.svc
     namespace: ap-phippy-prd
 ```
+
+## Fix safety
+`--fix --unsafe-fixes` renames the namespace to the conventional name when the rule can
+compute one (an older order of the parts, a part with a known correction), where the name is
+written on its own: an unsafe fix, renaming a namespace changes where workloads run, and
+the other places that name it do not follow. A name whose shape does not fit gets no fix.
 ",
 };
 

@@ -1,7 +1,7 @@
 //! CAT105 `misspelt-reference-kind`.
 
 use crate::catalog::kinds::closest_kind;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::{Emitter, Family, RuleMeta, Status};
 
 use super::Catalog;
@@ -47,6 +47,11 @@ kind: Component
 metadata: {name: "3000"}
 spec: {type: project, lifecycle: production, owner: team-b}
 ```
+
+## Fix safety
+`--fix --unsafe-fixes` replaces the kind with the built-in one it is closest to: an unsafe fix,
+the reference then points to another entity, and `compontent` may be a custom kind defined
+outside the checked files.
 "#,
 };
 
@@ -69,14 +74,19 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             };
             let text = found.node.as_str().unwrap_or_default();
             let fixed = format!("{}{}", kind.to_lowercase(), &text[target.kind.len()..]);
-            Catalog::report(
+            let edit = Edit::scalar(found.node.span.clone(), text, fixed.clone());
+            let fix = Fix::unsafe_(format!("use `{fixed}`"), vec![edit]);
+            Catalog::report_fix(
                 out,
                 &RULE,
                 &indexed.entity,
                 found.node,
                 &found.pointer(),
-                format!("unknown kind \"{}\" in reference \"{text}\"", target.kind),
-                Some(format!("did you mean `{fixed}`?")),
+                (
+                    format!("unknown kind \"{}\" in reference \"{text}\"", target.kind),
+                    Some(format!("did you mean `{fixed}`?")),
+                ),
+                Some(fix),
             );
         }
     }

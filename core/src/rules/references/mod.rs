@@ -265,6 +265,7 @@ impl<'a> Catalog<'a> {
                 pointer: pointer.to_owned(),
                 message,
                 help,
+                fix: None,
             },
         );
     }
@@ -279,6 +280,19 @@ impl<'a> Catalog<'a> {
         message: String,
         help: Option<String>,
     ) {
+        Self::report_fix(emitter, rule, entity, node, pointer, (message, help), None);
+    }
+
+    /// Report at a node of an entity, with the change that fixes it.
+    pub fn report_fix(
+        emitter: &mut Emitter<'_>,
+        rule: &'static RuleMeta,
+        entity: &Entity<'_>,
+        node: &crate::yaml::Node,
+        pointer: &str,
+        (message, help): (String, Option<String>),
+        fix: Option<crate::diagnostic::Fix>,
+    ) {
         emitter.emit(
             rule,
             entity.file,
@@ -288,6 +302,7 @@ impl<'a> Catalog<'a> {
                 pointer: pointer.to_owned(),
                 message,
                 help,
+                fix: fix.map(Box::new),
             },
         );
     }

@@ -41,5 +41,11 @@ metadata:
   name: shop
 spec: {type: service, lifecycle: production, owner: group:team-a}
 ```
+
+## Fix safety
+`--fix` removes an unused code from its comment, with its comma, or the whole comment when
+it was the only code (the whole line when the comment stands alone): a safe fix, nothing it
+suppresses is found there. A comment with an explanation after its codes, a code that is no
+rule code (probably a typo) and a suppression that names no code get no fix.
 ",
 };
