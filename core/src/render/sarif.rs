@@ -11,7 +11,8 @@
 //! `partialFingerprints["kataster/v1"]`: the hash of `super::fingerprint` over the path from
 //! the root, stable across runs and moves of other lines (not GitHub's
 //! `primaryLocationLineHash`, which hashes the line's text). Columns count Unicode code
-//! points, as the JSON report's do (`columnKind: unicodeCodePoints`).
+//! points, as the JSON report's do (`columnKind: unicodeCodePoints`). A fixable finding has
+//! its fix in `fixes` (one artifact change, each edit a replacement of a region).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -109,7 +110,31 @@ struct SarifResult {
     message: Text,
     locations: [Location; 1],
     partial_fingerprints: BTreeMap<&'static str, String>,
+    /// The finding's fix, if it has one (`kataster check --fix` applies it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
     properties: Properties,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
 }
 
 #[derive(Serialize)]
@@ -255,9 +280,9 @@ pub fn render(input: Input<'_>, context: &Context) -> String {
                 text.push_str("\nhelp: ");
                 text.push_str(help);
             }
-            let artifact_location = match relative {
+            let artifact_location = || match &relative {
                 Some(path) => ArtifactLocation {
-                    uri: uri(&path),
+                    uri: uri(path),
                     uri_base_id: Some(SRCROOT),
                 },
                 None => ArtifactLocation {
@@ -265,6 +290,33 @@ pub fn render(input: Input<'_>, context: &Context) -> String {
                     uri_base_id: None,
                 },
             };
+            let fixes = d
+                .fix
+                .iter()
+                .map(|fix| SarifFix {
+                    description: Text {
+                        text: format!("{} ({} fix)", fix.message, fix.applicability.as_str()),
+                    },
+                    artifact_changes: [ArtifactChange {
+                        artifact_location: artifact_location(),
+                        replacements: fix
+                            .edits
+                            .iter()
+                            .map(|edit| Replacement {
+                                deleted_region: Region {
+                                    start_line: edit.line,
+                                    start_column: edit.column,
+                                    end_line: edit.end_line,
+                                    end_column: edit.end_column,
+                                },
+                                inserted_content: Text {
+                                    text: edit.content.clone(),
+                                },
+                            })
+                            .collect(),
+                    }],
+                })
+                .collect();
             SarifResult {
                 rule_id: d.code,
                 rule_index: used[d.code],
@@ -272,7 +324,7 @@ pub fn render(input: Input<'_>, context: &Context) -> String {
                 message: Text { text },
                 locations: [Location {
                     physical_location: PhysicalLocation {
-                        artifact_location,
+                        artifact_location: artifact_location(),
                         region: Region {
                             start_line: d.line,
                             start_column: d.column,
@@ -285,6 +337,7 @@ pub fn render(input: Input<'_>, context: &Context) -> String {
                     FINGERPRINT,
                     format!("{fingerprint:032x}"),
                 )]),
+                fixes,
                 properties: Properties {
                     document: d.document,
                     pointer: d.pointer.clone(),
