@@ -130,6 +130,8 @@ pub static RULES: &[&RuleMeta] = &[
     &argocd::unknown_project_group::RULE,
     &argocd::cross_stage_destination::RULE,
     &argocd::undeclared_cluster::RULE,
+    &argocd::undeployed_component::RULE,
+    &argocd::uncatalogued_namespace::RULE,
     &rancher::unknown_binding_principal::RULE,
     &rancher::invalid_principal::RULE,
     &rancher::unknown_rancher_project::RULE,

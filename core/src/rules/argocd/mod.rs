@@ -5,7 +5,9 @@
 pub mod cross_stage_destination;
 pub mod destination_not_permitted;
 pub mod source_not_permitted;
+pub mod uncatalogued_namespace;
 pub mod undeclared_cluster;
+pub mod undeployed_component;
 pub mod unknown_app_project;
 pub mod unknown_project_group;
 
@@ -54,4 +56,50 @@ pub(crate) fn allowed_list(items: impl Iterator<Item = String>) -> String {
     } else {
         items.join(", ")
     }
+}
+
+/// The app a namespace belongs to: its parts under the convention without the varying ones
+/// (`ap-phippy-prd` and `ap-phippy-dev` are both `apptype=ap appid=phippy`); the name itself
+/// when no convention compiles; `None` for a name the convention rejects (the `NS` rules
+/// report it).
+pub(crate) fn app_of(namespace: &str, catalog: &Catalog<'_>) -> Option<String> {
+    let Some(convention) = catalog.context.convention else {
+        return Some(namespace.to_owned());
+    };
+    let parts = convention.parse(namespace).ok()?;
+    Some(
+        parts
+            .iter()
+            .filter(|(part, _)| !convention.varying_parts().contains(part))
+            .map(|(part, value)| format!("{part}={value}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// The namespaces the GitOps files deploy to: Argo CD Applications' destinations (generated
+/// ones too) and Flux target namespaces; literal ones only.
+pub(crate) fn deployed_namespaces<'c>(catalog: &'c Catalog<'_>) -> Vec<&'c str> {
+    use crate::naming::sources::Origin;
+    let applications = catalog
+        .argocd
+        .applications
+        .iter()
+        .filter_map(|application| Some(application.destination.as_ref()?.0.namespace));
+    let flux = catalog
+        .namespaces
+        .iter()
+        .filter(|usage| {
+            matches!(
+                usage.origin,
+                Origin::HelmRelease | Origin::FluxKustomization
+            )
+        })
+        .map(|usage| usage.name);
+    applications
+        .chain(flux)
+        .filter(|namespace| {
+            !namespace.is_empty() && !namespace.contains("{{") && !namespace.contains("${")
+        })
+        .collect()
 }

@@ -50,6 +50,8 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::argocd::unknown_project_group::check,
     crate::rules::argocd::cross_stage_destination::check,
     crate::rules::argocd::undeclared_cluster::check,
+    crate::rules::argocd::undeployed_component::check,
+    crate::rules::argocd::uncatalogued_namespace::check,
     crate::rules::rancher::unknown_binding_principal::check,
     crate::rules::rancher::invalid_principal::check,
     crate::rules::rancher::unknown_rancher_project::check,
