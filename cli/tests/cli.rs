@@ -132,6 +132,18 @@ fn broken_shows_each_error_at_its_line() {
         ("references.yaml", 97, "CAT104"),
         ("references.yaml", 128, "CAT102"),
         ("references.yaml", 157, "CAT105"),
+        ("consumers.yaml", 18, "ARGO004"),
+        ("consumers.yaml", 25, "ARGO001"),
+        ("consumers.yaml", 36, "ARGO002"),
+        ("consumers.yaml", 48, "ARGO003"),
+        ("consumers.yaml", 48, "ARGO005"),
+        ("consumers.yaml", 57, "ARGO006"),
+        ("consumers.yaml", 68, "ARGO008"),
+        ("consumers.yaml", 81, "RAN001"),
+        ("consumers.yaml", 89, "RAN002"),
+        ("consumers.yaml", 95, "RAN003"),
+        ("consumers.yaml", 104, "NS001"),
+        ("inventory.yaml", 23, "ARGO007"),
     ] {
         let expected = (expected.0.to_owned(), expected.1, expected.2.to_owned());
         assert!(at.contains(&expected), "missing {expected:?} in {at:?}");
