@@ -449,6 +449,24 @@ export function rules(api, argv) {
     .join('');
 }
 
+/** `kataster inventory [--format table|markdown|json] [paths and check options]`. */
+function inventoryFormat(argv) {
+  let format = 'table';
+  const others = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const value = arg === '--format' ? argv[++i] : arg.startsWith('--format=') ? arg.slice(9) : undefined;
+    if (value === undefined) {
+      others.push(arg);
+    } else if (['table', 'markdown', 'json'].includes(value)) {
+      format = value;
+    } else {
+      throw new UsageError(`invalid value '${value}' for '--format <FORMAT>'`);
+    }
+  }
+  return { format, others };
+}
+
 /** The main function of `node action/kataster.mjs`: returns the exit code. */
 export async function main(argv, { stdout = process.stdout, stderr = process.stderr, env = process.env } = {}) {
   const [command, ...rest] = argv;
@@ -458,7 +476,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   });
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-      await write(stdout, `Validate Backstage catalogs, naming conventions and versions (kataster on WebAssembly)\n\nUsage: kataster <COMMAND>\n\nCommands:\n  check  Check catalog files and directories (default: the current directory)\n  rule   Print the documentation of a rule\n  rules  List every rule with its code, name and default severity\n`);
+      await write(stdout, `Validate Backstage catalogs, naming conventions and versions (kataster on WebAssembly)\n\nUsage: kataster <COMMAND>\n\nCommands:\n  check      Check catalog files and directories (default: the current directory)\n  inventory  Print the joined view per namespace (table, markdown or json)\n  rule       Print the documentation of a rule\n  rules      List every rule with its code, name and default severity\n`);
       return command === undefined ? 2 : 0;
     }
     const api = await loadApi(env);
@@ -473,6 +491,12 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
       await write(stdout, writeOutputs(result.outputs));
       await write(stderr, result.session.notes(args.showSkipped));
       return result.exitCode;
+    }
+    if (command === 'inventory') {
+      const { format, others } = inventoryFormat(rest);
+      const result = check(api, parseCheckArgs(others), { color: false, env });
+      await write(stdout, result.session.inventory(format));
+      return 0;
     }
     if (command === 'rules') {
       await write(stdout, rules(api, rest));

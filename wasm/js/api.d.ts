@@ -205,6 +205,8 @@ export declare class Session {
   excludesNamed(path: string): boolean;
   /** What the CLI prints on standard error after the findings: the skipped files (with `showSkipped`) and a note when nothing was checked. */
   notes(showSkipped?: boolean): string;
+  /** The joined view of the files added (per namespace: app, stage, component, owner, cluster, AppProject, groups, version), as `kataster inventory --format` prints it. */
+  inventory(format: 'table' | 'markdown' | 'json'): string;
   /** Queue the file the last `offerFile` returned 2 for, with its contributor. */
   keepOffered(contributor?: string): void;
   /** Parse the queued files in order; returns the index of the first. */

@@ -481,6 +481,21 @@ impl Session {
         )
     }
 
+    /// The joined view of the files added, as `kataster inventory --format <format>` prints
+    /// it: `table`, `markdown` or `json`.
+    pub fn inventory(&self, format: &str) -> Result<String, JsError> {
+        let format =
+            kataster_core::render::inventory::InventoryFormat::parse(format).ok_or_else(|| {
+                JsError::new(&format!(
+                    "unknown inventory format `{format}` (expected table, markdown or json)"
+                ))
+            })?;
+        Ok(kataster_core::render::inventory::render(
+            &self.checker.inventory(),
+            format,
+        ))
+    }
+
     /// What the CLI prints on standard error after the last check's findings: the skipped
     /// files (with `showSkipped`, as `--show-skipped`) and a note when nothing was checked.
     pub fn notes(&self, show_skipped: bool) -> Result<String, JsError> {

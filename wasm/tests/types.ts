@@ -42,6 +42,7 @@ session.addFailure('c.yaml', 'IO002', 'c.yaml is not valid UTF-8');
 const offered: 0 | 1 | 2 | 3 = session.offerFile('d.yaml', new Uint8Array([120]), true, { inChartTemplates: false });
 const skips: boolean = session.skipsWalked('node_modules', true) || session.excludesNamed('vendor/a.yaml');
 const notes: string = session.notes(true);
+const inventory: string = session.inventory('markdown');
 session.keepOffered('x');
 const pending: number = session.parsePending();
 const targets: string[] = session.locationTargets(index);
@@ -76,4 +77,4 @@ async function browser(): Promise<void> {
   void error;
 }
 
-void [offered, skips, notes, versionCodes, catalogSchema, paths, document, help, rules, docs, valid, schema, targets, code, human, kind, failure, browser, KatasterInternalError];
+void [offered, skips, notes, inventory, versionCodes, catalogSchema, paths, document, help, rules, docs, valid, schema, targets, code, human, kind, failure, browser, KatasterInternalError];
