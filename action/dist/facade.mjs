@@ -166,6 +166,10 @@ export function createApi(initial, reload) {
       return this.#call((inner) => inner.notes(showSkipped));
     }
 
+    inventory(format = 'table') {
+      return this.#call((inner) => inner.inventory(format));
+    }
+
     keepOffered(contributor) {
       return this.#call((inner) => inner.keepOffered(contributor ?? undefined));
     }

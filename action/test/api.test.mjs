@@ -28,8 +28,10 @@ describe('check', () => {
     const d = report.diagnostics.find((item) => item.code === 'CAT006');
     assert.deepEqual(Object.keys(d), [
       'code', 'name', 'severity', 'message', 'file', 'document', 'line', 'column',
-      'end_line', 'end_column', 'pointer', 'help', 'url',
+      'end_line', 'end_column', 'pointer', 'help', 'url', 'fix',
     ]);
+    assert.equal(d.fix.applicability, 'unsafe');
+    assert.deepEqual(d.fix.edits.map((edit) => [edit.content, edit.line, edit.column]), [['product-catalog', 4, 9]]);
     assert.equal(d.file, 'a.yaml');
     assert.equal(d.line, 4);
     assert.equal(d.column, 9);
@@ -191,6 +193,8 @@ spec: {type: service, lifecycle: production, owner: team-a}
     assert.equal(d.end_column, 43);
     const line = text.split('\n')[d.line - 1];
     assert.equal(line.slice(d.column - 1, d.end_column - 1), '"bad name"');
+    const [edit] = d.fix.edits;
+    assert.equal(line.slice(edit.column - 1, edit.end_column - 1), 'bad name', 'a fix edit in UTF-16 too');
   });
 
   test('utf-8 counts bytes', () => {

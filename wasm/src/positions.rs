@@ -7,7 +7,8 @@ use kataster_core::{ParsedFile, Report};
 
 use crate::options::PositionEncoding;
 
-/// Recount `column` and `end_column` of every diagnostic (lines do not change).
+/// Recount `column` and `end_column` of every diagnostic and of its fix's edits (lines do
+/// not change).
 pub(crate) fn convert(
     json: &mut JsonReport,
     report: &Report,
@@ -32,6 +33,11 @@ pub(crate) fn convert(
         let index = index.get_or_insert_with(|| LineIndex::new(text));
         located.column = column(index, text, located.line, diagnostic.span.start, encoding);
         located.end_column = column(index, text, located.end_line, diagnostic.span.end, encoding);
+        // A fix's edits, too: an editor applies them by its own positions.
+        for edit in located.fix.iter_mut().flat_map(|fix| fix.edits.iter_mut()) {
+            edit.column = column(index, text, edit.line, edit.start, encoding);
+            edit.end_column = column(index, text, edit.end_line, edit.end, encoding);
+        }
     }
 }
 

@@ -475,6 +475,32 @@ class Session {
         return ret >>> 0;
     }
     /**
+     * The joined view of the files added, as `kataster inventory --format <format>` prints
+     * it: `table`, `markdown` or `json`.
+     * @param {string} format
+     * @returns {string}
+     */
+    inventory(format) {
+        let deferred3_0;
+        let deferred3_1;
+        try {
+            const ptr0 = passStringToWasm0(format, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len0 = WASM_VECTOR_LEN;
+            const ret = wasm.session_inventory(this.__wbg_ptr, ptr0, len0);
+            var ptr2 = ret[0];
+            var len2 = ret[1];
+            if (ret[3]) {
+                ptr2 = 0; len2 = 0;
+                throw takeFromExternrefTable0(ret[2]);
+            }
+            deferred3_0 = ptr2;
+            deferred3_1 = len2;
+            return getStringFromWasm0(ptr2, len2);
+        } finally {
+            wasm.__wbindgen_free(deferred3_0, deferred3_1, 1);
+        }
+    }
+    /**
      * The last check's JSON report as the CLI prints it (`--format json`, with its newline).
      * @returns {string}
      */
