@@ -169,6 +169,7 @@ impl Checker {
                     .iter()
                     .map(|annotation| (*annotation).to_owned()),
             )
+            .chain(policy.identities.annotations.iter().cloned())
             .collect(),
         });
         let mut checker = Self {

@@ -2,8 +2,8 @@
 //! directory) know a catalog Group or User. An entity is known by its `metadata.name`, by
 //! `namespace/name`, and by the values of the annotations Backstage's own org providers write:
 //! `graph.microsoft.com/group-id` and `graph.microsoft.com/user-id` (Microsoft Graph, for Entra
-//! ID) and `backstage.io/ldap-dn` (LDAP, Active Directory). Names compare case-insensitively,
-//! as Backstage's do.
+//! ID) and `backstage.io/ldap-dn` (LDAP, Active Directory), and those the policy adds
+//! (`identities.annotations`). Names compare case-insensitively, as Backstage's do.
 
 use std::collections::HashSet;
 
@@ -57,6 +57,7 @@ impl Identities {
         principal: Principal,
         entities: impl IntoIterator<Item = Entity<'a>>,
         known: impl IntoIterator<Item = (&'a str, &'a str)>,
+        more_annotations: &[String],
     ) -> Self {
         let mut names = HashSet::new();
         let add = |names: &mut HashSet<String>, namespace: &str, name: &str| {
@@ -76,7 +77,8 @@ impl Identities {
             let annotations = entity
                 .metadata()
                 .and_then(|metadata| metadata.get("annotations"));
-            for annotation in ANNOTATIONS {
+            let more = more_annotations.iter().map(String::as_str);
+            for annotation in ANNOTATIONS.into_iter().chain(more) {
                 if let Some(value) = annotations
                     .and_then(|annotations| annotations.get(annotation))
                     .and_then(Node::as_str)
@@ -96,6 +98,7 @@ impl Identities {
         principal: Principal,
         entities: impl IntoIterator<Item = Entity<'a>>,
         known_keys: impl IntoIterator<Item = &'a String>,
+        more_annotations: &[String],
     ) -> Self {
         let prefix = format!("{}:", principal.kind());
         Self::new(
@@ -104,6 +107,7 @@ impl Identities {
             known_keys
                 .into_iter()
                 .filter_map(|key| key.strip_prefix(prefix.as_str())?.split_once('/')),
+            more_annotations,
         )
     }
 

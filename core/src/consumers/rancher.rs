@@ -248,7 +248,7 @@ mod tests {
                 contributor: None,
             })
         });
-        let groups = Identities::new(Principal::Group, entities, []);
+        let groups = Identities::new(Principal::Group, entities, [], &[]);
         let known = |text| PrincipalName::parse(text).is_in(&groups);
         assert!(known(
             "activedirectory_group://cn=partner group,ou=groups,dc=acme,dc=com"

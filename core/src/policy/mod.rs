@@ -38,6 +38,9 @@ pub struct Policy {
     pub yaml: YamlPolicy,
     /// Cross-file references.
     pub references: ReferencePolicy,
+    /// How the consumers' names for groups and users (Argo CD roles, Rancher principals) are
+    /// matched with the catalog's Groups and Users.
+    pub identities: IdentityPolicy,
     /// Custom kinds that the organisation's Backstage backend accepts (with a processor of its
     /// own): `CAT012` does not report them.
     pub kinds: Vec<String>,
@@ -120,6 +123,17 @@ pub struct ReferencePolicy {
     /// The checked files are the whole catalog: a dangling reference (`CAT101`) and a
     /// duplicate entity (`CAT102`) are errors.
     pub strict: bool,
+}
+
+/// Identities: besides `metadata.name`, `namespace/name` and the annotations Backstage's
+/// org providers write (`graph.microsoft.com/group-id`, `graph.microsoft.com/user-id`,
+/// `backstage.io/ldap-dn`), the annotations whose values name a Group or User in the
+/// directory.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct IdentityPolicy {
+    /// More annotations that carry a directory identity (e.g. `acme.io/ad-group`).
+    pub annotations: Vec<String>,
 }
 
 /// Stages: their names and where an entity's stage comes from.

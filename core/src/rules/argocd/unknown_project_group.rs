@@ -17,7 +17,8 @@ pub static RULE: RuleMeta = RuleMeta {
 Resolves every group of an AppProject's roles (`spec.roles[].groups`) against the catalog's
 Groups: by `metadata.name`, by `namespace/name`, or by the directory identity Backstage's org
 providers write into the annotations `graph.microsoft.com/group-id` (Entra ID) and
-`backstage.io/ldap-dn` (LDAP, Active Directory); case-insensitively. Groups of
+`backstage.io/ldap-dn` (LDAP, Active Directory), or in an annotation the policy adds
+(`identities.annotations`); case-insensitively. Groups of
 `--known-entities` count too. Nothing is reported when no Group at all is known (the catalog is
 elsewhere and no export was given). A warning by default; an error with `--strict-refs` or
 `references.strict: true`.
@@ -74,6 +75,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         Principal::Group,
         catalog.entities.iter().map(|indexed| indexed.entity),
         &catalog.known,
+        &catalog.context.policy.identities.annotations,
     );
     if groups.is_empty() {
         return;

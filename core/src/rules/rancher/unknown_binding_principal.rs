@@ -19,7 +19,8 @@ Resolves the `groupPrincipalName` of Rancher's `ProjectRoleTemplateBinding`,
 `ClusterRoleTemplateBinding` and `GlobalRoleBinding` against the catalog's Groups, and
 `userPrincipalName` against its Users: the id after `://` is matched with the directory
 identity Backstage's org providers annotate (`backstage.io/ldap-dn` for Active Directory and
-LDAP, `graph.microsoft.com/group-id` and `graph.microsoft.com/user-id` for Entra ID), with
+LDAP, `graph.microsoft.com/group-id` and `graph.microsoft.com/user-id` for Entra ID) or an
+annotation the policy adds (`identities.annotations`), with
 `metadata.name` or `namespace/name`, and, for a distinguished name, with the value of its
 first `CN=`; case-insensitively. Rancher's local users (`local://`) are not judged, nor are
 groups when the catalog has no Group at all (users likewise). A warning by default; an error
@@ -67,8 +68,9 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     let entities = || catalog.entities.iter().map(|indexed| indexed.entity);
-    let groups = Identities::of_catalog(Principal::Group, entities(), &catalog.known);
-    let users = Identities::of_catalog(Principal::User, entities(), &catalog.known);
+    let more = &catalog.context.policy.identities.annotations;
+    let groups = Identities::of_catalog(Principal::Group, entities(), &catalog.known, more);
+    let users = Identities::of_catalog(Principal::User, entities(), &catalog.known, more);
     for binding in &catalog.rancher.bindings {
         for field in &binding.principals {
             let name = PrincipalName::parse(field.value);
