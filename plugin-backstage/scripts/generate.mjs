@@ -83,9 +83,11 @@ function walk(dir) {
       return statSync(path).isDirectory() ? walk(path) : [path];
     });
 }
+// The catalog files only: the GitOps manifests (gitops/) are no entities Backstage ingests.
 const acmeFiles = walk(acme)
   .filter((path) => /\.ya?ml$/.test(path) && !path.endsWith('kataster.yaml'))
-  .map((path) => ({ path: relative(acme, path), text: readFileSync(path, 'utf8') }));
+  .map((path) => ({ path: relative(acme, path), text: readFileSync(path, 'utf8') }))
+  .filter((file) => /^apiVersion: backstage\.io\//m.test(file.text));
 // The root Location first, then in the order it lists its targets.
 const rootText = acmeFiles.find((f) => f.path === 'catalog-info.yaml')?.text ?? '';
 const order = ['catalog-info.yaml', ...[...rootText.matchAll(/^\s*- \.\/(\S+)$/gm)].map((m) => m[1])];
