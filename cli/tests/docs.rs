@@ -107,6 +107,12 @@ fn expected_files() -> Vec<(PathBuf, String)> {
                     format!("# The catalog of `kataster rule {}`.\n{catalog}", rule.code),
                 ));
                 files.push((case.join("docs-example/manifests.yaml"), header + &yaml));
+                if let Some(policy) = &policy {
+                    files.push((
+                        case.join("docs-example/kataster.yaml"),
+                        format!("# The policy of `kataster rule {}`.\n{policy}", rule.code),
+                    ));
+                }
             } else if let Some(policy) = &policy {
                 if let Some(schema) = block(rule.docs, "Schema", "json") {
                     files.push((case.join("docs-example/schema.json"), schema));

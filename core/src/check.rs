@@ -170,6 +170,8 @@ impl Checker {
                     .map(|annotation| (*annotation).to_owned()),
             )
             .chain(policy.identities.annotations.iter().cloned())
+            .chain(policy.clusters.rancher_id_annotation.iter().cloned())
+            .chain([crate::consumers::rancher::PROJECT_ID_ANNOTATION.to_owned()])
             .collect(),
         });
         let mut checker = Self {

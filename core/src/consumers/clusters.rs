@@ -24,6 +24,8 @@ pub struct Cluster<'a> {
     pub name: &'a str,
     /// `kubernetes.io/api-server`, compared as [`same_server`] does.
     pub server: Option<&'a str>,
+    /// Its Rancher cluster id, in the annotation the policy names.
+    pub rancher_id: Option<&'a str>,
 }
 
 /// A cluster Argo CD knows by a Secret: its name and server.
@@ -53,11 +55,16 @@ pub enum Resolution<'c, 'a> {
 
 impl<'a> Clusters<'a> {
     /// From the catalog's entities and the manifests' documents.
+    /// `rancher_id_annotation`: the policy's `clusters.rancherIdAnnotation`.
     pub fn new(
         entities: impl IntoIterator<Item = Entity<'a>>,
         manifests: impl IntoIterator<Item = Entity<'a>>,
+        rancher_id_annotation: Option<&str>,
     ) -> Self {
-        let resources = entities.into_iter().filter_map(cluster_of).collect();
+        let resources = entities
+            .into_iter()
+            .filter_map(|entity| cluster_of(entity, rancher_id_annotation))
+            .collect();
         let secrets = manifests.into_iter().filter_map(argo_cluster_of).collect();
         Self { resources, secrets }
     }
@@ -103,6 +110,20 @@ impl<'a> Clusters<'a> {
             .map_or(Resolution::Undeclared, Resolution::Cluster)
     }
 
+    /// Whether the catalog names clusters by their Rancher ids.
+    pub fn declares_rancher_ids(&self) -> bool {
+        self.resources
+            .iter()
+            .any(|cluster| cluster.rancher_id.is_some())
+    }
+
+    /// The cluster Resource of a Rancher cluster id.
+    pub fn by_rancher_id(&self, id: &str) -> Option<&Cluster<'a>> {
+        self.resources
+            .iter()
+            .find(|cluster| cluster.rancher_id == Some(id))
+    }
+
     fn by_server(&self, server: &str) -> Option<&Cluster<'a>> {
         self.resources.iter().find(|cluster| {
             cluster
@@ -118,7 +139,7 @@ pub fn same_server(left: &str, right: &str) -> bool {
     trim(left) == trim(right)
 }
 
-fn cluster_of(entity: Entity<'_>) -> Option<Cluster<'_>> {
+fn cluster_of<'a>(entity: Entity<'a>, rancher_id_annotation: Option<&str>) -> Option<Cluster<'a>> {
     if !entity
         .kind()
         .is_some_and(|kind| kind.eq_ignore_ascii_case("resource"))
@@ -129,15 +150,19 @@ fn cluster_of(entity: Entity<'_>) -> Option<Cluster<'_>> {
     if !CLUSTER_TYPES.contains(&kind) {
         return None;
     }
-    let server = entity
-        .metadata()
-        .and_then(|metadata| metadata.get("annotations"))
-        .and_then(|annotations| annotations.get(API_SERVER_ANNOTATION))
-        .and_then(Node::as_str)
-        .filter(|server| !server.trim().is_empty());
+    let annotation = |name: &str| {
+        entity
+            .metadata()
+            .and_then(|metadata| metadata.get("annotations"))
+            .and_then(|annotations| annotations.get(name))
+            .and_then(Node::as_str)
+            .map(str::trim)
+            .filter(|value| !value.is_empty())
+    };
     Some(Cluster {
         name: entity.name()?,
-        server,
+        server: annotation(API_SERVER_ANNOTATION),
+        rancher_id: rancher_id_annotation.and_then(annotation),
         entity,
     })
 }
@@ -183,7 +208,11 @@ mod tests {
     fn clusters_of(catalog: &str, manifests: &str, test: impl FnOnce(&Clusters<'_>)) {
         let catalog = yaml::parse(catalog, &ParseOptions::default());
         let manifests = yaml::parse(manifests, &ParseOptions::default());
-        test(&Clusters::new(entities(&catalog), entities(&manifests)));
+        test(&Clusters::new(
+            entities(&catalog),
+            entities(&manifests),
+            None,
+        ));
     }
 
     const CATALOG: &str = "apiVersion: backstage.io/v1alpha1

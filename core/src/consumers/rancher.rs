@@ -8,6 +8,9 @@ use crate::catalog::Entity;
 use crate::consumers::identity::{Identities, Principal};
 use crate::yaml::Node;
 
+/// The annotation Rancher puts on a Namespace of a Project: `<cluster id>:<project id>`.
+pub const PROJECT_ID_ANNOTATION: &str = "field.cattle.io/projectId";
+
 /// A Rancher resource of this kind.
 fn is_rancher(document: &Entity<'_>, kind: &str) -> bool {
     document
@@ -113,11 +116,31 @@ pub struct Project<'a> {
     pub name: &'a str,
 }
 
+/// A Kubernetes Namespace that Rancher puts in a Project (`field.cattle.io/projectId`).
+#[derive(Debug, Clone)]
+pub struct Namespace<'a> {
+    pub document: Entity<'a>,
+    pub name: &'a str,
+    /// The annotation's value and node: `<cluster id>:<project id>`.
+    pub project: Field<'a>,
+}
+
+impl Namespace<'_> {
+    /// The cluster id of its project.
+    pub fn cluster(&self) -> &str {
+        self.project
+            .value
+            .split_once(':')
+            .map_or("", |(cluster, _)| cluster)
+    }
+}
+
 /// The Rancher resources of the checked manifests.
 #[derive(Debug, Clone, Default)]
 pub struct Inventory<'a> {
     pub projects: Vec<Project<'a>>,
     pub bindings: Vec<Binding<'a>>,
+    pub namespaces: Vec<Namespace<'a>>,
 }
 
 const BINDING_KINDS: [&str; 3] = [
@@ -144,6 +167,8 @@ impl<'a> Inventory<'a> {
                         name,
                     });
                 }
+            } else if let Some(namespace) = namespace_of(document) {
+                inventory.namespaces.push(namespace);
             } else if let Some(kind) = BINDING_KINDS
                 .iter()
                 .find(|kind| is_rancher(&document, kind))
@@ -161,6 +186,25 @@ impl<'a> Inventory<'a> {
             project.name == name && (cluster.is_empty() || project.cluster == cluster)
         })
     }
+}
+
+fn namespace_of(document: Entity<'_>) -> Option<Namespace<'_>> {
+    if document.api_version() != Some("v1") || document.kind() != Some("Namespace") {
+        return None;
+    }
+    let node = document
+        .metadata()?
+        .get("annotations")?
+        .get(PROJECT_ID_ANNOTATION)?;
+    Some(Namespace {
+        name: document.name()?,
+        project: Field {
+            value: node.as_str()?,
+            node,
+            pointer: "/metadata/annotations/field.cattle.io~1projectId",
+        },
+        document,
+    })
 }
 
 fn binding_of<'a>(document: Entity<'a>, kind: &'a str) -> Option<Binding<'a>> {

@@ -41,6 +41,8 @@ pub struct Policy {
     /// How the consumers' names for groups and users (Argo CD roles, Rancher principals) are
     /// matched with the catalog's Groups and Users.
     pub identities: IdentityPolicy,
+    /// How clusters are known across consumers.
+    pub clusters: ClusterPolicy,
     /// Custom kinds that the organisation's Backstage backend accepts (with a processor of its
     /// own): `CAT012` does not report them.
     pub kinds: Vec<String>,
@@ -134,6 +136,17 @@ pub struct ReferencePolicy {
 pub struct IdentityPolicy {
     /// More annotations that carry a directory identity (e.g. `acme.io/ad-group`).
     pub annotations: Vec<String>,
+}
+
+/// Clusters: catalog Resources of type `cluster` or `kubernetes-cluster` declare their API
+/// server with `kubernetes.io/api-server` (for Argo CD's destinations); for Rancher, which
+/// names clusters by generated ids (`c-m-4kq8z`), an annotation carries that id.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct ClusterPolicy {
+    /// The annotation of a cluster Resource that holds its Rancher cluster id (e.g.
+    /// `rancher.acme.example/cluster-id`); unset: Rancher's clusters are not matched.
+    pub rancher_id_annotation: Option<String>,
 }
 
 /// Stages: their names and where an entity's stage comes from.

@@ -135,6 +135,8 @@ pub static RULES: &[&RuleMeta] = &[
     &rancher::unknown_binding_principal::RULE,
     &rancher::invalid_principal::RULE,
     &rancher::unknown_rancher_project::RULE,
+    &rancher::cross_stage_namespace::RULE,
+    &rancher::undeclared_rancher_cluster::RULE,
 ];
 
 /// A check of one entity document.

@@ -55,6 +55,8 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::rancher::unknown_binding_principal::check,
     crate::rules::rancher::invalid_principal::check,
     crate::rules::rancher::unknown_rancher_project::check,
+    crate::rules::rancher::cross_stage_namespace::check,
+    crate::rules::rancher::undeclared_rancher_cluster::check,
 ];
 
 /// One entity with its references.
@@ -204,6 +206,7 @@ impl<'a> Catalog<'a> {
                 .enumerate()
                 .filter(|(_, file)| file.source.kind == FileKind::Manifests)
                 .flat_map(|(index, file)| mapping_documents(file, index)),
+            context.policy.clusters.rancher_id_annotation.as_deref(),
         );
         let sets = crate::naming::sources::NamespaceSets::new(&context.policy.naming.namespace);
         for usage in &mut namespaces {
