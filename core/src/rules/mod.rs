@@ -132,6 +132,7 @@ pub static RULES: &[&RuleMeta] = &[
     &argocd::undeclared_cluster::RULE,
     &argocd::undeployed_component::RULE,
     &argocd::uncatalogued_namespace::RULE,
+    &argocd::malformed_resource::RULE,
     &rancher::unknown_binding_principal::RULE,
     &rancher::invalid_principal::RULE,
     &rancher::unknown_rancher_project::RULE,

@@ -4,6 +4,7 @@
 
 pub mod cross_stage_destination;
 pub mod destination_not_permitted;
+pub mod malformed_resource;
 pub mod source_not_permitted;
 pub mod uncatalogued_namespace;
 pub mod undeclared_cluster;

@@ -52,6 +52,7 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::argocd::undeclared_cluster::check,
     crate::rules::argocd::undeployed_component::check,
     crate::rules::argocd::uncatalogued_namespace::check,
+    crate::rules::argocd::malformed_resource::check,
     crate::rules::rancher::unknown_binding_principal::check,
     crate::rules::rancher::invalid_principal::check,
     crate::rules::rancher::unknown_rancher_project::check,
