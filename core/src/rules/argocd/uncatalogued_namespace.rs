@@ -68,7 +68,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    let apps: Vec<Option<String>> = catalog
+    let apps: std::collections::HashSet<Option<String>> = catalog
         .namespaces
         .iter()
         .filter(|usage| usage.origin == Origin::Annotation && usage.unchecked.is_none())

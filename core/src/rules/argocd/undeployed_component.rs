@@ -69,7 +69,8 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    let deployed = deployed_namespaces(catalog);
+    let deployed: std::collections::HashSet<&str> =
+        deployed_namespaces(catalog).into_iter().collect();
     if deployed.is_empty() {
         return;
     }
@@ -81,7 +82,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         if !entity
             .kind()
             .is_some_and(|kind| kind.eq_ignore_ascii_case("component"))
-            || deployed.contains(&usage.name)
+            || deployed.contains(usage.name)
         {
             continue;
         }
