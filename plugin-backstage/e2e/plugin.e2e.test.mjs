@@ -317,7 +317,7 @@ describe('kataster plugin in Chromium', { skip, timeout: 15 * 60_000 }, () => {
     }
     const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     measurements.thousandLines = {
-      debounceMs: 250,
+      debounceMs: 25,
       samples,
       medianKeystrokeToMarkersMs: Math.round(median(samples.map(s => s.keystrokeToMarkersMs))),
       medianValidationMs: Number(median(samples.map(s => s.validationMs)).toFixed(2)),

@@ -68,6 +68,27 @@ export interface JsonDiagnostic {
   pointer: string;
   help: string | null;
   url: string;
+  /** The fix, when kataster knows one (`kataster check --fix` applies it). */
+  fix?: JsonFix;
+}
+
+/** A finding's fix: `safe` cannot change the meaning or the verdict; `unsafe` needs a person's look. */
+export interface JsonFix {
+  message: string;
+  applicability: 'safe' | 'unsafe';
+  /** Non-overlapping replacements of the text as it was checked. */
+  edits: JsonEdit[];
+}
+
+/** One replacement: byte offsets, and 1-based lines and columns in the requested position encoding (exclusive end). */
+export interface JsonEdit {
+  content: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
 }
 
 export interface Summary {

@@ -49,6 +49,31 @@ describe('CatalogValidator', () => {
     expect(lines[marked].querySelector('.cm-lintRange-error')!.textContent).toBe('"😀 payments"');
   });
 
+  it('fixes all safe fixes at once, as kataster check --fix', async () => {
+    const tags = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: payments
+  tags: [Java, Spring-Boot]
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/team
+`;
+    await renderInTestApp(
+      <TestApiProvider apis={[[katasterApiRef, testKataster()], [catalogApiRef, catalogApiMock({ entities: [team] })]]}>
+        <CatalogValidator initialText={tags} delay={10} />
+      </TestApiProvider>,
+    );
+    await waitFor(() => expect(status()).toHaveTextContent(/^2 errors, 0 warnings/), { timeout: 10_000 });
+    const fixAll = screen.getByTestId('kataster-fix-all');
+    expect(fixAll).toHaveTextContent('Fix all (2)');
+    fireEvent.click(fixAll);
+    await waitFor(() => expect(document.querySelector('.cm-content')).toHaveTextContent('tags: [java, spring-boot]'));
+    await waitFor(() => expect(status()).toHaveTextContent(/^0 errors, 0 warnings/), { timeout: 10_000 });
+    expect(screen.getByTestId('kataster-clean')).toBeInTheDocument();
+  });
+
   it('loads the Acme example, which follows the Acme policy', async () => {
     await renderInTestApp(
       <TestApiProvider apis={[[katasterApiRef, testKataster(acmePolicyText)], [catalogApiRef, catalogApiMock()]]}>

@@ -7,7 +7,7 @@ import type { EditorView } from '@codemirror/view';
 import { katasterApiRef } from '../../api/KatasterApi';
 import type { JsonDiagnostic, KnownEntity } from '../../wasm/types';
 import { DiagnosticList } from '../common/DiagnosticList';
-import { renderDiagnostic, toCmDiagnostics, toOffset } from './diagnosticsMapping';
+import { renderDiagnostic, safeFixChanges, toCmDiagnostics, toOffset } from './diagnosticsMapping';
 import { YamlEditor } from './YamlEditor';
 
 const starter = `# Paste or write a catalog-info.yaml: kataster checks it as you type.
@@ -25,6 +25,8 @@ interface Outcome {
   /** Counts the validations shown, for tests and measurements. */
   generation: number;
   diagnostics: JsonDiagnostic[];
+  /** The text the diagnostics are of (their fixes apply to it only). */
+  doc?: import('@codemirror/state').Text;
   ms: number;
   mode: string;
   error?: string;
@@ -66,7 +68,7 @@ export function CatalogValidator(props: { initialText?: string; delay?: number }
           knownEntities: known.current,
         });
         if (editor.state.doc === doc) {
-          setOutcome({ generation: ++generation.current, diagnostics: report.diagnostics, ms, mode });
+          setOutcome({ generation: ++generation.current, diagnostics: report.diagnostics, doc, ms, mode });
         }
         return toCmDiagnostics(doc, report.diagnostics, renderDiagnostic);
       } catch (error) {
@@ -82,6 +84,17 @@ export function CatalogValidator(props: { initialText?: string; delay?: number }
     editor?.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
     editor?.focus();
   };
+
+  /** "Fix all": every safe fix of the last validation, if the text is still the one checked. */
+  const fixAll = () => {
+    const editor = view.current;
+    if (!editor || !outcome?.doc || editor.state.doc !== outcome.doc) {
+      return;
+    }
+    editor.dispatch({ changes: safeFixChanges(outcome.doc, outcome.diagnostics) });
+    editor.focus();
+  };
+  const safeFixes = outcome?.diagnostics.filter(d => d.fix?.applicability === 'safe').length ?? 0;
 
   const loadExample = async () => {
     const { acmeExample } = await import('../../example/acme.generated');
@@ -113,6 +126,9 @@ export function CatalogValidator(props: { initialText?: string; delay?: number }
         </Button>
         <Button variant="outlined" onClick={() => replace('')}>
           Clear
+        </Button>
+        <Button variant="outlined" onClick={fixAll} disabled={safeFixes === 0} data-testid="kataster-fix-all">
+          Fix all{safeFixes > 0 ? ` (${safeFixes})` : ''}
         </Button>
         <Typography
           variant="body2"

@@ -19,7 +19,8 @@ export type LintSource = (view: EditorView) => Promise<readonly CmDiagnostic[]>;
 export interface YamlEditorProps {
   initialText: string;
   lint: LintSource;
-  /** Debounce: milliseconds after the last keystroke before validating. */
+  /** Debounce: milliseconds after the last keystroke before validating (validation runs in a
+   * Web Worker in a few milliseconds, so markers follow a keystroke within ~50 ms). */
   delay?: number;
   /** Receives the editor view once created. */
   onView?: (view: EditorView | undefined) => void;
@@ -36,7 +37,7 @@ export function YamlEditor(props: YamlEditorProps) {
   const parent = useRef<HTMLDivElement>(null);
   const lint = useRef(props.lint);
   lint.current = props.lint;
-  const { onView, delay = 250 } = props;
+  const { onView, delay = 25 } = props;
 
   useEffect(() => {
     const view = new EditorView({

@@ -1,7 +1,8 @@
 // From the core's diagnostics (1-based lines, 1-based UTF-16 columns, exclusive ends) to
 // CodeMirror's (offsets into the document, which are UTF-16 code units).
 import type { Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import type { Text } from '@codemirror/state';
+import type { ChangeSpec, Text } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
 import type { JsonDiagnostic } from '../../wasm/types';
 
 /** The document offset of a 1-based line and a 1-based UTF-16 column, clamped into the document. */
@@ -24,7 +25,32 @@ export function toRange(doc: Text, d: Pick<JsonDiagnostic, 'line' | 'column' | '
   return { from, to };
 }
 
-/** CodeMirror diagnostics for the core's (which must use `positionEncoding: 'utf-16'`). */
+/** The document changes of a fix (its edits never overlap). */
+export function fixChanges(doc: Text, fix: NonNullable<JsonDiagnostic['fix']>): ChangeSpec[] {
+  return fix.edits.map(edit => ({ ...toRange(doc, edit), insert: edit.content }));
+}
+
+/**
+ * The changes of every safe fix among `diagnostics`, as `kataster check --fix` applies them in
+ * one pass: a fix whose edits overlap one already taken waits for the next validation.
+ */
+export function safeFixChanges(doc: Text, diagnostics: JsonDiagnostic[]): ChangeSpec[] {
+  const taken: { from: number; to: number; insert: string }[] = [];
+  for (const d of diagnostics) {
+    if (d.fix?.applicability !== 'safe') {
+      continue;
+    }
+    const changes = d.fix.edits.map(edit => ({ ...toRange(doc, edit), insert: edit.content }));
+    const overlaps = changes.some(c => taken.some(t => c.from < t.to && t.from < c.to));
+    if (!overlaps) {
+      taken.push(...changes);
+    }
+  }
+  return taken;
+}
+
+/** CodeMirror diagnostics for the core's (which must use `positionEncoding: 'utf-16'`), with a
+ * "fix" action where kataster knows the fix. */
 export function toCmDiagnostics(
   doc: Text,
   diagnostics: JsonDiagnostic[],
@@ -32,6 +58,7 @@ export function toCmDiagnostics(
 ): CmDiagnostic[] {
   return diagnostics.map(d => {
     const { from, to } = toRange(doc, d);
+    const fix = d.fix;
     return {
       from,
       to,
@@ -39,6 +66,19 @@ export function toCmDiagnostics(
       source: d.code,
       message: d.help ? `${d.message} (help: ${d.help})` : d.message,
       renderMessage: render?.(d),
+      actions: fix
+        ? [
+            {
+              name: fix.applicability === 'safe' ? 'Fix' : 'Fix (unsafe)',
+              apply: (view: EditorView) => {
+                // The document may have changed since the check: only a fix of this text applies.
+                if (view.state.doc === doc) {
+                  view.dispatch({ changes: fixChanges(doc, fix) });
+                }
+              },
+            },
+          ]
+        : undefined,
     };
   });
 }
