@@ -18,11 +18,12 @@ use std::process::ExitCode;
 
 use lsp_server::{Connection, ExtractError, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Exit,
+    Notification as _,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest,
-    Request as _,
+    Request as _, Shutdown,
 };
 use lsp_types::{
     CodeActionOptions, CodeActionProviderCapability, CompletionOptions, HoverProviderCapability,
@@ -76,32 +77,51 @@ fn serve(connection: &Connection, workspace: &mut Workspace) -> Result<(), Strin
         }
         Ok(())
     };
+    // lsp-server hands over one message at a time (a rendezvous channel): a thread moves them
+    // into an unbounded queue, so that what arrived during a check is all there to drain.
+    let (queue, messages) = std::sync::mpsc::channel();
+    let incoming = connection.receiver.clone();
+    std::thread::spawn(move || {
+        for message in incoming {
+            if queue.send(message).is_err() {
+                return;
+            }
+        }
+    });
     // The folders are checked once before anything else; then after every batch of messages
     // that changed a document, and before a request that follows a change.
     let mut dirty = true;
     loop {
         let mut batch = Vec::new();
         if !dirty {
-            match connection.receiver.recv() {
+            match messages.recv() {
                 Ok(message) => batch.push(message),
                 Err(_) => return Ok(()),
             }
         }
-        batch.extend(connection.receiver.try_iter());
+        batch.extend(messages.try_iter());
         for message in batch {
             match message {
-                Message::Request(request) => {
-                    if connection
-                        .handle_shutdown(&request)
-                        .map_err(|error| error.to_string())?
-                    {
-                        return Ok(());
+                Message::Request(request) if request.method == Shutdown::METHOD => {
+                    send(Message::Response(Response::new_ok(request.id, ())))?;
+                    // Nothing but `exit` is answered after a shutdown.
+                    while let Ok(message) = messages.recv() {
+                        if matches!(&message, Message::Notification(n) if n.method == Exit::METHOD)
+                        {
+                            break;
+                        }
                     }
+                    return Ok(());
+                }
+                Message::Request(request) => {
                     if dirty {
                         check(workspace)?;
                         dirty = false;
                     }
                     send(Message::Response(respond(workspace, request)))?;
+                }
+                Message::Notification(notification) if notification.method == Exit::METHOD => {
+                    return Ok(());
                 }
                 Message::Notification(notification) => {
                     dirty |= handle_notification(workspace, notification);
