@@ -190,6 +190,17 @@ fn the_language_server_speaks_lsp() {
     );
     assert_eq!(symbols[1]["range"]["start"]["line"], 5);
 
+    // The third version was published once, and nothing else for this document.
+    let versions: Vec<&Value> = client
+        .backlog
+        .iter()
+        .filter(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == phippy
+        })
+        .map(|m| &m["params"]["version"])
+        .collect();
+    assert_eq!(versions, [&json!(3)]);
+
     // Shut down cleanly.
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
