@@ -8,6 +8,7 @@
 #   ingestion rules. It must install: without it this script fails;
 # - strace and GNU time (Debian's strace, time): the hostile-input tests check that the CLI
 #   opens no network connection and writes only its reports, and measure peak memory;
+# - Neovim (Debian's neovim): the language server's real-client test (cli/tests/nvim.rs);
 # - for the GitLab CI image (gitlab-ci-image/test.sh): the x86_64-unknown-linux-musl target,
 #   musl-tools, buildah, podman, runc and busybox-static.
 # Without root nothing is installed with apt-get: the tests that need a missing tool skip and
@@ -18,7 +19,7 @@ cd "$(dirname "$0")/.."
 image=1
 [ "${1:-}" = "--no-image" ] && image=0
 
-packages=(libxml2-utils strace time)
+packages=(libxml2-utils strace time neovim)
 if [ "$image" = 1 ]; then
   packages+=(musl-tools buildah podman runc busybox-static)
 fi

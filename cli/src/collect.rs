@@ -105,6 +105,19 @@ impl<'c> Collector<'c> {
         }
     }
 
+    /// Add a document an editor has open, as if it had been found while walking: it need not
+    /// exist on disk (its text is an override), and the policy's excludes apply to it.
+    pub fn add_document(&mut self, path: &Path) {
+        if !self.root.contains(path) {
+            self.refuse(path, "is outside the root of the run");
+            return;
+        }
+        if self.checker.excludes_named(&display(path)) {
+            return;
+        }
+        self.add_file(path, false);
+    }
+
     /// Record a path that is not read because it leads outside the root (`IO004`).
     fn refuse(&mut self, path: &Path, why: &str) {
         if !self.seen.insert(canonical(path)) {

@@ -100,6 +100,16 @@ pub fn compile_schemas(
     policy: &mut PolicyFile,
     root: &Root,
 ) -> Vec<kataster_core::policy::CompiledSchema> {
+    compile_schemas_with(policy, root, |file| std::fs::read_to_string(file))
+}
+
+/// [`compile_schemas`] with the texts from `read` (an editor's open buffers over the disk);
+/// `read` is asked only for files the root (or a `--config` policy's directory) holds.
+pub fn compile_schemas_with(
+    policy: &mut PolicyFile,
+    root: &Root,
+    read: impl Fn(&Path) -> std::io::Result<String>,
+) -> Vec<kataster_core::policy::CompiledSchema> {
     let dir = policy.dir().to_path_buf();
     let trusted = policy.explicit.then(|| Root::at(&dir));
     policy.loaded.compile_schemas(|path| {
@@ -113,7 +123,6 @@ pub fn compile_schemas(
                 "the schema {path} is outside the repository: not read"
             ));
         }
-        std::fs::read_to_string(&file)
-            .map_err(|error| format!("cannot read {}: {error}", file.display()))
+        read(&file).map_err(|error| format!("cannot read {}: {error}", file.display()))
     })
 }

@@ -3,120 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::needless_pass_by_value)]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
+mod lsp_client;
 
+use std::path::PathBuf;
+
+use lsp_client::{Client, uri};
 use serde_json::{Value, json};
 
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    messages: Receiver<Value>,
-    next_id: i64,
-    /// Notifications received while waiting for something else.
-    backlog: Vec<Value>,
-}
-
-impl Client {
-    fn start(root: &Path) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kataster"))
-            .arg("lsp")
-            .current_dir(root)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (sender, messages) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = 0;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(value) = line.strip_prefix("Content-Length: ") {
-                        length = value.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; length];
-                reader.read_exact(&mut body).unwrap();
-                if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
-        Self {
-            child,
-            stdin,
-            messages,
-            next_id: 1,
-            backlog: Vec::new(),
-        }
-    }
-
-    fn send(&mut self, message: &Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn receive(&mut self) -> Value {
-        self.messages
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server answered within 30 s")
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let message = self.receive();
-            if message["id"] == json!(id) {
-                assert!(message.get("error").is_none(), "{method} failed: {message}");
-                return message["result"].clone();
-            }
-            self.backlog.push(message);
-        }
-    }
-
-    /// The next diagnostics published for a URI.
-    fn diagnostics_for(&mut self, uri: &str) -> Vec<Value> {
-        if let Some(at) = self.backlog.iter().position(|m| {
-            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
-        }) {
-            let message = self.backlog.remove(at);
-            return message["params"]["diagnostics"].as_array().unwrap().clone();
-        }
-        loop {
-            let message = self.receive();
-            if message["method"] == "textDocument/publishDiagnostics"
-                && message["params"]["uri"] == uri
-            {
-                return message["params"]["diagnostics"].as_array().unwrap().clone();
-            }
-        }
-    }
-}
-
-fn workspace() -> PathBuf {
-    let root = std::env::temp_dir().join(format!("kataster-lsp-{}", std::process::id()));
+/// The fixture workspace, one per test (they run in parallel).
+fn workspace(test: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("kataster-lsp-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(&root).unwrap();
     let write = |name: &str, text: &str| std::fs::write(root.join(name), text).unwrap();
@@ -139,13 +35,9 @@ fn workspace() -> PathBuf {
     std::fs::canonicalize(root).unwrap()
 }
 
-fn uri(path: &Path) -> String {
-    format!("file://{}", path.display())
-}
-
 #[test]
 fn the_language_server_speaks_lsp() {
-    let root = workspace();
+    let root = workspace("protocol");
     let mut client = Client::start(&root);
     let initialized = client.request(
         "initialize",
@@ -154,6 +46,11 @@ fn the_language_server_speaks_lsp() {
     let capabilities = &initialized["capabilities"];
     assert_eq!(capabilities["hoverProvider"], json!(true));
     assert_eq!(capabilities["definitionProvider"], json!(true));
+    assert_eq!(capabilities["documentSymbolProvider"], json!(true));
+    assert_eq!(
+        capabilities["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix", "source.fixAll.kataster"])
+    );
     client.notify("initialized", json!({}));
 
     // A type the policy does not allow, after a non-ASCII value on the same line.
@@ -163,12 +60,10 @@ fn the_language_server_speaks_lsp() {
         "textDocument/didOpen",
         json!({"textDocument": {"uri": phippy, "languageId": "yaml", "version": 1, "text": broken}}),
     );
-    let diagnostics = loop {
-        let diagnostics = client.diagnostics_for(&phippy);
-        if !diagnostics.is_empty() {
-            break diagnostics;
-        }
-    };
+    // One publish, for the version opened.
+    let published = client.publish_for(&phippy);
+    assert_eq!(published["version"], 1, "{published}");
+    let diagnostics = published["diagnostics"].as_array().unwrap().clone();
     let disallowed = diagnostics
         .iter()
         .find(|d| d["code"] == "ORG001")
@@ -202,11 +97,9 @@ fn the_language_server_speaks_lsp() {
         "textDocument/didChange",
         json!({"textDocument": {"uri": phippy, "version": 2}, "contentChanges": [{"text": fixed}]}),
     );
-    loop {
-        if client.diagnostics_for(&phippy).is_empty() {
-            break;
-        }
-    }
+    let published = client.publish_for(&phippy);
+    assert_eq!(published["version"], 2, "{published}");
+    assert_eq!(published["diagnostics"], json!([]), "{published}");
 
     // Hover on the owner reference shows the group.
     let owner_line = fixed.lines().nth(3).unwrap();
@@ -232,7 +125,7 @@ fn the_language_server_speaks_lsp() {
 
     // Completion: references of the right kind, and the policy's types.
     let with_owner = format!(
-        "{fixed}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {{name: goldie}}\nspec:\n  owner: \n  type: \n"
+        "{fixed}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {{name: goldie}}\nspec:\n  owner: group:te\n  type: \n"
     );
     client.notify(
         "textDocument/didChange",
@@ -240,11 +133,17 @@ fn the_language_server_speaks_lsp() {
     );
     let owner_at = with_owner
         .lines()
-        .position(|line| line == "  owner: ")
+        .position(|line| line == "  owner: group:te")
         .unwrap();
     let owners = client.request(
         "textDocument/completion",
-        json!({"textDocument": {"uri": phippy}, "position": {"line": owner_at, "character": 9}}),
+        json!({"textDocument": {"uri": phippy}, "position": {"line": owner_at, "character": 17}}),
+    );
+    // The item replaces what is typed of the value.
+    assert_eq!(
+        owners[0]["textEdit"],
+        json!({"range": {"start": {"line": owner_at, "character": 9}, "end": {"line": owner_at, "character": 17}}, "newText": "group:team-a"}),
+        "{owners}"
     );
     let labels: Vec<&str> = owners
         .as_array()
@@ -264,12 +163,162 @@ fn the_language_server_speaks_lsp() {
         .map(|item| item["label"].as_str().unwrap())
         .collect();
     assert_eq!(labels, ["website", "service"]);
+    assert_eq!(
+        types[0]["textEdit"]["range"],
+        json!({"start": {"line": owner_at + 1, "character": 8}, "end": {"line": owner_at + 1, "character": 8}})
+    );
+
+    // Document symbols: one per entity, spanning its document, selecting its name.
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": phippy}}),
+    );
+    let named: Vec<(&str, &str)> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["detail"].as_str().unwrap()))
+        .collect();
+    assert_eq!(named, [("phippy", "Component"), ("goldie", "Component")]);
+    assert_eq!(
+        symbols[0]["range"]["start"],
+        json!({"line": 0, "character": 0})
+    );
+    assert_eq!(
+        symbols[0]["selectionRange"]["start"],
+        json!({"line": 2, "character": 17})
+    );
+    assert_eq!(symbols[1]["range"]["start"]["line"], 5);
+
+    // The third version was published once, and nothing else for this document.
+    let versions: Vec<&Value> = client
+        .backlog
+        .iter()
+        .filter(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == phippy
+        })
+        .map(|m| &m["params"]["version"])
+        .collect();
+    assert_eq!(versions, [&json!(3)]);
 
     // Shut down cleanly.
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     let status = client.child.wait().unwrap();
     assert!(status.success());
+    let _ = std::fs::remove_dir_all(root);
+}
+
+/// Open buffers are what is checked: a new file never saved, a group renamed in an unsaved
+/// buffer (the cross-file rules see the buffer), a policy edited and not saved. Each change is
+/// published once with its version; the fixes are code actions.
+#[test]
+fn unsaved_buffers_are_checked_and_fixed() {
+    let root = workspace("unsaved");
+    let mut client = Client::start(&root);
+    client.initialize(&root);
+
+    // A new catalog file, not on disk.
+    let new_path = root.join("team/catalog-info.yaml");
+    let new = uri(&new_path);
+    let text = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: goldie, tags: [PHP, Go]}\nspec: {type: service, lifecycle: production, owner: team-a}\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": new, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let published = client.publish_for(&new);
+    assert_eq!(published["version"], 1);
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["CAT010", "CAT010"], "{published}");
+
+    // Quick fixes for the diagnostic in range, and fix-all.
+    let first = published["diagnostics"][0]["range"].clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": new}, "range": first, "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    );
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["title"], "use `php`");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(actions[0]["isPreferred"], true);
+    assert_eq!(actions[0]["diagnostics"][0]["code"], "CAT010");
+    assert_eq!(
+        actions[0]["edit"]["changes"][&new],
+        json!([{"range": first, "newText": "php"}])
+    );
+    let all = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": new}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    assert_eq!(all.as_array().unwrap().len(), 1, "{all}");
+    assert_eq!(all[0]["kind"], "source.fixAll.kataster");
+    let edits = all[0]["edit"]["changes"][&new].as_array().unwrap();
+    let new_texts: Vec<&str> = edits
+        .iter()
+        .map(|e| e["newText"].as_str().unwrap())
+        .collect();
+    assert_eq!(new_texts, ["php", "go"]);
+
+    // A burst of changes: each version published at most once, in order, the last one last.
+    for version in 2..=6 {
+        let text = text.replace("[PHP, Go]", &format!("[PHP, go{version}]"));
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": new, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+    let mut versions = Vec::new();
+    loop {
+        let published = client.publish_for(&new);
+        let version = published["version"].as_i64().unwrap();
+        versions.push(version);
+        if version == 6 {
+            assert_eq!(published["diagnostics"].as_array().unwrap().len(), 1);
+            break;
+        }
+    }
+    assert!(
+        versions.windows(2).all(|pair| pair[0] < pair[1]),
+        "{versions:?}"
+    );
+
+    // The group renamed in an unsaved buffer: phippy's owner (on disk) no longer resolves.
+    let phippy = uri(&root.join("phippy.yaml"));
+    let org = uri(&root.join("org.yaml"));
+    let renamed = std::fs::read_to_string(root.join("org.yaml"))
+        .unwrap()
+        .replace("team-a", "team-b");
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": org, "languageId": "yaml", "version": 1, "text": renamed}}),
+    );
+    let published = client.publish_for(&phippy);
+    assert_eq!(published["version"], Value::Null);
+    assert_eq!(published["diagnostics"][0]["code"], "CAT101", "{published}");
+
+    // The policy edited, not saved: `website` is no longer allowed.
+    let policy = uri(&root.join("kataster.yaml"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": policy, "languageId": "yaml", "version": 1, "text": "model:\n  types:\n    Component: [service]\n"}}),
+    );
+    let published = client.publish_for(&phippy);
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"ORG001"), "{published}");
+
+    client.shut_down();
+    assert!(!new_path.exists(), "the server writes nothing");
     let _ = std::fs::remove_dir_all(root);
 }
 

@@ -7,15 +7,16 @@ use kataster_core::catalog::refs::{EntityRef, RELATION_FIELDS, spec_refs};
 use kataster_core::source::LineIndex;
 use kataster_core::{FileKind, ParsedFile};
 use lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionResponse, GotoDefinitionResponse, Hover,
-    HoverContents, Location, MarkupContent, MarkupKind, TextDocumentPositionParams,
+    CompletionItem, CompletionItemKind, CompletionResponse, CompletionTextEdit,
+    GotoDefinitionResponse, Hover, HoverContents, Location, MarkupContent, MarkupKind, Position,
+    TextDocumentPositionParams, TextEdit,
 };
 
 use super::positions;
 use super::workspace::Workspace;
 
 /// The entities of a parsed catalog file.
-fn entities(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {
+pub(super) fn entities(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {
     let catalog = file.source.kind == FileKind::Catalog;
     file.documents
         .iter()
@@ -193,11 +194,13 @@ pub fn completion(
     workspace: &Workspace,
     at: &TextDocumentPositionParams,
 ) -> Option<CompletionResponse> {
-    let path = positions::path(&at.text_document.uri)?;
-    let index = workspace.file_index(&at.text_document.uri);
-    let text = match index {
-        Some(index) => workspace.checker.files()[index].source.text.clone(),
-        None => std::fs::read_to_string(path).ok()?,
+    // The checked text, or the buffer of an open document that is not checked (never the
+    // disk: a client may name any file).
+    let text = if let Some(index) = workspace.file_index(&at.text_document.uri) {
+        workspace.checker.files()[index].source.text.clone()
+    } else {
+        let path = crate::collect::canonical(&positions::path(&at.text_document.uri)?);
+        workspace.open.get(&path)?.text.clone()
     };
     let lines = LineIndex::new(&text);
     let line = usize::try_from(at.position.line).ok()? + 1;
@@ -205,6 +208,7 @@ pub fn completion(
         return None;
     }
     let (key, _) = key_at(&text, &lines, line)?;
+    let word = positions::range(&text, &lines, &word_at(&text, &lines, at.position));
     let kind = kind_at(&text, &lines, line);
     let policy = workspace
         .policy
@@ -280,6 +284,12 @@ pub fn completion(
         values
             .into_iter()
             .map(|(label, kind, detail)| CompletionItem {
+                // The item replaces what is typed of the value (`resource:` does not come twice).
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                    range: word,
+                    new_text: label.clone(),
+                })),
+                filter_text: Some(label.clone()),
                 label,
                 kind: Some(kind),
                 detail,
@@ -287,6 +297,24 @@ pub fn completion(
             })
             .collect(),
     ))
+}
+
+/// The bytes of the value being typed at a position: from the last blank, `[`, `{`, `,` or
+/// quote before it to the next one after it, on its line.
+fn word_at(text: &str, lines: &LineIndex, at: Position) -> std::ops::Range<usize> {
+    let offset = positions::offset(text, lines, at);
+    let line = lines.line_range(text, lines.line_column(text, offset).line);
+    let stop = |c: char| c.is_whitespace() || "[]{},\"'".contains(c);
+    let offset = offset.clamp(line.start, line.end);
+    let start = text[line.start..offset]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| stop(*c))
+        .map_or(line.start, |(found, c)| line.start + found + c.len_utf8());
+    let end = text[offset..line.end]
+        .find(stop)
+        .map_or(line.end, |found| offset + found);
+    start..end
 }
 
 /// Backstage's well-known types per kind, when the policy does not restrict them.

@@ -1,27 +1,38 @@
 //! The workspace as the server sees it: the folders on disk with the open documents on top,
-//! checked together after every change.
+//! checked together after a change. An open document is checked from its buffer, saved or
+//! not, new or not; so are the policy file and its custom schemas when they are open.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use kataster_core::source::LineIndex;
+use kataster_core::discover::POLICY_FILE_NAMES;
 use kataster_core::yaml::ParseOptions;
-use kataster_core::{CheckOptions, Checker, Report, Severity};
-use lsp_types::{
-    Diagnostic, DiagnosticSeverity, InitializeParams, NumberOrString, PublishDiagnosticsParams, Uri,
-};
+use kataster_core::{CheckOptions, Checker, Report, load_policy};
+use lsp_types::{InitializeParams, Uri};
 
 use super::positions;
+use super::publish::Published;
 use crate::collect::{Collector, canonical};
 use crate::facts::FileSystem;
 use crate::policy::{self, PolicyFile};
 use crate::root::Root;
 
+/// A document the client has open.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// As the client names it (diagnostics are published under this URI).
+    pub uri: Uri,
+    pub text: String,
+    pub version: i32,
+}
+
 /// The folders, the open documents and the last check.
 pub struct Workspace {
     roots: Vec<PathBuf>,
-    open: HashMap<PathBuf, String>,
-    published: HashSet<PathBuf>,
+    /// By canonical path.
+    pub(super) open: HashMap<PathBuf, Document>,
+    /// What was last published, by canonical path.
+    pub(super) published: HashMap<PathBuf, Published>,
     pub(super) checker: Checker,
     pub(super) report: Option<Report>,
     pub(super) policy: Option<PolicyFile>,
@@ -42,16 +53,23 @@ impl Workspace {
         Self {
             roots,
             open: HashMap::new(),
-            published: HashSet::new(),
+            published: HashMap::new(),
             checker: Checker::default(),
             report: None,
             policy: None,
         }
     }
 
-    pub fn open(&mut self, uri: &Uri, text: String) {
+    pub fn open(&mut self, uri: &Uri, text: String, version: i32) {
         if let Some(path) = positions::path(uri) {
-            self.open.insert(canonical(&path), text);
+            self.open.insert(
+                canonical(&path),
+                Document {
+                    uri: uri.clone(),
+                    text,
+                    version,
+                },
+            );
         }
     }
 
@@ -59,6 +77,36 @@ impl Workspace {
         if let Some(path) = positions::path(uri) {
             self.open.remove(&canonical(&path));
         }
+    }
+
+    /// The open buffers' texts, by canonical path.
+    fn texts(&self) -> HashMap<PathBuf, String> {
+        self.open
+            .iter()
+            .map(|(path, document)| (path.clone(), document.text.clone()))
+            .collect()
+    }
+
+    /// The policy: an open `kataster.yaml` (saved or not) in the first folder, else the one on
+    /// disk.
+    fn find_policy(&self, first: &Path, root: &Root) -> Option<PolicyFile> {
+        let dir = if first.is_dir() {
+            first
+        } else {
+            first.parent()?
+        };
+        for name in POLICY_FILE_NAMES {
+            let path = dir.join(name);
+            if let Some(document) = self.open.get(&canonical(&path)) {
+                return Some(PolicyFile {
+                    path,
+                    text: document.text.clone(),
+                    loaded: load_policy(&document.text),
+                    explicit: false,
+                });
+            }
+        }
+        policy::find(None, first, Some(root)).ok().flatten()
     }
 
     /// Check the folders and the open documents again.
@@ -70,10 +118,18 @@ impl Workspace {
             .or_else(|| self.open.keys().next().cloned())
             .unwrap_or_else(|| PathBuf::from("."));
         let root = self.root();
-        let mut policy = policy::find(None, &first, Some(&root)).ok().flatten();
+        let mut policy = self.find_policy(&first, &root);
+        let texts = self.texts();
         let schemas = policy
             .as_mut()
-            .map(|policy| policy::compile_schemas(policy, &root))
+            .map(|policy| {
+                policy::compile_schemas_with(policy, &root, |file| {
+                    match texts.get(&canonical(file)) {
+                        Some(text) => Ok(text.clone()),
+                        None => std::fs::read_to_string(file),
+                    }
+                })
+            })
             .unwrap_or_default();
         let options = CheckOptions {
             parse: ParseOptions {
@@ -107,12 +163,15 @@ impl Workspace {
             };
             let mut collector = Collector::new(&mut checker, root.clone())
                 .with_contributors(contributor_of)
-                .with_overrides(self.open.clone());
+                .with_overrides(texts);
             for root in &self.roots {
                 collector.add_path(root);
             }
+            // Open documents the walk did not find: new ones, not saved yet.
             for path in self.open.keys() {
-                if !self.roots.iter().any(|root| path.starts_with(root)) {
+                if self.roots.iter().any(|root| path.starts_with(root)) {
+                    collector.add_document(path);
+                } else {
                     collector.add_path(path);
                 }
             }
@@ -135,70 +194,6 @@ impl Workspace {
         let mut all = folders.by_ref().chain(outside);
         let first = all.next().unwrap_or_else(|| Root::at(Path::new(".")));
         all.fold(first, |root, other| root.and(&other))
-    }
-
-    /// Diagnostics for every file that has some, and empty lists for files that no longer do.
-    pub fn diagnostics(&mut self) -> Vec<lsp_server::Notification> {
-        let Some(report) = &self.report else {
-            return Vec::new();
-        };
-        let files = self.checker.files();
-        let mut by_file: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
-        let mut indexes: HashMap<usize, LineIndex> = HashMap::new();
-        for diagnostic in &report.diagnostics {
-            let text = &files[diagnostic.file].source.text;
-            let lines = indexes
-                .entry(diagnostic.file)
-                .or_insert_with(|| LineIndex::new(text));
-            let rule = kataster_core::rules::rule(diagnostic.code);
-            let mut message = diagnostic.message.clone();
-            if let Some(help) = &diagnostic.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            by_file
-                .entry(diagnostic.file)
-                .or_default()
-                .push(Diagnostic {
-                    range: positions::range(text, lines, &diagnostic.span),
-                    severity: Some(match diagnostic.severity {
-                        Severity::Error => DiagnosticSeverity::ERROR,
-                        Severity::Warning => DiagnosticSeverity::WARNING,
-                        Severity::Info => DiagnosticSeverity::INFORMATION,
-                    }),
-                    code: Some(NumberOrString::String(diagnostic.code.to_owned())),
-                    code_description: rule
-                        .and_then(|rule| rule.url().parse().ok())
-                        .map(|href| lsp_types::CodeDescription { href }),
-                    source: Some("kataster".to_owned()),
-                    message,
-                    ..Diagnostic::default()
-                });
-        }
-        let mut notifications = Vec::new();
-        let mut now = HashSet::new();
-        for (index, diagnostics) in by_file {
-            let path = PathBuf::from(&files[index].source.path);
-            now.insert(path.clone());
-            if let Some(uri) = positions::uri(&path) {
-                notifications.push(super::publish(PublishDiagnosticsParams {
-                    uri,
-                    diagnostics,
-                    version: None,
-                }));
-            }
-        }
-        for path in self.published.difference(&now) {
-            if let Some(uri) = positions::uri(path) {
-                notifications.push(super::publish(PublishDiagnosticsParams {
-                    uri,
-                    diagnostics: Vec::new(),
-                    version: None,
-                }));
-            }
-        }
-        self.published = now;
-        notifications
     }
 
     /// The index of the checked file at a URI.

@@ -206,9 +206,22 @@ pub struct Applied {
     pub deferred: usize,
 }
 
-/// Apply fixes to `text` (one pass). Edits outside the text or not on character boundaries
-/// make their fix be skipped.
-pub fn apply(text: &str, fixes: &[&Fix]) -> Applied {
+/// The edits one pass would make (see [`apply`]): non-overlapping, in the order of their
+/// ranges, with the counts of fixes taken and deferred. An editor sends these edits as they
+/// are; [`apply`] makes the new text from them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub edits: Vec<Edit>,
+    /// How many fixes the edits make.
+    pub applied: usize,
+    /// How many were left for another pass (they overlapped one that was taken).
+    pub deferred: usize,
+}
+
+/// Choose the fixes of one pass over `text`: fixes in the order of their first edit, each
+/// taken whole or not at all, never one that overlaps an edit taken before. Edits outside the
+/// text or not on character boundaries make their fix be skipped.
+pub fn plan(text: &str, fixes: &[&Fix]) -> Plan {
     let mut order: Vec<&Fix> = fixes
         .iter()
         .copied()
@@ -244,9 +257,23 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> Applied {
         applied += 1;
     }
     taken.sort_by_key(|edit| edit.range.start);
+    Plan {
+        edits: taken.into_iter().cloned().collect(),
+        applied,
+        deferred,
+    }
+}
+
+/// Apply fixes to `text` (one pass, as [`plan`] chooses them).
+pub fn apply(text: &str, fixes: &[&Fix]) -> Applied {
+    let Plan {
+        edits,
+        applied,
+        deferred,
+    } = plan(text, fixes);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for edit in taken {
+    for edit in &edits {
         out.push_str(&text[at..edit.range.start]);
         out.push_str(&edit.content);
         at = edit.range.end;

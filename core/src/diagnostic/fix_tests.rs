@@ -42,6 +42,22 @@ fn an_overlapping_fix_waits_for_the_next_pass() {
 }
 
 #[test]
+fn the_plan_is_the_edits_apply_makes() {
+    let text = "name: Foo Bar\ntags: [PHP]\n";
+    let whole = Fix::unsafe_("rename", vec![Edit::replacement(6..13, "foo-bar")]);
+    let part = Fix::safe("lower", vec![Edit::replacement(6..9, "foo")]);
+    let php = scalar(text, "PHP", "php").resolve(text).unwrap();
+    let plan = plan(text, &[&php, &whole, &part]);
+    let ranges: Vec<_> = plan.edits.iter().map(|edit| edit.range.clone()).collect();
+    assert_eq!(ranges, [6..9, 21..24]);
+    assert_eq!((plan.applied, plan.deferred), (2, 1));
+    assert_eq!(
+        apply(text, &[&php, &whole, &part]).text,
+        "name: foo Bar\ntags: [php]\n"
+    );
+}
+
+#[test]
 fn passes_until_nothing_changes() {
     // A checker that reports each uppercase letter of the value with a fix that rewrites the
     // whole value: the fixes overlap, so each pass applies one and the next check finds the rest.
