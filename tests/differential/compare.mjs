@@ -50,7 +50,9 @@ function isCatalogFile(file) {
   }
   const backstage = value => value.startsWith('backstage.io/') || value.startsWith('scaffolder.backstage.io/');
   if (lines.some(line => isApiVersionLine(line, backstage))) return true;
-  const manifest = value => value.startsWith('argoproj.io/') || value.startsWith('management.cattle.io/') || value === 'v1';
+  // The manifest groups of core/src/discover.rs (`is_manifest_api_version_line`).
+  const groups = ['argoproj.io/', 'management.cattle.io/', 'kustomize.config.k8s.io/', 'kustomize.toolkit.fluxcd.io/', 'helm.toolkit.fluxcd.io/', 'project.openshift.io/'];
+  const manifest = value => groups.some(group => value.startsWith(group)) || value === 'v1';
   return !lines.some(line => isApiVersionLine(line, manifest));
 }
 
