@@ -405,15 +405,6 @@ impl Checker {
         self.files.len() - 1
     }
 
-    /// The readable mapping documents of the manifest files.
-    fn manifest_documents(&self) -> impl Iterator<Item = Entity<'_>> {
-        self.files
-            .iter()
-            .enumerate()
-            .filter(|(_, file)| file.source.kind == FileKind::Manifests)
-            .flat_map(|(index, file)| crate::catalog::file::mapping_documents(file, index))
-    }
-
     pub fn files(&self) -> &[ParsedFile] {
         &self.files
     }
@@ -470,7 +461,9 @@ impl Checker {
             .enumerate()
             .map(|(index, file)| file_entities(file, index).count())
             .sum();
-        let expansion = crate::consumers::argocd::appset::expand(self.manifest_documents());
+        let expansion = crate::consumers::argocd::appset::expand(
+            crate::catalog::file::manifest_documents(&self.files),
+        );
         let catalog = rules::references::Catalog::new(
             &self.files,
             &expansion,

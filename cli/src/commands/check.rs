@@ -191,6 +191,25 @@ impl Setup {
 
     /// Check the files, reading `overrides` (by canonical path) instead of the disk.
     pub(super) fn check(&self, args: &Args, overrides: HashMap<PathBuf, String>) -> Checked {
+        let (checker, paths) = self.collect(args, overrides);
+        let report = checker.check(&facts::FileSystem {
+            root: self.root.clone(),
+        });
+        Checked {
+            checker,
+            report,
+            paths,
+            root_dir: self.root.dir().to_path_buf(),
+        }
+    }
+
+    /// The checker with the policy and the files, before any rule runs, and each file's
+    /// index and the path it was read from.
+    pub(super) fn collect(
+        &self,
+        args: &Args,
+        overrides: HashMap<PathBuf, String>,
+    ) -> (Checker, Vec<(usize, PathBuf)>) {
         let mut checker = Checker::new(self.options.clone());
         let policy = &self.policy;
         if let Some(policy) = policy {
@@ -219,15 +238,7 @@ impl Setup {
             }
             collector.read_paths().to_vec()
         };
-        let report = checker.check(&facts::FileSystem {
-            root: self.root.clone(),
-        });
-        Checked {
-            checker,
-            report,
-            paths,
-            root_dir: self.root.dir().to_path_buf(),
-        }
+        (checker, paths)
     }
 }
 

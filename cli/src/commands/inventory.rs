@@ -55,7 +55,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         diff: false,
     };
     let setup = super::check::Setup::new(&check)?;
-    let checked = setup.check(&check, std::collections::HashMap::new());
-    write_stdout(&render(&checked.checker.inventory(), format), false)?;
+    let (checker, _) = setup.collect(&check, std::collections::HashMap::new());
+    write_stdout(&render(&checker.inventory(), format), false)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -24,6 +24,15 @@ pub fn file_entities(file: &ParsedFile, index: usize) -> impl Iterator<Item = En
     mapping_documents(file, index).filter(move |_| catalog)
 }
 
+/// The readable mapping documents of every manifest file (Argo CD, Rancher, Flux, Kubernetes).
+pub fn manifest_documents(files: &[ParsedFile]) -> impl Iterator<Item = Entity<'_>> {
+    files
+        .iter()
+        .enumerate()
+        .filter(|(_, file)| file.source.kind == FileKind::Manifests)
+        .flat_map(|(index, file)| mapping_documents(file, index))
+}
+
 /// The readable documents of a file whose root is a mapping, as entities (whatever they hold).
 pub fn mapping_documents(file: &ParsedFile, index: usize) -> impl Iterator<Item = Entity<'_>> {
     file.documents

@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::consumers::clusters::Resolution;
 use crate::known::NoFacts;
-use crate::naming::sources::Origin;
 use crate::rules::Context;
 use crate::rules::references::Catalog;
 
@@ -51,7 +50,9 @@ fn push(list: &mut Vec<String>, value: &str) {
 impl super::Checker {
     /// The joined view of the files added so far.
     pub fn inventory(&self) -> Inventory {
-        let expansion = crate::consumers::argocd::appset::expand(self.manifest_documents());
+        let expansion = crate::consumers::argocd::appset::expand(
+            crate::catalog::file::manifest_documents(&self.files),
+        );
         let catalog = Catalog::new(
             &self.files,
             &expansion,
@@ -87,16 +88,10 @@ fn joined(catalog: &Catalog<'_>) -> Inventory {
     let context = &catalog.context;
     let mut rows: BTreeMap<String, Row> = BTreeMap::new();
     for usage in &catalog.namespaces {
-        if usage.origin != Origin::Annotation || usage.unchecked.is_some() {
+        if !usage.is_component_annotation() || usage.unchecked.is_some() {
             continue;
         }
         let entity = &usage.entity;
-        if !entity
-            .kind()
-            .is_some_and(|kind| kind.eq_ignore_ascii_case("component"))
-        {
-            continue;
-        }
         let owner = entity
             .spec()
             .and_then(|spec| spec.get("owner"))

@@ -48,9 +48,6 @@ pub struct Identities {
     names: HashSet<String>,
 }
 
-/// The identities of the catalog's Groups.
-pub type Groups = Identities;
-
 impl Identities {
     /// From the entities of that kind among `entities` and known ones (`namespace`, `name`).
     pub fn new<'a>(

@@ -6,3 +6,13 @@ pub mod argocd;
 pub mod clusters;
 pub mod identity;
 pub mod rancher;
+
+use crate::yaml::Node;
+
+/// A string field with its node, for findings that point at it.
+#[derive(Debug, Clone, Copy)]
+pub struct Field<'a> {
+    pub value: &'a str,
+    pub node: &'a Node,
+    pub pointer: &'static str,
+}

@@ -5,6 +5,7 @@
 //! `pkg/auth/providers/*`, which name principals `<provider>_<user|group>://<id>`).
 
 use crate::catalog::Entity;
+use crate::consumers::Field;
 use crate::consumers::identity::{Identities, Principal};
 use crate::yaml::Node;
 
@@ -86,14 +87,6 @@ fn common_name(dn: &str) -> Option<&str> {
         .eq_ignore_ascii_case("cn")
         .then(|| value.trim())
         .filter(|value| !value.is_empty())
-}
-
-/// A string field with its node and pointer.
-#[derive(Debug, Clone)]
-pub struct Field<'a> {
-    pub value: &'a str,
-    pub node: &'a Node,
-    pub pointer: &'static str,
 }
 
 /// A `ProjectRoleTemplateBinding`, `ClusterRoleTemplateBinding` or `GlobalRoleBinding`.

@@ -90,6 +90,15 @@ impl<'a> NamespaceUse<'a> {
 }
 
 impl NamespaceUse<'_> {
+    /// Whether this is the namespace a catalog Component's annotation names.
+    pub fn is_component_annotation(&self) -> bool {
+        self.origin == Origin::Annotation
+            && self
+                .entity
+                .kind()
+                .is_some_and(|kind| kind.eq_ignore_ascii_case("component"))
+    }
+
     /// Whether the naming rules judge this name: it is literal and not exempt.
     pub fn is_judged(&self) -> bool {
         self.unchecked.is_none() && !self.exempt

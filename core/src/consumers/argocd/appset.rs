@@ -27,6 +27,18 @@ pub struct Generated {
     pub root: Node,
 }
 
+impl Generated {
+    /// The generated Application as a document of its ApplicationSet's file.
+    pub fn entity<'a>(&'a self, contributor: Option<&'a str>) -> Entity<'a> {
+        Entity {
+            file: self.file,
+            document: self.document,
+            root: &self.root,
+            contributor,
+        }
+    }
+}
+
 /// What a set's generators allow: every generator a list whose elements all rendered.
 #[derive(Debug, Clone, Default)]
 pub struct Expansion {

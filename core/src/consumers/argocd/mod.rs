@@ -28,14 +28,6 @@ pub(crate) fn is_argo(document: &Entity<'_>, kind: &str) -> bool {
         && document.kind() == Some(kind)
 }
 
-/// A string field with its node, for findings that point at it.
-#[derive(Debug, Clone, Copy)]
-pub struct Field<'a> {
-    pub value: &'a str,
-    pub node: &'a Node,
-    pub pointer: &'static str,
-}
-
 /// Where an Application deploys to, or what a project's `destinations` item allows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Destination<'a> {
@@ -346,12 +338,7 @@ impl<'a> Inventory<'a> {
         contributor: impl Fn(usize) -> Option<&'a str>,
     ) {
         for item in generated {
-            let document = Entity {
-                file: item.file,
-                document: item.document,
-                root: &item.root,
-                contributor: contributor(item.file),
-            };
+            let document = item.entity(contributor(item.file));
             let by = GeneratedBy {
                 set: &item.set,
                 element: item.element,

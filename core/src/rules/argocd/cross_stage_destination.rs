@@ -2,7 +2,7 @@
 
 use crate::consumers::clusters::Resolution;
 use crate::diagnostic::Severity;
-use crate::rules::model::stage_isolation::stage_of;
+use crate::rules::model::stage_isolation::crossed_stages;
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, Family, RuleMeta, Status};
 
@@ -79,9 +79,6 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) || catalog.clusters.resources.is_empty() {
         return;
     }
-    let Some(convention) = context.convention else {
-        return;
-    };
     for application in &catalog.argocd.applications {
         let Some((destination, node)) = &application.destination else {
             continue;
@@ -89,19 +86,11 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         let Resolution::Cluster(cluster) = catalog.clusters.resolve(destination) else {
             continue;
         };
-        let Some(stage) = convention
-            .parse(destination.namespace)
-            .ok()
-            .and_then(|parts| parts.get(&context.policy.stages.part).cloned())
+        let Some((stage, cluster_stage, source)) =
+            crossed_stages(destination.namespace, &cluster.entity, context)
         else {
             continue;
         };
-        let Some((cluster_stage, source)) = stage_of(&cluster.entity, context) else {
-            continue;
-        };
-        if cluster_stage == stage {
-            continue;
-        }
         let how = if destination.server.is_empty() {
             format!("cluster \"{}\"", destination.name)
         } else {

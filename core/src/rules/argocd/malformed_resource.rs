@@ -1,12 +1,11 @@
 //! ARGO009 `malformed-argo-cd-resource`.
 
 use crate::catalog::Entity;
-use crate::catalog::file::mapping_documents;
+use crate::catalog::file::manifest_documents;
 use crate::consumers::argocd::{Glob, is_argo};
 use crate::diagnostic::Severity;
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, Family, RuleMeta, Status};
-use crate::source::FileKind;
 use crate::yaml::{Node, Value};
 
 pub static RULE: RuleMeta = RuleMeta {
@@ -145,12 +144,12 @@ impl Checker<'_, '_, '_> {
         None
     }
 
-    fn items(&mut self, list: &Node, pointer: &str, shape: Shape) -> Vec<(usize, Node)> {
+    fn items<'n>(&mut self, list: &'n Node, pointer: &str, shape: Shape) -> Vec<(usize, &'n Node)> {
         let key = pointer.rsplit('/').next().unwrap_or_default();
         let mut fitting = Vec::new();
         for (index, item) in list.as_sequence().unwrap_or_default().iter().enumerate() {
             if shape.fits(item) {
-                fitting.push((index, item.clone()));
+                fitting.push((index, item));
             } else {
                 self.report(
                     item,
@@ -187,7 +186,7 @@ impl Checker<'_, '_, '_> {
     fn project(&mut self, spec: &Node) {
         if let Some(repos) = self.field(spec, "sourceRepos", "/spec/sourceRepos", Shape::List) {
             for (index, repo) in self.items(repos, "/spec/sourceRepos", Shape::Text) {
-                self.pattern(&repo, &format!("/spec/sourceRepos/{index}"), Some('/'));
+                self.pattern(repo, &format!("/spec/sourceRepos/{index}"), Some('/'));
             }
         }
         if let Some(list) = self.field(spec, "destinations", "/spec/destinations", Shape::List) {
@@ -202,7 +201,7 @@ impl Checker<'_, '_, '_> {
         if let Some(roles) = self.field(spec, "roles", "/spec/roles", Shape::List) {
             for (index, role) in self.items(roles, "/spec/roles", Shape::Mapping) {
                 let pointer = format!("/spec/roles/{index}/groups");
-                if let Some(groups) = self.field(&role, "groups", &pointer, Shape::List) {
+                if let Some(groups) = self.field(role, "groups", &pointer, Shape::List) {
                     self.items(groups, &pointer, Shape::Text);
                 }
             }
@@ -254,13 +253,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    let documents = catalog
-        .files
-        .iter()
-        .enumerate()
-        .filter(|(_, file)| file.source.kind == FileKind::Manifests)
-        .flat_map(|(index, file)| mapping_documents(file, index));
-    for document in documents {
+    for document in manifest_documents(catalog.files) {
         let Some(spec) = document.spec() else {
             continue;
         };

@@ -1,7 +1,6 @@
 //! ARGO008 `uncatalogued-namespace`.
 
 use crate::diagnostic::Severity;
-use crate::naming::sources::Origin;
 use crate::rules::argocd::app_of;
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, Family, RuleMeta, Status};
@@ -71,13 +70,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     let apps: std::collections::HashSet<Option<String>> = catalog
         .namespaces
         .iter()
-        .filter(|usage| usage.origin == Origin::Annotation && usage.unchecked.is_none())
-        .filter(|usage| {
-            usage
-                .entity
-                .kind()
-                .is_some_and(|kind| kind.eq_ignore_ascii_case("component"))
-        })
+        .filter(|usage| usage.is_component_annotation() && usage.unchecked.is_none())
         .map(|usage| app_of(usage.name, catalog))
         .collect();
     if apps.is_empty() {

@@ -1,7 +1,6 @@
 //! ARGO007 `undeployed-component`.
 
 use crate::diagnostic::Severity;
-use crate::naming::sources::Origin;
 use crate::rules::argocd::deployed_namespaces;
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, Family, RuleMeta, Status};
@@ -75,17 +74,10 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     for usage in &catalog.namespaces {
-        if usage.origin != Origin::Annotation || !usage.is_judged() {
+        if !usage.is_component_annotation() || !usage.is_judged() || deployed.contains(usage.name) {
             continue;
         }
         let entity = &usage.entity;
-        if !entity
-            .kind()
-            .is_some_and(|kind| kind.eq_ignore_ascii_case("component"))
-            || deployed.contains(usage.name)
-        {
-            continue;
-        }
         Catalog::report(
             out,
             &RULE,

@@ -87,14 +87,8 @@ pub(crate) fn stage_of(
             return Some((stage.to_owned(), "label"));
         }
     }
-    let convention = context.convention?;
     let annotation = &context.policy.naming.namespace.annotation;
-    let from_name = |name: &str| {
-        convention
-            .parse(name)
-            .ok()
-            .and_then(|parts| parts.get(&stages.part).cloned())
-    };
+    let from_name = |name: &str| namespace_stage(name, context);
     if let Some(stage) = metadata
         .get("annotations")
         .and_then(|annotations| annotations.get(annotation))
@@ -107,6 +101,24 @@ pub(crate) fn stage_of(
         .name()
         .and_then(from_name)
         .map(|stage| (stage, "name"))
+}
+
+/// The stage part of a name under the namespace convention.
+pub(crate) fn namespace_stage(name: &str, context: &Context<'_>) -> Option<String> {
+    let parts = context.convention?.parse(name).ok()?;
+    parts.get(&context.policy.stages.part).cloned()
+}
+
+/// A namespace's stage and its cluster's stage (with where that comes from), when both are
+/// known and differ.
+pub(crate) fn crossed_stages(
+    namespace: &str,
+    cluster: &Entity<'_>,
+    context: &Context<'_>,
+) -> Option<(String, String, &'static str)> {
+    let stage = namespace_stage(namespace, context)?;
+    let (cluster_stage, source) = stage_of(cluster, context)?;
+    (stage != cluster_stage).then_some((stage, cluster_stage, source))
 }
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {

@@ -1,7 +1,7 @@
 //! RAN004 `cross-stage-rancher-namespace`.
 
 use crate::diagnostic::Severity;
-use crate::rules::model::stage_isolation::stage_of;
+use crate::rules::model::stage_isolation::crossed_stages;
 use crate::rules::references::Catalog;
 use crate::rules::{Emitter, Family, RuleMeta, Status};
 
@@ -80,26 +80,15 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) || !catalog.clusters.declares_rancher_ids() {
         return;
     }
-    let Some(convention) = context.convention else {
-        return;
-    };
     for namespace in &catalog.rancher.namespaces {
         let Some(cluster) = catalog.clusters.by_rancher_id(namespace.cluster()) else {
             continue;
         };
-        let Some(stage) = convention
-            .parse(namespace.name)
-            .ok()
-            .and_then(|parts| parts.get(&context.policy.stages.part).cloned())
+        let Some((stage, cluster_stage, source)) =
+            crossed_stages(namespace.name, &cluster.entity, context)
         else {
             continue;
         };
-        let Some((cluster_stage, source)) = stage_of(&cluster.entity, context) else {
-            continue;
-        };
-        if cluster_stage == stage {
-            continue;
-        }
         Catalog::report(
             out,
             &RULE,

@@ -16,14 +16,13 @@ pub mod wrong_target_kind;
 use std::collections::{HashMap, HashSet};
 
 use crate::catalog::Entity;
-use crate::catalog::file::{ParsedFile, file_entities, mapping_documents};
+use crate::catalog::file::{ParsedFile, file_entities, manifest_documents};
 use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind};
 use crate::catalog::refs::{EntityRef, FoundRef, spec_refs};
 use crate::consumers::argocd::appset::Expansion;
 use crate::known::{Facts, KnownEntity};
 use crate::naming::sources::{NamespaceUse, Origin, entity_uses, manifest_uses};
 use crate::rules::{Context, Emitter, Finding, RuleMeta};
-use crate::source::FileKind;
 use crate::source::LineIndex;
 
 /// A check over the whole set of files.
@@ -151,15 +150,7 @@ impl<'a> Catalog<'a> {
             .iter()
             .flat_map(|indexed: &IndexedEntity<'a>| entity_uses(&indexed.entity, annotation))
             .collect();
-        for (index, file) in files
-            .iter()
-            .enumerate()
-            .filter(|(_, file)| file.source.kind == FileKind::Manifests)
-        {
-            namespaces.extend(
-                mapping_documents(file, index).flat_map(|document| manifest_uses(&document)),
-            );
-        }
+        namespaces.extend(manifest_documents(files).flat_map(|document| manifest_uses(&document)));
         // An ApplicationSet whose every Application is generated is judged through them.
         namespaces.retain(|usage| {
             usage.origin != Origin::ApplicationSet
@@ -167,22 +158,11 @@ impl<'a> Catalog<'a> {
                     .complete
                     .contains(&(usage.entity.file, usage.entity.document))
         });
-        let mut argocd = crate::consumers::argocd::Inventory::new(
-            files
-                .iter()
-                .enumerate()
-                .filter(|(_, file)| file.source.kind == FileKind::Manifests)
-                .flat_map(|(index, file)| mapping_documents(file, index)),
-        );
+        let mut argocd = crate::consumers::argocd::Inventory::new(manifest_documents(files));
         let contributor = |file: usize| files[file].source.contributor.as_deref();
         argocd.add_generated(&expansion.applications, contributor);
         for generated in &expansion.applications {
-            let document = Entity {
-                file: generated.file,
-                document: generated.document,
-                root: &generated.root,
-                contributor: contributor(generated.file),
-            };
+            let document = generated.entity(contributor(generated.file));
             namespaces.extend(
                 manifest_uses(&document)
                     .into_iter()
@@ -193,20 +173,10 @@ impl<'a> Catalog<'a> {
                     }),
             );
         }
-        let rancher = crate::consumers::rancher::Inventory::new(
-            files
-                .iter()
-                .enumerate()
-                .filter(|(_, file)| file.source.kind == FileKind::Manifests)
-                .flat_map(|(index, file)| mapping_documents(file, index)),
-        );
+        let rancher = crate::consumers::rancher::Inventory::new(manifest_documents(files));
         let clusters = crate::consumers::clusters::Clusters::new(
             entities.iter().map(|indexed| indexed.entity),
-            files
-                .iter()
-                .enumerate()
-                .filter(|(_, file)| file.source.kind == FileKind::Manifests)
-                .flat_map(|(index, file)| mapping_documents(file, index)),
+            manifest_documents(files),
             context.policy.clusters.rancher_id_annotation.as_deref(),
         );
         let sets = crate::naming::sources::NamespaceSets::new(&context.policy.naming.namespace);
