@@ -145,6 +145,7 @@ impl Checker {
                 &rules::references::duplicate_entity::RULE,
                 &rules::argocd::unknown_app_project::RULE,
                 &rules::argocd::unknown_project_group::RULE,
+                &rules::argocd::unknown_rbac_subject::RULE,
                 &rules::rancher::unknown_binding_principal::RULE,
                 &rules::rancher::unknown_rancher_project::RULE,
             ] {

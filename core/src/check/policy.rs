@@ -155,6 +155,15 @@ fn validate(policy: &Policy, root: &Node) -> Vec<Finding> {
             Some(format!("use one of {}", convention_parts.join(", "))),
         );
     }
+    if let Some(pattern) = &policy.rancher.project_display_name {
+        if let Err(error) = regex::Regex::new(&format!("^(?:{pattern})$")) {
+            report(
+                "/rancher/projectDisplayName".to_owned(),
+                format!("invalid regular expression \"{pattern}\": {error}"),
+                None,
+            );
+        }
+    }
     for (pointer, message) in policy.versions.problems() {
         report(format!("/versions{pointer}"), message, None);
     }

@@ -11,8 +11,11 @@
 //! read (`destination`, `destinations`, `template.spec.destination`, `project`, `source`,
 //! `sources`, `sourceRepos`, `roles`, an ApplicationSet's `generators`, `goTemplate` and
 //! `template`'s name, project, sources and destination), a Flux resource's `targetNamespace`, a Resource's
-//! `type`, a Rancher Project's `clusterName`; a Rancher binding's principals and
-//! `projectName`; a Secret's `stringData.name` and `stringData.server` (an Argo CD cluster's);
+//! `type`, a Rancher Project's `clusterName` and `displayName`; a Rancher binding's principals and
+//! `projectName`; a Secret's `stringData.name`, `server` and `project` and its labels (an Argo
+//! CD cluster's);
+//! a ConfigMap's `policy.*.csv` and `accounts.*` data (Argo CD's RBAC and local accounts);
+//! a Group's or User's `spec.profile.email`;
 //! and every
 //! placeholder (`$text: ./file`) with the path to it (other sequence items become nulls, so
 //! that indices stay). Spans are unchanged, so every diagnostic and pointer stays the same; a
@@ -38,13 +41,25 @@ pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
         compact(&mut root);
         return root;
     }
+    let kind = root.get("kind").and_then(Node::as_str);
+    let config_map = kind == Some("ConfigMap");
+    // An Argo CD cluster Secret's labels are what clusters generators select it by.
+    let cluster_secret = kind == Some("Secret")
+        && root
+            .get("metadata")
+            .and_then(|metadata| metadata.get("labels"))
+            .and_then(|labels| labels.get(crate::consumers::clusters::SECRET_TYPE_LABEL))
+            .and_then(Node::as_str)
+            == Some("cluster");
     match root.value {
         Value::Mapping(entries) => {
             let entries = exact(entries.into_iter().filter_map(|entry| {
                 if entry.key.key_matches("apiVersion") || entry.key.key_matches("kind") {
                     Some(entry)
                 } else if entry.key.key_matches("metadata") {
-                    Some(fields(entry, &|key: &Node| metadata_field(key, keep)))
+                    Some(fields(entry, &|key: &Node| {
+                        metadata_field(key, keep, cluster_secret)
+                    }))
                 } else if entry.key.key_matches("spec") {
                     Some(fields(entry, &spec_field))
                 } else if RANCHER_BINDING_FIELDS
@@ -52,6 +67,8 @@ pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
                     .any(|field| entry.key.key_matches(field))
                 {
                     Some(entry)
+                } else if config_map && entry.key.key_matches("data") {
+                    Some(fields(entry, &argocd_config_field))
                 } else if entry.key.key_matches("stringData") {
                     // An Argo CD cluster Secret's name and server, never its credentials.
                     Some(fields(entry, &cluster_secret_field))
@@ -91,8 +108,11 @@ enum Field<'k> {
     Fields(fn(&Node) -> Option<Field<'static>>),
 }
 
-fn metadata_field<'k>(key: &Node, keep: &'k Keep) -> Option<Field<'k>> {
-    if key.key_matches("name") || key.key_matches("namespace") {
+fn metadata_field<'k>(key: &Node, keep: &'k Keep, all_labels: bool) -> Option<Field<'k>> {
+    if key.key_matches("name")
+        || key.key_matches("namespace")
+        || (all_labels && key.key_matches("labels"))
+    {
         Some(Field::Whole)
     } else if key.key_matches("labels") {
         Some(Field::Only(&keep.labels))
@@ -104,8 +124,9 @@ fn metadata_field<'k>(key: &Node, keep: &'k Keep) -> Option<Field<'k>> {
 }
 
 fn spec_field(key: &Node) -> Option<Field<'static>> {
-    const OTHERS: [&str; 14] = [
+    const OTHERS: [&str; 15] = [
         "target",
+        "displayName",
         "targets",
         "destination",
         "destinations",
@@ -128,13 +149,31 @@ fn spec_field(key: &Node) -> Option<Field<'static>> {
         Some(Field::Whole)
     } else if key.key_matches("template") {
         Some(Field::Fields(template_field))
+    } else if key.key_matches("profile") {
+        Some(Field::Fields(profile_field))
     } else {
         None
     }
 }
 
+/// A Group's or User's profile: its email is an identity.
+fn profile_field(key: &Node) -> Option<Field<'static>> {
+    key.key_matches("email").then_some(Field::Whole)
+}
+
+/// Argo CD's ConfigMaps: the RBAC policy (`policy.csv`, `policy.<name>.csv`) and the local
+/// accounts (`accounts.<name>`).
+fn argocd_config_field(key: &Node) -> Option<Field<'static>> {
+    let name = key.as_str()?;
+    (crate::consumers::argocd::rbac::is_policy_key(name) || name.starts_with("accounts."))
+        .then_some(Field::Whole)
+}
+
 fn cluster_secret_field(key: &Node) -> Option<Field<'static>> {
-    (key.key_matches("name") || key.key_matches("server")).then_some(Field::Whole)
+    ["name", "server", "project"]
+        .iter()
+        .any(|field| key.key_matches(field))
+        .then_some(Field::Whole)
 }
 
 /// An ApplicationSet's template: what a generated Application is judged by.

@@ -28,11 +28,16 @@ pub struct Cluster<'a> {
     pub rancher_id: Option<&'a str>,
 }
 
-/// A cluster Argo CD knows by a Secret: its name and server.
+/// A cluster Argo CD knows by a Secret: its name and server, and what an ApplicationSet's
+/// clusters generator selects it by and gives its template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArgoCluster<'a> {
     pub name: &'a str,
     pub server: &'a str,
+    /// `stringData.project`; empty when absent.
+    pub project: &'a str,
+    /// The Secret's string labels.
+    pub labels: Vec<(&'a str, &'a str)>,
 }
 
 /// The clusters of the checked files.
@@ -167,7 +172,8 @@ fn cluster_of<'a>(entity: Entity<'a>, rancher_id_annotation: Option<&str>) -> Op
     })
 }
 
-fn argo_cluster_of(document: Entity<'_>) -> Option<ArgoCluster<'_>> {
+/// The cluster an Argo CD cluster Secret declares, or `None` for another document.
+pub fn argo_cluster_of(document: Entity<'_>) -> Option<ArgoCluster<'_>> {
     if document.api_version() != Some("v1") || document.kind() != Some("Secret") {
         return None;
     }
@@ -180,9 +186,22 @@ fn argo_cluster_of(document: Entity<'_>) -> Option<ArgoCluster<'_>> {
         return None;
     }
     let data = document.root.get("stringData")?;
+    let labels = document
+        .metadata()?
+        .get("labels")?
+        .as_mapping()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|entry| Some((entry.key.as_str()?, entry.value.as_str()?)))
+        .collect();
     Some(ArgoCluster {
         name: data.get("name")?.as_str()?,
         server: data.get("server")?.as_str()?,
+        project: data
+            .get("project")
+            .and_then(Node::as_str)
+            .unwrap_or_default(),
+        labels,
     })
 }
 
@@ -286,7 +305,9 @@ stringData:
                 clusters.secrets,
                 [ArgoCluster {
                     name: "prd-eu1",
-                    server: "https://PRD.acme.com:6443"
+                    server: "https://PRD.acme.com:6443",
+                    project: "",
+                    labels: vec![("argocd.argoproj.io/secret-type", "cluster")],
                 }]
             );
             assert!(!clusters.declares_servers());

@@ -2,8 +2,10 @@
 //! directory) know a catalog Group or User. An entity is known by its `metadata.name`, by
 //! `namespace/name`, and by the values of the annotations Backstage's own org providers write:
 //! `graph.microsoft.com/group-id` and `graph.microsoft.com/user-id` (Microsoft Graph, for Entra
-//! ID) and `backstage.io/ldap-dn` (LDAP, Active Directory), and those the policy adds
-//! (`identities.annotations`). Names compare case-insensitively, as Backstage's do.
+//! ID), `backstage.io/ldap-dn` (LDAP, Active Directory), `github.com/team-slug` and
+//! `github.com/user-login` (GitHub; a team slug `org/team` is also `org:team`, the group name
+//! Dex's GitHub connector gives Argo CD), and those the policy adds (`identities.annotations`);
+//! and by `spec.profile.email`. Names compare case-insensitively, as Backstage's do.
 
 use std::collections::HashSet;
 
@@ -11,11 +13,16 @@ use crate::catalog::Entity;
 use crate::yaml::Node;
 
 /// The annotations that carry a Group's or User's identity in the directory.
-pub const ANNOTATIONS: [&str; 3] = [
+pub const ANNOTATIONS: [&str; 5] = [
     "graph.microsoft.com/group-id",
     "graph.microsoft.com/user-id",
     "backstage.io/ldap-dn",
+    GITHUB_TEAM_SLUG,
+    "github.com/user-login",
 ];
+
+/// The annotation Backstage's GitHub org provider writes on a Group: `org/team`.
+const GITHUB_TEAM_SLUG: &str = "github.com/team-slug";
 
 /// The two kinds of identity consumers grant access to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,8 +87,20 @@ impl Identities {
                     .and_then(|annotations| annotations.get(annotation))
                     .and_then(Node::as_str)
                 {
-                    names.insert(value.trim().to_lowercase());
+                    let value = value.trim().to_lowercase();
+                    if annotation == GITHUB_TEAM_SLUG {
+                        names.insert(value.replacen('/', ":", 1));
+                    }
+                    names.insert(value);
                 }
+            }
+            let email = entity
+                .spec()
+                .and_then(|spec| spec.get("profile"))
+                .and_then(|profile| profile.get("email"))
+                .and_then(Node::as_str);
+            if let Some(email) = email {
+                names.insert(email.trim().to_lowercase());
             }
         }
         for (namespace, name) in known {

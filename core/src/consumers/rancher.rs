@@ -107,6 +107,8 @@ pub struct Project<'a> {
     pub document: Entity<'a>,
     pub cluster: &'a str,
     pub name: &'a str,
+    /// `spec.displayName`, the name Rancher shows.
+    pub display_name: Option<&'a Node>,
 }
 
 /// A Kubernetes Namespace that Rancher puts in a Project (`field.cattle.io/projectId`).
@@ -158,6 +160,7 @@ impl<'a> Inventory<'a> {
                         document,
                         cluster,
                         name,
+                        display_name: document.spec().and_then(|spec| spec.get("displayName")),
                     });
                 }
             } else if let Some(namespace) = namespace_of(document) {

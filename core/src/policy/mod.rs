@@ -43,6 +43,8 @@ pub struct Policy {
     pub identities: IdentityPolicy,
     /// How clusters are known across consumers.
     pub clusters: ClusterPolicy,
+    /// Rancher's own names.
+    pub rancher: RancherPolicy,
     /// Custom kinds that the organisation's Backstage backend accepts (with a processor of its
     /// own): `CAT012` does not report them.
     pub kinds: Vec<String>,
@@ -147,6 +149,16 @@ pub struct ClusterPolicy {
     /// The annotation of a cluster Resource that holds its Rancher cluster id (e.g.
     /// `rancher.acme.example/cluster-id`); unset: Rancher's clusters are not matched.
     pub rancher_id_annotation: Option<String>,
+}
+
+/// Rancher: conventions for what Rancher shows people.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct RancherPolicy {
+    /// A regular expression every Rancher Project's `spec.displayName` must match as a whole
+    /// (e.g. `(cs|ap|ps)-[a-z0-9]+`); unset: display names are not judged. (The generated
+    /// `metadata.name`, `p-xxxxx`, never is.)
+    pub project_display_name: Option<String>,
 }
 
 /// Stages: their names and where an entity's stage comes from.

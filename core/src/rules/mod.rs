@@ -133,11 +133,13 @@ pub static RULES: &[&RuleMeta] = &[
     &argocd::undeployed_component::RULE,
     &argocd::uncatalogued_namespace::RULE,
     &argocd::malformed_resource::RULE,
+    &argocd::unknown_rbac_subject::RULE,
     &rancher::unknown_binding_principal::RULE,
     &rancher::invalid_principal::RULE,
     &rancher::unknown_rancher_project::RULE,
     &rancher::cross_stage_namespace::RULE,
     &rancher::undeclared_rancher_cluster::RULE,
+    &rancher::project_display_name::RULE,
 ];
 
 /// A check of one entity document.

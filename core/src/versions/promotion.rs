@@ -1,6 +1,7 @@
 //! Stage promotion facts in a GitOps repository: the version each stage runs, from Argo CD
 //! Applications whose destination namespace ends in a stage (`ap-phippy-prd`), and Flux
-//! HelmReleases whose target namespace does.
+//! HelmReleases and Kustomizations whose target namespace does (a Kustomization runs its
+//! source's revision: the `GitRepository` or `OCIRepository` `spec.ref.tag` or exact `semver`).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -77,23 +78,98 @@ pub fn last_per_path(files: &[SourceFile]) -> Vec<SourceFile> {
 
 /// The deployments of a set of files, by app and stage.
 pub fn deployments(files: &[SourceFile], stages: &[String], policy: &VersionPolicy) -> Deployments {
+    let parsed: Vec<(&SourceFile, Vec<yaml::Document>)> = files
+        .iter()
+        .map(|file| (file, yaml::parse(&file.text, &ParseOptions::default())))
+        .collect();
+    let roots = || {
+        parsed.iter().flat_map(|(file, documents)| {
+            documents
+                .iter()
+                .filter(|document| document.errors.is_empty())
+                .filter_map(move |document| Some((*file, document.root.as_ref()?)))
+        })
+    };
+    let sources = FluxSources::new(roots(), policy);
     let mut found = Deployments::new();
-    for file in files {
-        for document in yaml::parse(&file.text, &ParseOptions::default()) {
-            if !document.errors.is_empty() {
-                continue;
-            }
-            let Some(root) = &document.root else {
-                continue;
-            };
-            if let Some(deployment) = deployment(root, file, stages, policy) {
-                found
-                    .entry((deployment.app.clone(), deployment.stage.clone()))
-                    .or_insert(deployment);
-            }
+    for (file, root) in roots() {
+        if let Some(deployment) = deployment(root, file, stages, policy, &sources) {
+            found
+                .entry((deployment.app.clone(), deployment.stage.clone()))
+                .or_insert(deployment);
         }
     }
     found
+}
+
+/// A version and where it is written: the file, the range and the pointer.
+type Written = (String, Range<usize>, String);
+
+/// The Flux sources (`GitRepository`, `OCIRepository`) whose `spec.ref` is a version (`tag`,
+/// or a `semver` that is one exact version), by kind and name, with their namespaces.
+struct FluxSources<'a> {
+    by_name: Vec<(&'a str, &'a str, Option<&'a str>, &'a SourceFile, Written)>,
+}
+
+impl<'a> FluxSources<'a> {
+    fn new(
+        roots: impl Iterator<Item = (&'a SourceFile, &'a Node)>,
+        policy: &VersionPolicy,
+    ) -> Self {
+        let mut by_name = Vec::new();
+        for (file, root) in roots {
+            let text = |node: Option<&'a Node>| node.and_then(Node::as_str);
+            let (Some(api_version), Some(kind)) =
+                (text(root.get("apiVersion")), text(root.get("kind")))
+            else {
+                continue;
+            };
+            if !api_version.starts_with("source.toolkit.fluxcd.io/")
+                || !matches!(kind, "GitRepository" | "OCIRepository")
+            {
+                continue;
+            }
+            let metadata = root.get("metadata");
+            let Some(name) = text(metadata.and_then(|metadata| metadata.get("name"))) else {
+                continue;
+            };
+            let namespace = text(metadata.and_then(|metadata| metadata.get("namespace")));
+            let reference = root.get("spec").and_then(|spec| spec.get("ref"));
+            let version = ["tag", "semver"].into_iter().find_map(|key| {
+                let node = reference?.get(key)?;
+                let version = as_version(node.as_str()?, policy)?;
+                Some((version, node.span.clone(), format!("/spec/ref/{key}")))
+            });
+            if let Some(version) = version {
+                by_name.push((kind, name, namespace, file, version));
+            }
+        }
+        Self { by_name }
+    }
+
+    /// The version of the source a Kustomization's `sourceRef` names, and the file it is in:
+    /// in the namespace it names (else the Kustomization's own), or the only one of that name.
+    fn version(
+        &self,
+        reference: &Node,
+        own_namespace: Option<&str>,
+    ) -> Option<(&'a SourceFile, Written)> {
+        let text = |key: &str| reference.get(key).and_then(Node::as_str);
+        let (kind, name) = (text("kind")?, text("name")?);
+        let namespace = text("namespace").or(own_namespace);
+        let candidates: Vec<_> = self
+            .by_name
+            .iter()
+            .filter(|(source_kind, source_name, ..)| *source_kind == kind && *source_name == name)
+            .collect();
+        let chosen = candidates
+            .iter()
+            .find(|(_, _, source_namespace, ..)| {
+                namespace.is_some() && *source_namespace == namespace
+            })
+            .or_else(|| (candidates.len() == 1).then(|| &candidates[0]))?;
+        Some((chosen.3, chosen.4.clone()))
+    }
 }
 
 fn deployment(
@@ -101,25 +177,37 @@ fn deployment(
     file: &SourceFile,
     stages: &[String],
     policy: &VersionPolicy,
+    sources: &FluxSources<'_>,
 ) -> Option<Deployment> {
     let api_version = root.get("apiVersion")?.as_str()?;
     let kind = root.get("kind")?.as_str()?;
     let spec = root.get("spec")?;
     let metadata = root.get("metadata");
-    let (namespace, (version, span, pointer)) =
-        if api_version.starts_with("argoproj.io/") && kind == "Application" {
-            let namespace = spec.get("destination")?.get("namespace")?.as_str()?;
-            (namespace, version_in(spec, policy)?)
-        } else if api_version.starts_with("helm.toolkit.fluxcd.io/") && kind == "HelmRelease" {
-            // Without `targetNamespace` the release goes to the HelmRelease's own namespace.
-            let namespace = spec
-                .get("targetNamespace")
-                .or_else(|| metadata?.get("namespace"))?
-                .as_str()?;
-            (namespace, helm_release_version(spec, policy)?)
-        } else {
-            return None;
-        };
+    let own_namespace = metadata
+        .and_then(|metadata| metadata.get("namespace"))
+        .and_then(Node::as_str);
+    let mut written_in = file;
+    let (namespace, (version, span, pointer)) = if api_version.starts_with("argoproj.io/")
+        && kind == "Application"
+    {
+        let namespace = spec.get("destination")?.get("namespace")?.as_str()?;
+        (namespace, version_in(spec, policy)?)
+    } else if api_version.starts_with("helm.toolkit.fluxcd.io/") && kind == "HelmRelease" {
+        // Without `targetNamespace` the release goes to the HelmRelease's own namespace.
+        let namespace = spec
+            .get("targetNamespace")
+            .and_then(Node::as_str)
+            .or(own_namespace)?;
+        (namespace, helm_release_version(spec, policy)?)
+    } else if api_version.starts_with("kustomize.toolkit.fluxcd.io/") && kind == "Kustomization" {
+        // What it applies is its source's revision, written in the source.
+        let namespace = spec.get("targetNamespace")?.as_str()?;
+        let (source_file, version) = sources.version(spec.get("sourceRef")?, own_namespace)?;
+        written_in = source_file;
+        (namespace, version)
+    } else {
+        return None;
+    };
     let (app, stage) = namespace.rsplit_once('-')?;
     if !stages.iter().any(|known| known == stage) {
         return None;
@@ -141,7 +229,7 @@ fn deployment(
             .unwrap_or_default()
             .to_owned(),
         version,
-        path: file.path.clone(),
+        path: written_in.path.clone(),
         span,
         pointer,
         rollback,

@@ -1,15 +1,17 @@
-//! ApplicationSets: the Applications their `list` generators make. Each element's parameters
+//! ApplicationSets: the Applications their `list` and `clusters` generators make. Each element's parameters
 //! are put into the template as Argo CD's ApplicationSet controller does
 //! (`applicationset/utils.Render`): `{{key}}` (fasttemplate, nested keys flattened with dots)
 //! or, with `goTemplate: true`, `{{.key}}`; spaces inside the braces do not matter. A generated
 //! Application is the template with its strings rendered and the template's spans, so that a
-//! finding points at the template line that made it. Other generators (clusters, git, matrix,
-//! ...) and values the renderer cannot resolve (functions, pipelines, unknown keys) are not
+//! finding points at the template line that made it. A `clusters` generator is expanded
+//! against the Argo CD cluster Secrets among the checked files. Other generators (git,
+//! matrix, ...) and values the renderer cannot resolve (functions, pipelines, unknown keys) are not
 //! expanded: those Applications stay "not checked".
 
 use std::collections::BTreeMap;
 
 use crate::catalog::Entity;
+use crate::consumers::clusters::{ArgoCluster, argo_cluster_of};
 use crate::yaml::{Entry, Node, Value, js_number_to_string};
 
 /// One Application an ApplicationSet's list generator makes.
@@ -20,9 +22,10 @@ pub struct Generated {
     pub document: usize,
     /// The ApplicationSet's name.
     pub set: String,
-    /// The generator's and the element's index.
+    /// The generator's index, and what of it made this Application: `list element 2`,
+    /// `cluster "prd-eu1"`.
     pub generator: usize,
-    pub element: usize,
+    pub by: String,
     /// `apiVersion`, `kind: Application`, and the template's `metadata` and `spec`, rendered.
     pub root: Node,
 }
@@ -48,8 +51,16 @@ pub struct Expansion {
     pub complete: Vec<(usize, usize)>,
 }
 
-/// Expand the list generators of the ApplicationSets among `documents`.
+/// Expand the list and clusters generators of the ApplicationSets among `documents`. A
+/// clusters generator is expanded against the Argo CD cluster Secrets among them, and only
+/// when there is one: the repository may not hold every cluster, so its set is never complete.
 pub fn expand<'a>(documents: impl IntoIterator<Item = Entity<'a>>) -> Expansion {
+    let documents: Vec<Entity<'a>> = documents.into_iter().collect();
+    let clusters: Vec<ArgoCluster<'a>> = documents
+        .iter()
+        .copied()
+        .filter_map(argo_cluster_of)
+        .collect();
     let mut expansion = Expansion::default();
     for document in documents {
         if !super::is_argo(&document, "ApplicationSet") {
@@ -71,17 +82,31 @@ pub fn expand<'a>(documents: impl IntoIterator<Item = Entity<'a>>) -> Expansion 
         let set = document.name().unwrap_or_default().to_owned();
         let mut complete = !generators.is_empty();
         for (generator_index, generator) in generators.iter().enumerate() {
-            let Some(elements) = generator
+            let made: Vec<(String, BTreeMap<String, String>)> = if let Some(elements) = generator
                 .get("list")
                 .and_then(|list| list.get("elements"))
                 .and_then(Node::as_sequence)
-            else {
+            {
+                elements
+                    .iter()
+                    .enumerate()
+                    .map(|(index, element)| {
+                        let mut parameters = BTreeMap::new();
+                        flatten(element, "", &mut parameters);
+                        (format!("list element {}", index + 1), parameters)
+                    })
+                    .collect()
+            } else if let Some(generator) = generator
+                .get("clusters")
+                .filter(|generator| generator.as_mapping().is_some() && !clusters.is_empty())
+            {
+                complete = false;
+                cluster_parameters(generator, &clusters, go_template)
+            } else {
                 complete = false;
                 continue;
             };
-            for (element_index, element) in elements.iter().enumerate() {
-                let mut parameters = BTreeMap::new();
-                flatten(element, "", &mut parameters);
+            for (by, parameters) in made {
                 let Some(root) = application_of(template, &parameters, go_template) else {
                     complete = false;
                     continue;
@@ -91,7 +116,7 @@ pub fn expand<'a>(documents: impl IntoIterator<Item = Entity<'a>>) -> Expansion 
                     document: document.document,
                     set: set.clone(),
                     generator: generator_index,
-                    element: element_index,
+                    by,
                     root,
                 });
             }
@@ -101,6 +126,131 @@ pub fn expand<'a>(documents: impl IntoIterator<Item = Entity<'a>>) -> Expansion 
         }
     }
     expansion
+}
+
+/// The parameters a clusters generator gives each cluster it selects, as Argo CD's
+/// `ClusterGenerator` does: `name`, `nameNormalized`, `server`, `project`,
+/// `metadata.labels.<key>` and the generator's `values` (rendered with those); and Argo CD's
+/// own cluster when no selector is set and no Secret declares it. Annotations are not read.
+fn cluster_parameters(
+    generator: &Node,
+    clusters: &[ArgoCluster<'_>],
+    go_template: bool,
+) -> Vec<(String, BTreeMap<String, String>)> {
+    let selector = generator.get("selector");
+    let has_selector = ["matchLabels", "matchExpressions"].iter().any(|key| {
+        selector
+            .and_then(|selector| selector.get(key))
+            .is_some_and(|node| {
+                !node.as_mapping().unwrap_or_default().is_empty()
+                    || !node.as_sequence().unwrap_or_default().is_empty()
+            })
+    });
+    let mut made = Vec::new();
+    let mut add = |name: &str, server: &str, project: &str, labels: &[(&str, &str)]| {
+        let mut parameters = BTreeMap::new();
+        parameters.insert("name".to_owned(), name.to_owned());
+        if let Some(normalized) = normalized_name(name) {
+            parameters.insert("nameNormalized".to_owned(), normalized);
+        }
+        parameters.insert("server".to_owned(), server.to_owned());
+        parameters.insert("project".to_owned(), project.to_owned());
+        for (key, value) in labels {
+            parameters.insert(format!("metadata.labels.{key}"), (*value).to_owned());
+        }
+        for entry in generator
+            .get("values")
+            .and_then(Node::as_mapping)
+            .unwrap_or_default()
+        {
+            let (Some(key), Some(value)) = (entry.key.as_str(), entry.value.as_str()) else {
+                continue;
+            };
+            if let Some(value) = render(value, &parameters, go_template) {
+                parameters.insert(format!("values.{key}"), value);
+            }
+        }
+        made.push((format!("cluster \"{name}\""), parameters));
+    };
+    for cluster in clusters {
+        if selects(selector, &cluster.labels) {
+            add(
+                cluster.name,
+                cluster.server,
+                cluster.project,
+                &cluster.labels,
+            );
+        }
+    }
+    let local_declared = clusters
+        .iter()
+        .any(|cluster| cluster.server == super::IN_CLUSTER.1);
+    if !has_selector && !local_declared {
+        add(super::IN_CLUSTER.0, super::IN_CLUSTER.1, "", &[]);
+    }
+    made
+}
+
+/// Argo CD's `utils.SanitizeName` where it is the identity: a name that is already a valid
+/// DNS name. Other names are not guessed.
+fn normalized_name(name: &str) -> Option<String> {
+    let valid = !name.is_empty()
+        && name.len() <= 253
+        && name.bytes().all(|byte| {
+            byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-' || byte == b'.'
+        })
+        && name.starts_with(|first: char| first.is_ascii_alphanumeric())
+        && name.ends_with(|last: char| last.is_ascii_alphanumeric());
+    valid.then(|| name.to_owned())
+}
+
+/// Whether a Secret's labels match a Kubernetes label selector (`matchLabels` and
+/// `matchExpressions` with `In`, `NotIn`, `Exists`, `DoesNotExist`). A selector that cannot be
+/// read selects nothing.
+fn selects(selector: Option<&Node>, labels: &[(&str, &str)]) -> bool {
+    let Some(selector) = selector else {
+        return true;
+    };
+    let label = |key: &str| {
+        labels
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, value)| *value)
+    };
+    let match_labels = selector
+        .get("matchLabels")
+        .and_then(Node::as_mapping)
+        .unwrap_or_default()
+        .iter()
+        .all(|entry| match (entry.key.as_str(), entry.value.as_str()) {
+            (Some(key), Some(value)) => label(key) == Some(value),
+            _ => false,
+        });
+    let match_expressions = selector
+        .get("matchExpressions")
+        .and_then(Node::as_sequence)
+        .unwrap_or_default()
+        .iter()
+        .all(|expression| {
+            let Some(key) = expression.get("key").and_then(Node::as_str) else {
+                return false;
+            };
+            let values: Vec<&str> = expression
+                .get("values")
+                .and_then(Node::as_sequence)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(Node::as_str)
+                .collect();
+            match expression.get("operator").and_then(Node::as_str) {
+                Some("In") => label(key).is_some_and(|value| values.contains(&value)),
+                Some("NotIn") => label(key).is_none_or(|value| !values.contains(&value)),
+                Some("Exists") => label(key).is_some(),
+                Some("DoesNotExist") => label(key).is_none(),
+                _ => false,
+            }
+        });
+    match_labels && match_expressions
 }
 
 /// An element's parameters: scalars by their dotted path.

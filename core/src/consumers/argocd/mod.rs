@@ -5,6 +5,7 @@
 
 pub mod appset;
 mod glob;
+pub mod rbac;
 mod url;
 
 pub use glob::{Glob, Pattern};
@@ -97,11 +98,12 @@ pub struct Application<'a> {
     pub revision: Option<&'a str>,
 }
 
-/// Where a generated Application comes from: a list element of an ApplicationSet.
+/// Where a generated Application comes from: an ApplicationSet, and what in its generators
+/// (`list element 2`, `cluster "prd-eu1"`).
 #[derive(Debug, Clone, Copy)]
 pub struct GeneratedBy<'a> {
     pub set: &'a str,
-    pub element: usize,
+    pub by: &'a str,
 }
 
 impl Application<'_> {
@@ -109,10 +111,9 @@ impl Application<'_> {
     pub fn title(&self) -> String {
         match self.generated_by {
             None => format!("Application \"{}\"", self.name),
-            Some(GeneratedBy { set, element }) => format!(
-                "Application \"{}\" (ApplicationSet \"{set}\", list element {})",
-                self.name,
-                element + 1
+            Some(GeneratedBy { set, by }) => format!(
+                "Application \"{}\" (ApplicationSet \"{set}\", {by})",
+                self.name
             ),
         }
     }
@@ -341,7 +342,7 @@ impl<'a> Inventory<'a> {
             let document = item.entity(contributor(item.file));
             let by = GeneratedBy {
                 set: &item.set,
-                element: item.element,
+                by: &item.by,
             };
             self.applications
                 .extend(Application::read_generated(&document, Some(by)));

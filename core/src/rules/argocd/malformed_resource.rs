@@ -18,8 +18,9 @@ pub static RULE: RuleMeta = RuleMeta {
     summary: "An Argo CD resource has a field of the wrong shape, or a pattern that does not compile",
     docs: r"## What it does
 Checks the fields of AppProjects, Applications and ApplicationSets that the other `ARGO` rules
-read: `sourceRepos`, `destinations`, `roles` and each role's `groups` are lists (of strings,
-of mappings); `destination` and `source` are mappings and `sources` a list; `project` is a
+read: `sourceRepos`, `destinations`, `roles` and each role's `groups` and `policies` are lists (of
+strings, of mappings), and each role policy is one Argo CD accepts (`p, proj:<project>:<role>,
+<resource>, <action>, <object>, allow|deny`: six fields, the role itself as the subject); `destination` and `source` are mappings and `sources` a list; `project` is a
 string; `generators` is a list and a list generator's `elements` too. And each `sourceRepos`
 and `destinations` pattern compiles as Argo CD's globs do (an unclosed `[` or `{` does not:
 Argo CD logs it and the pattern matches nothing).
@@ -40,6 +41,7 @@ spec:
   roles:
     - name: deployers
       groups: phippy-devs
+      policies: ['p, proj:phippy:deploy, applications, sync, phippy/*, allow']
 ```
 
 ## Use instead
@@ -53,6 +55,7 @@ spec:
   roles:
     - name: deployers
       groups: [phippy-devs]
+      policies: ['p, proj:phippy:deployers, applications, sync, phippy/*, allow']
 ```
 ",
 };
@@ -93,6 +96,35 @@ fn what(node: &Node) -> &'static str {
         Value::Bool(_) => "a boolean",
         Value::Null => "null",
     }
+}
+
+/// What Argo CD's `validatePolicy` rejects in a project role's policy line, in the parts
+/// every Argo CD version checks alike: six fields, `p` first, the role itself as the
+/// subject, `allow` or `deny` last.
+fn role_policy_problem(project: &str, role: &str, line: &str) -> Option<String> {
+    let fields: Vec<&str> = line
+        .split(',')
+        .map(|field| field.trim_matches(' '))
+        .collect();
+    if fields.len() != 6 || fields[0] != "p" {
+        return Some(format!(
+            "policy \"{line}\" is not of the form `p, sub, res, act, obj, eft`: Argo CD's project validation rejects it"
+        ));
+    }
+    let expected = format!("proj:{project}:{role}");
+    if fields[1] != expected {
+        return Some(format!(
+            "policy \"{line}\" names subject \"{}\", but a role's policy must name the role itself, \"{expected}\": Argo CD's project validation rejects it",
+            fields[1]
+        ));
+    }
+    if fields[5] != "allow" && fields[5] != "deny" {
+        return Some(format!(
+            "policy \"{line}\" ends in \"{}\", but the effect must be `allow` or `deny`: Argo CD's project validation rejects it",
+            fields[5]
+        ));
+    }
+    None
 }
 
 struct Checker<'c, 'e, 'a> {
@@ -184,6 +216,7 @@ impl Checker<'_, '_, '_> {
     }
 
     fn project(&mut self, spec: &Node) {
+        let project_name = self.document.name().unwrap_or_default();
         if let Some(repos) = self.field(spec, "sourceRepos", "/spec/sourceRepos", Shape::List) {
             for (index, repo) in self.items(repos, "/spec/sourceRepos", Shape::Text) {
                 self.pattern(repo, &format!("/spec/sourceRepos/{index}"), Some('/'));
@@ -203,6 +236,18 @@ impl Checker<'_, '_, '_> {
                 let pointer = format!("/spec/roles/{index}/groups");
                 if let Some(groups) = self.field(role, "groups", &pointer, Shape::List) {
                     self.items(groups, &pointer, Shape::Text);
+                }
+                let pointer = format!("/spec/roles/{index}/policies");
+                if let Some(policies) = self.field(role, "policies", &pointer, Shape::List) {
+                    let role_name = role.get("name").and_then(Node::as_str).unwrap_or_default();
+                    for (item, policy) in self.items(policies, &pointer, Shape::Text) {
+                        let problem = policy
+                            .as_str()
+                            .and_then(|line| role_policy_problem(project_name, role_name, line));
+                        if let Some(problem) = problem {
+                            self.report(policy, &format!("{pointer}/{item}"), &problem);
+                        }
+                    }
                 }
             }
         }

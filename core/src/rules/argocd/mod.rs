@@ -11,6 +11,7 @@ pub mod undeclared_cluster;
 pub mod undeployed_component;
 pub mod unknown_app_project;
 pub mod unknown_project_group;
+pub mod unknown_rbac_subject;
 
 use crate::consumers::argocd::{Application, DEFAULT_PROJECT, Project};
 use crate::rules::references::Catalog;

@@ -3,6 +3,7 @@
 
 pub mod cross_stage_namespace;
 pub mod invalid_principal;
+pub mod project_display_name;
 pub mod undeclared_rancher_cluster;
 pub mod unknown_binding_principal;
 pub mod unknown_rancher_project;

@@ -52,11 +52,13 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::argocd::undeployed_component::check,
     crate::rules::argocd::uncatalogued_namespace::check,
     crate::rules::argocd::malformed_resource::check,
+    crate::rules::argocd::unknown_rbac_subject::check,
     crate::rules::rancher::unknown_binding_principal::check,
     crate::rules::rancher::invalid_principal::check,
     crate::rules::rancher::unknown_rancher_project::check,
     crate::rules::rancher::cross_stage_namespace::check,
     crate::rules::rancher::undeclared_rancher_cluster::check,
+    crate::rules::rancher::project_display_name::check,
 ];
 
 /// One entity with its references.
