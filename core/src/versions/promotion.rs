@@ -148,7 +148,7 @@ impl<'a> FluxSources<'a> {
     }
 
     /// The version of the source a Kustomization's `sourceRef` names, and the file it is in:
-    /// in the namespace it names (else the Kustomization's own), or the only one of that name.
+    /// in the namespace it names (else the Kustomization's own).
     fn version(
         &self,
         reference: &Node,
@@ -162,12 +162,19 @@ impl<'a> FluxSources<'a> {
             .iter()
             .filter(|(source_kind, source_name, ..)| *source_kind == kind && *source_name == name)
             .collect();
-        let chosen = candidates
-            .iter()
-            .find(|(_, _, source_namespace, ..)| {
-                namespace.is_some() && *source_namespace == namespace
-            })
-            .or_else(|| (candidates.len() == 1).then(|| &candidates[0]))?;
+        // In the namespace it names, or a source whose namespace is not written; without a
+        // namespace, the only source of that name.
+        let chosen = match namespace {
+            Some(namespace) => candidates
+                .iter()
+                .find(|(_, _, source, ..)| *source == Some(namespace))
+                .or_else(|| {
+                    candidates
+                        .iter()
+                        .find(|(_, _, source, ..)| source.is_none())
+                })?,
+            None => (candidates.len() == 1).then(|| &candidates[0])?,
+        };
         Some((chosen.3, chosen.4.clone()))
     }
 }

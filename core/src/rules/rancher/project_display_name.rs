@@ -21,6 +21,14 @@ default), and the generated `metadata.name` (`p-xxxxx`) never is.
 The display name is what people pick a project by in Rancher's UI and what bindings are
 reviewed by; a name outside the convention hides which app, client or stage a project is for.
 
+## Catalog
+```yaml
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: platform}
+spec: {type: team, children: []}
+```
+
 ## Policy
 ```yaml
 rancher:
