@@ -143,6 +143,7 @@ fn broken_shows_each_error_at_its_line() {
         ("consumers.yaml", 89, "RAN002"),
         ("consumers.yaml", 95, "RAN003"),
         ("consumers.yaml", 104, "NS001"),
+        ("consumers.yaml", 116, "ARGO010"),
         ("inventory.yaml", 23, "ARGO007"),
     ] {
         let expected = (expected.0.to_owned(), expected.1, expected.2.to_owned());
