@@ -1,7 +1,6 @@
 //! CAT015 `invalid-entity-ref`.
 
 use crate::catalog::Entity;
-use crate::catalog::kinds::builtin_kind;
 use crate::catalog::refs::{FoundRef, RefError, ref_error, visit_spec_refs};
 use crate::diagnostic::Severity;
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
@@ -51,13 +50,11 @@ spec:
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
-    let (Some(api_version), Some(kind), Some(spec)) =
-        (entity.api_version(), entity.kind(), entity.spec())
-    else {
+pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
+    let (Some(kind), Some(spec)) = (entity.kind(), entity.spec()) else {
         return;
     };
-    if builtin_kind(api_version, kind).is_none() {
+    if context.kind_schema(entity).is_none() {
         return;
     }
     let mut failed = Vec::new();
