@@ -76,6 +76,11 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
         if found.node.as_str().is_none() && found.field.field != "dependencyOf" {
             continue;
         }
+        // The ModelProcessor (a backend with catalog model modules) passes over what is not a
+        // non-empty string.
+        if !context.policy.modules.is_empty() && found.node.as_str().is_none_or(str::is_empty) {
+            continue;
+        }
         let field = found.pointer().trim_start_matches('/').replace('/', ".");
         let help = match error {
             RefError::MissingKind => {
