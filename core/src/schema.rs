@@ -50,10 +50,11 @@ pub fn catalog_schema(policy: Option<&Policy>) -> Value {
         .iter()
         .filter(|declared| policy.modules.contains(&declared.module))
         .collect();
-    let kinds_and_types = BUILTIN_KINDS
-        .iter()
-        .map(|kind| (kind, None))
-        .chain(modules.iter().map(|declared| (&declared.schema, declared.spec_type)));
+    let kinds_and_types = BUILTIN_KINDS.iter().map(|kind| (kind, None)).chain(
+        modules
+            .iter()
+            .map(|declared| (&declared.schema, declared.spec_type)),
+    );
     for (kind, spec_type) in kinds_and_types {
         let name = match spec_type {
             Some(spec_type) => format!("{}Spec-{spec_type}", kind.kind),
@@ -71,7 +72,9 @@ pub fn catalog_schema(policy: Option<&Policy>) -> Value {
         });
         // A module's spec type has its own schema; the kind's default type has the others.
         let condition = match spec_type {
-            Some(spec_type) => json!({"allOf": [pair, {"properties": {"spec": {"properties": {"type": {"const": spec_type}}, "required": ["type"]}}, "required": ["spec"]}]}),
+            Some(spec_type) => {
+                json!({"allOf": [pair, {"properties": {"spec": {"properties": {"type": {"const": spec_type}}, "required": ["type"]}}, "required": ["spec"]}]})
+            }
             None => {
                 let typed: Vec<&str> = modules
                     .iter()
@@ -441,4 +444,29 @@ fn types_of(schema: &Value) -> Vec<&str> {
         }
     }
     types
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn installed_modules_add_their_kinds_and_spec_types() {
+        let plain = catalog_schema(None);
+        assert!(plain["definitions"].get("AiResourceSpec").is_none());
+        let policy = Policy {
+            modules: vec![crate::catalog::modules::CatalogModule::AiModel],
+            ..Policy::default()
+        };
+        let schema = catalog_schema(Some(&policy));
+        for name in [
+            "AiResourceSpec",
+            "AiResourceSpec-skill",
+            "APISpec-mcp-server",
+        ] {
+            assert!(schema["definitions"].get(name).is_some(), "{name}");
+        }
+        let mcp = schema["definitions"]["APISpec-mcp-server"].to_string();
+        assert!(mcp.contains(r#""minItems":1"#), "{mcp}");
+    }
 }

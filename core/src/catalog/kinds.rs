@@ -11,7 +11,10 @@ pub enum Shape {
     /// `{"type": ["string", "boolean"]}`.
     StringOrBool,
     /// A string of `min_length` to `max_length` characters.
-    BoundedString { min_length: usize, max_length: usize },
+    BoundedString {
+        min_length: usize,
+        max_length: usize,
+    },
     /// A string out of a list.
     Enum(&'static [&'static str]),
     /// An array whose items have a shape.

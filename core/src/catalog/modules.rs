@@ -216,7 +216,10 @@ mod tests {
         let skill = kind_schema("backstage.io/v1alpha1", "AiResource", Some("skill"), AI);
         assert!(skill.is_some_and(|schema| matches!(&schema.spec, Shape::Object { properties, .. } if properties.iter().any(|(name, _)| *name == "agents"))));
         assert!(kind_schema("backstage.io/v1beta1", "AiResource", None, AI).is_none());
-        assert_eq!(module_kind_versions("AiResource", AI), Some(AI_RESOURCE_API_VERSIONS));
+        assert_eq!(
+            module_kind_versions("AiResource", AI),
+            Some(AI_RESOURCE_API_VERSIONS)
+        );
     }
 
     #[test]
@@ -225,7 +228,10 @@ mod tests {
         let base = kind_schema("backstage.io/v1alpha1", "AiResource", None, AI);
         assert!(std::ptr::eq(other.unwrap(), base.unwrap()));
         let openapi = kind_schema("backstage.io/v1alpha1", "API", Some("openapi"), AI);
-        assert!(std::ptr::eq(openapi.unwrap(), builtin_kind("backstage.io/v1alpha1", "API").unwrap()));
+        assert!(std::ptr::eq(
+            openapi.unwrap(),
+            builtin_kind("backstage.io/v1alpha1", "API").unwrap()
+        ));
         let mcp = kind_schema("backstage.io/v1alpha1", "API", Some("mcp-server"), AI);
         assert!(!std::ptr::eq(mcp.unwrap(), openapi.unwrap()));
         let without = kind_schema("backstage.io/v1alpha1", "API", Some("mcp-server"), &[]);

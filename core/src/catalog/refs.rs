@@ -264,7 +264,13 @@ pub const RELATION_FIELDS: &[RelationField] = &[
     field("Template", "owner", Some("Group"), OWNERS, "ownedBy"),
     // `@backstage/catalog-model/alpha` `aiResourceEntityModel` (the `ai-model` module).
     field("AiResource", "owner", Some("Group"), OWNERS, "ownedBy"),
-    field("AiResource", "system", Some("System"), &["System"], "partOf"),
+    field(
+        "AiResource",
+        "system",
+        Some("System"),
+        &["System"],
+        "partOf",
+    ),
     typed_field("skill", "dependsOn", "dependsOn"),
     typed_field("plugin", "skills", "hasPart"),
     typed_field("marketplace", "plugins", "hasPart"),

@@ -70,7 +70,14 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
             key,
         } = problem
         {
-            report_missing(out, &RULE, parent, &pointer, key, module_help(entity, context));
+            report_missing(
+                out,
+                &RULE,
+                parent,
+                &pointer,
+                key,
+                module_help(entity, context),
+            );
         }
     }
 }
