@@ -71,22 +71,19 @@ pub fn catalog_schema(policy: Option<&Policy>) -> Value {
             "required": ["apiVersion", "kind"]
         });
         // A module's spec type has its own schema; the kind's default type has the others.
-        let condition = match spec_type {
-            Some(spec_type) => {
-                json!({"allOf": [pair, {"properties": {"spec": {"properties": {"type": {"const": spec_type}}, "required": ["type"]}}, "required": ["spec"]}]})
-            }
-            None => {
-                let typed: Vec<&str> = modules
-                    .iter()
-                    .filter(|declared| declared.schema.kind == kind.kind)
-                    .filter_map(|declared| declared.spec_type)
-                    .collect();
-                recognised.push(pair.clone());
-                if typed.is_empty() {
-                    pair
-                } else {
-                    json!({"allOf": [pair, {"not": {"properties": {"spec": {"properties": {"type": {"enum": typed}}, "required": ["type"]}}, "required": ["spec"]}}]})
-                }
+        let condition = if let Some(spec_type) = spec_type {
+            json!({"allOf": [pair, {"properties": {"spec": {"properties": {"type": {"const": spec_type}}, "required": ["type"]}}, "required": ["spec"]}]})
+        } else {
+            let typed: Vec<&str> = modules
+                .iter()
+                .filter(|declared| declared.schema.kind == kind.kind)
+                .filter_map(|declared| declared.spec_type)
+                .collect();
+            recognised.push(pair.clone());
+            if typed.is_empty() {
+                pair
+            } else {
+                json!({"allOf": [pair, {"not": {"properties": {"spec": {"properties": {"type": {"enum": typed}}, "required": ["type"]}}, "required": ["spec"]}}]})
             }
         };
         dispatch.push(json!({
