@@ -8,7 +8,7 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import { JsonDiagnostic, Kataster, loadCore, readPolicySchemas } from './core';
-import { ANNOTATION_KATASTER_FINDINGS, encodeFindings, MAX_FINDINGS_CHARS } from './findings';
+import { ANNOTATION_KATASTER_FINDINGS, encodeFindings, forBackstage, MAX_FINDINGS_CHARS } from './findings';
 import { readModuleConfig } from './policy';
 
 /**
@@ -116,8 +116,8 @@ export class KatasterEntityProcessor implements CatalogProcessor {
 /** The processing error's message: the catalog shows it as `InputError: <message>`. */
 export function errorMessage(d: JsonDiagnostic): string {
   const at = d.pointer ? ` (at ${d.pointer})` : '';
-  const help = d.help ? ` Help: ${d.help}` : '';
-  return `kataster ${d.code} ${d.name}: ${d.message}${at}.${help} See ${d.url}`;
+  const help = d.help ? ` Help: ${forBackstage(d.help)}` : '';
+  return `kataster ${d.code} ${d.name}: ${forBackstage(d.message)}${at}.${help} See ${d.url}`;
 }
 
 /** Each `enforce` entry must name a rule; one that only names rules skipped at ingestion is a warning. */

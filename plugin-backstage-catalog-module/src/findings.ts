@@ -29,14 +29,23 @@ export interface FindingsAnnotation {
   omitted?: number;
 }
 
+/**
+ * A message or help text of the core worded for Backstage, where the policy is app-config
+ * `kataster:` (the rules that speak of "the checked files" or CLI flags do not run at
+ * ingestion). Only words change, never a finding.
+ */
+export function forBackstage(text: string): string {
+  return text.replace(/ in kataster\.yaml$/, ' in app-config `kataster:`');
+}
+
 export function recordedFinding(d: JsonDiagnostic): RecordedFinding {
   return {
     code: d.code,
     name: d.name,
     severity: d.severity,
-    message: d.message,
+    message: forBackstage(d.message),
     pointer: d.pointer,
-    ...(d.help ? { help: d.help } : {}),
+    ...(d.help ? { help: forBackstage(d.help) } : {}),
     url: d.url,
   };
 }

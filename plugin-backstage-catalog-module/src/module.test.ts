@@ -123,6 +123,7 @@ spec:
       [['NS002', 'error', '/metadata/annotations/backstage.io~1kubernetes-namespace']],
     );
     assert.match(findings.findings[0].message, /"shop-prd" has 2 parts/);
+    assert.match(findings.findings[0].help!, /add it to `naming\.namespace\.extendExempt` in app-config `kataster:`$/);
     assert.equal(findings.omitted, undefined);
   });
 
