@@ -155,6 +155,12 @@ spec:
     assert.equal(stored.metadata.annotations['backstage.io/kubernetes-namespace'], 'ap-evolving-prd');
   });
 
+  it('(a backend without @kataster/backstage-plugin-backend answers its route with an empty 404, which the frontend reads as "absent")', async () => {
+    const response = await get('/api/kataster/source/component/default/clean-service');
+    assert.equal(response.status, 404);
+    assert.equal(await response.text(), '');
+  });
+
   it('does not check Location entities', async () => {
     const response = await get('/api/catalog/entities/by-name/location/default/more');
     assert.equal(response.status, 200);
