@@ -1,6 +1,10 @@
 // The processor's configuration and the annotation's cap, with the real WebAssembly core.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { ConfigReader } from '@backstage/config';
 import { encodeFindings, FindingsAnnotation, KatasterEntityProcessor, readModuleConfig } from './index';
 import type { JsonDiagnostic } from './core';
@@ -47,6 +51,56 @@ describe('KatasterEntityProcessor.fromConfig', () => {
     assert.equal(processor.isEnforced('NS001'), true);
     assert.equal(processor.isEnforced('ORG003'), true);
     assert.equal(processor.isEnforced('NS002'), false);
+  });
+});
+
+describe('KatasterEntityProcessor.postProcessEntity', () => {
+  it('applies the policy\'s custom JSON Schemas (ORG007), read relative to the backend\'s directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kataster-schemas-'));
+    try {
+      writeFileSync(
+        join(dir, 'licence.json'),
+        JSON.stringify({ type: 'object', properties: { spec: { type: 'object', required: ['seats'] } } }),
+      );
+      const config = new ConfigReader({
+        kataster: { enforce: ['ORG007'], schemas: [{ match: { kind: 'Resource', type: 'licence' }, schema: 'licence.json' }] },
+      });
+      const processor = await KatasterEntityProcessor.fromConfig(config, { baseDir: dir });
+      const emitted: CatalogProcessorResult[] = [];
+      const location = { type: 'url', target: 'https://git.example.com/licences.yaml' };
+      const licence = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: 'ide-licence', namespace: 'default' },
+        spec: { type: 'licence', owner: 'group:default/team-a' },
+      };
+      const out = await processor.postProcessEntity(licence, location, result => emitted.push(result));
+      assert.equal(emitted.length, 1);
+      const error = emitted[0] as Extract<CatalogProcessorResult, { type: 'error' }>;
+      assert.equal(error.type, 'error');
+      assert.equal(error.error.name, 'InputError');
+      assert.match(error.error.message, /^kataster ORG007 custom-schema: .*seats/);
+      assert.deepEqual(error.location, location);
+      assert.equal(out.metadata.annotations?.['kataster.io/findings'], undefined);
+
+      emitted.length = 0;
+      await processor.postProcessEntity({ ...licence, spec: { ...licence.spec, seats: 5 } }, location, r => emitted.push(r));
+      assert.deepEqual(emitted, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('replaces a kataster.io/findings annotation the source file wrote', async () => {
+    const processor = await KatasterEntityProcessor.fromConfig(new ConfigReader({}));
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'x', annotations: { 'kataster.io/findings': '{"version":1,"findings":[]}' } },
+      spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-a' },
+    };
+    const out = await processor.postProcessEntity(entity, { type: 'url', target: 'https://x' }, () => {});
+    assert.equal(out.metadata.annotations?.['kataster.io/findings'], undefined);
   });
 });
 
