@@ -2,7 +2,8 @@
 # The differential test: Backstage's own validation (tests/differential, Node) and
 # `kataster check --select CAT0` must give the same verdict on every document of the real
 # corpus (../shared/corpus/real, when present), ~2,700 generated mutations, the conformance
-# corpus and the examples. Then the editor schema on the same documents: none that Backstage
+# corpus and the examples; twice: as a default backend, and as one with the ai-model catalog
+# model module (the ModelProcessor instead of the built-in kinds' processor). Then the editor schema on the same documents: none that Backstage
 # accepts is an error under schemas/catalog-info.schema.json (ajv), and the share of rejected
 # ones it catches keeps its floor (tests/differential/schema.mjs).
 # Usage: scripts/differential.sh [KATASTER_BINARY]
@@ -26,5 +27,9 @@ else
   echo "skipping the real corpus: $shared is absent (it lives in the workplace's shared/ folder)"
 fi
 node tests/differential/compare.mjs --quiet --kataster "$kataster" \
+  --exceptions tests/differential/exceptions.tsv "${inputs[@]}"
+echo "the same, as a backend with the ai-model catalog model module (kataster: modules: [ai-model])"
+node tests/differential/compare.mjs --quiet --kataster "$kataster" --modules ai-model \
+  --kataster-arg --config --kataster-arg tests/differential/ai-model.kataster.yaml \
   --exceptions tests/differential/exceptions.tsv "${inputs[@]}"
 node tests/differential/schema.mjs "${inputs[@]}"

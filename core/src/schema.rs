@@ -6,6 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::catalog::kinds::{BUILTIN_KINDS, Shape};
+use crate::catalog::modules::{MODULE_KINDS, ModuleKind};
 use crate::catalog::refs::RELATION_FIELDS;
 use crate::naming::Convention;
 use crate::policy::Policy;
@@ -45,8 +46,23 @@ pub fn catalog_schema(policy: Option<&Policy>) -> Value {
     );
     let mut recognised = Vec::new();
     let mut dispatch = Vec::new();
-    for kind in BUILTIN_KINDS {
-        let name = format!("{}Spec", kind.kind);
+    let modules: Vec<&ModuleKind> = MODULE_KINDS
+        .iter()
+        .filter(|declared| policy.modules.contains(&declared.module))
+        .collect();
+    let kinds_and_types = BUILTIN_KINDS.iter().map(|kind| (kind, None)).chain(
+        modules
+            .iter()
+            .map(|declared| (&declared.schema, declared.spec_type)),
+    );
+    for (kind, spec_type) in kinds_and_types {
+        let name = match spec_type {
+            Some(spec_type) => format!("{}Spec-{spec_type}", kind.kind),
+            None => format!("{}Spec", kind.kind),
+        };
+        if definitions.contains_key(&name) {
+            continue;
+        }
         let mut spec = shape_schema(&kind.spec);
         annotate_spec(&mut spec, kind.kind, policy);
         definitions.insert(name.clone(), spec);
@@ -54,9 +70,27 @@ pub fn catalog_schema(policy: Option<&Policy>) -> Value {
             "properties": {"apiVersion": {"enum": kind.api_versions}, "kind": {"const": kind.kind}},
             "required": ["apiVersion", "kind"]
         });
-        recognised.push(pair.clone());
+        // A module's spec type has its own schema; the kind's default type has the others.
+        let condition = match spec_type {
+            Some(spec_type) => {
+                json!({"allOf": [pair, {"properties": {"spec": {"properties": {"type": {"const": spec_type}}, "required": ["type"]}}, "required": ["spec"]}]})
+            }
+            None => {
+                let typed: Vec<&str> = modules
+                    .iter()
+                    .filter(|declared| declared.schema.kind == kind.kind)
+                    .filter_map(|declared| declared.spec_type)
+                    .collect();
+                recognised.push(pair.clone());
+                if typed.is_empty() {
+                    pair
+                } else {
+                    json!({"allOf": [pair, {"not": {"properties": {"spec": {"properties": {"type": {"enum": typed}}, "required": ["type"]}}, "required": ["spec"]}}]})
+                }
+            }
+        };
         dispatch.push(json!({
-            "if": pair,
+            "if": condition,
             "then": {"required": ["spec"], "properties": {"spec": {"$ref": format!("#/definitions/{name}")}}}
         }));
     }
@@ -194,8 +228,15 @@ fn shape_schema(shape: &Shape) -> Value {
         Shape::Any => json!({}),
         Shape::String { min_length } => json!({"type": "string", "minLength": min_length}),
         Shape::StringOrBool => json!({"type": ["string", "boolean"]}),
+        Shape::BoundedString {
+            min_length,
+            max_length,
+        } => json!({"type": "string", "minLength": min_length, "maxLength": max_length}),
         Shape::Enum(values) => json!({"type": "string", "enum": values}),
         Shape::Array(items) => json!({"type": "array", "items": shape_schema(items)}),
+        Shape::NonEmptyArray(items) => {
+            json!({"type": "array", "minItems": 1, "items": shape_schema(items)})
+        }
         Shape::Object {
             properties,
             required,
@@ -403,4 +444,29 @@ fn types_of(schema: &Value) -> Vec<&str> {
         }
     }
     types
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn installed_modules_add_their_kinds_and_spec_types() {
+        let plain = catalog_schema(None);
+        assert!(plain["definitions"].get("AiResourceSpec").is_none());
+        let policy = Policy {
+            modules: vec![crate::catalog::modules::CatalogModule::AiModel],
+            ..Policy::default()
+        };
+        let schema = catalog_schema(Some(&policy));
+        for name in [
+            "AiResourceSpec",
+            "AiResourceSpec-skill",
+            "APISpec-mcp-server",
+        ] {
+            assert!(schema["definitions"].get(name).is_some(), "{name}");
+        }
+        let mcp = schema["definitions"]["APISpec-mcp-server"].to_string();
+        assert!(mcp.contains(r#""minItems":1"#), "{mcp}");
+    }
 }

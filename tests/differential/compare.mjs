@@ -2,9 +2,12 @@
 // Differential test: per-document verdicts of the Backstage oracle vs kataster.
 //
 //   node compare.mjs --kataster BIN [--exceptions exceptions.tsv] [--merge]
-//                    [--kataster-arg ARG]... [--shared-corpus DIR] [--quiet]
-//                    DIR_OR_FILE...
+//                    [--modules ai-model] [--kataster-arg ARG]... [--shared-corpus DIR]
+//                    [--quiet] DIR_OR_FILE...
 //
+// `--modules` runs the oracle as a backend with those catalog model modules installed (its
+// ModelProcessor instead of the BuiltinKindsEntityProcessor); give kataster the same with a
+// policy (`--kataster-arg --config --kataster-arg FILE`, the file saying `modules: [...]`).
 // Collects *.yaml / *.yml files (directories recursively), runs the oracle in
 // this process and `BIN check --select CAT0 --format json FILE...` (in chunks),
 // and compares: kataster rejects a document iff it reports a diagnostic with
@@ -23,7 +26,7 @@ const CHUNK_CHARS = 100_000;
 
 function usage() {
   return (
-    'usage: node compare.mjs --kataster BIN [--exceptions FILE] [--merge] [--kataster-arg ARG]...\n' +
+    'usage: node compare.mjs --kataster BIN [--exceptions FILE] [--merge] [--modules LIST] [--kataster-arg ARG]...\n' +
     '                        [--shared-corpus DIR] [--quiet] DIR_OR_FILE...\n'
   );
 }
@@ -220,14 +223,14 @@ function loadManifests(files) {
   return notes;
 }
 
-export async function compare({ kataster, exceptionsFile, merge = false, katasterArgs = [], inputs, quiet = false, log = console.log }) {
+export async function compare({ kataster, exceptionsFile, merge = false, modules = [], katasterArgs = [], inputs, quiet = false, log = console.log }) {
   const files = collectYamlFiles(inputs);
   if (files.length === 0) throw new Error('no *.yaml / *.yml files found');
   const exceptions = loadExceptions(exceptionsFile);
   const notes = loadManifests(files);
 
   const t0 = Date.now();
-  const oracle = await runOracle(files, { merge });
+  const oracle = await runOracle(files, { merge, modules });
   const t1 = Date.now();
   const { diagnostics, skipped } = runKataster(kataster, files, katasterArgs);
   const t2 = Date.now();
@@ -354,6 +357,7 @@ async function main(argv) {
   let exceptionsFile;
   let merge = false;
   let quiet = false;
+  const modules = [];
   const katasterArgs = [];
   const inputs = [];
   for (let i = 0; i < argv.length; i++) {
@@ -361,6 +365,7 @@ async function main(argv) {
     if (a === '--kataster') kataster = argv[++i];
     else if (a === '--exceptions') exceptionsFile = argv[++i];
     else if (a === '--merge') merge = true;
+    else if (a === '--modules') modules.push(...argv[++i].split(','));
     else if (a === '--quiet') quiet = true;
     else if (a === '--kataster-arg') katasterArgs.push(argv[++i]);
     else if (a === '--shared-corpus') {
@@ -377,7 +382,7 @@ async function main(argv) {
     return 2;
   }
   try {
-    const { failed } = await compare({ kataster, exceptionsFile, merge, katasterArgs, inputs, quiet });
+    const { failed } = await compare({ kataster, exceptionsFile, merge, modules, katasterArgs, inputs, quiet });
     return failed > 0 ? 1 : 0;
   } catch (e) {
     console.log(`error: ${e.message}`);

@@ -1263,6 +1263,61 @@ function categories(rng) {
     { text: new Emitter().document(base('Component')).replace('kind: Component', 'kind: Compon\u00adent'), note: 'soft hyphen in kind' },
   ]);
 
+  // Kinds of the ai-model catalog module (judged under `--modules ai-model`; unknown otherwise)
+  const aiResource = (type, spec = {}) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'AiResource',
+    metadata: { name: makeName(rng, ++seq) },
+    spec: { type, lifecycle: 'production', owner: 'team-a', ...spec },
+  });
+  const mcpServer = spec => ({
+    apiVersion: 'backstage.io/v1beta1',
+    kind: 'API',
+    metadata: { name: makeName(rng, ++seq) },
+    spec: { type: 'mcp-server', lifecycle: 'production', owner: 'team-a', ...spec },
+  });
+  const remote = { type: 'streamable-http', url: 'https://mcp.example.com/x' };
+  const ai = (doc, note) => ({ doc, note: `ai-model: ${note}` });
+  const withoutSpec = (doc, key) => {
+    delete doc.spec[key];
+    return doc;
+  };
+  add('ai-model', [
+    ai(aiResource('skill', { agents: ['claude-code'], dependsOn: ['other-skill'], compatibility: 'Node 20' }), 'valid skill'),
+    ai(aiResource('rule', { category: 'style', rationale: 'why' }), 'valid rule'),
+    ai(aiResource('plugin', { skills: ['airesource:some-skill'], version: '1.0.0' }), 'valid plugin'),
+    ai(aiResource('marketplace', { plugins: ['some-plugin'] }), 'valid marketplace'),
+    ai(aiResource('prompt'), 'other type'),
+    ai(aiResource(''), 'empty type'),
+    ai(aiResource(7), 'numeric type'),
+    ai(withoutSpec(aiResource('skill'), 'owner'), 'skill without owner'),
+    ai(withoutSpec(aiResource('prompt'), 'lifecycle'), 'other type without lifecycle'),
+    ai(aiResource('rule', { category: 'style' }), 'rule without rationale'),
+    ai(aiResource('rule', { rationale: 'why' }), 'rule without category'),
+    ai(aiResource('rule', { category: '', rationale: 'why' }), 'rule with empty category'),
+    ai(aiResource('skill', { agents: 'claude-code' }), 'skill agents not a list'),
+    ai(aiResource('skill', { agents: [''] }), 'skill agent empty'),
+    ai(aiResource('skill', { compatibility: 'x'.repeat(500) }), 'compatibility 500 chars'),
+    ai(aiResource('skill', { compatibility: 'x'.repeat(501) }), 'compatibility 501 chars'),
+    ai(aiResource('skill', { dependsOn: ['a:b:c'] }), 'skill dependsOn malformed'),
+    ai(aiResource('skill', { dependsOn: ['group:team-a'] }), 'skill dependsOn a group (not a relation)'),
+    ai(aiResource('rule', { category: 'c', rationale: 'r', dependsOn: [42] }), 'rule with untyped dependsOn'),
+    ai(aiResource('plugin', { skills: 'one-skill' }), 'plugin skills not a list'),
+    ai(aiResource('plugin', { version: 2 }), 'plugin numeric version'),
+    ai(aiResource('skill', { system: '' }), 'empty system'),
+    ai({ ...aiResource('skill'), apiVersion: 'backstage.io/v1beta1' }, 'v1beta1'),
+    ai({ ...aiResource('skill'), kind: 'Airesource' }, 'kind case'),
+    ai(mcpServer({ remotes: [remote] }), 'valid mcp server'),
+    ai(mcpServer({ remotes: [remote], definition: 'x' }), 'mcp server with a definition'),
+    ai(mcpServer({}), 'mcp server without remotes'),
+    ai(mcpServer({ remotes: [] }), 'mcp server with no remote'),
+    ai(mcpServer({ remotes: [{ type: 'sse' }] }), 'mcp remote without url'),
+    ai(mcpServer({ remotes: [{ type: '', url: 'x' }] }), 'mcp remote empty type'),
+    ai(mcpServer({ remotes: remote }), 'mcp remotes not a list'),
+    ai({ ...mcpServer({ remotes: [remote] }), apiVersion: 'backstage.io/v1alpha1' }, 'mcp server v1alpha1'),
+    ai(mcpServer({ type: 'openapi', remotes: [remote] }), 'openapi with remotes, no definition'),
+  ]);
+
   return cats;
 }
 

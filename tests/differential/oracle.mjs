@@ -46,6 +46,7 @@ import {
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import Ajv from 'ajv';
 
 // lodash and @backstage/errors exactly as @backstage/catalog-model resolves them
 // (they are its own dependencies; the backend uses the same ones).
@@ -132,6 +133,59 @@ const BUILTIN_RELATION_FIELDS = {
     ['subdomainOf', 'Domain', 'partOf', 'hasPart'],
   ],
 };
+
+// Catalog model modules (kataster's policy `modules:`): the layers each backend module adds
+// with `catalogModelExtensionPoint.addModelSource(CatalogModelSources.static([...]))`.
+// plugin-catalog-backend-module-ai-model module.ts
+// (The CommonJS build: the ES module build of `alpha` imports `lodash/uniqBy` without its
+// extension, which Node's ES module loader refuses.)
+const {
+  aiResourceEntityModel,
+  compileCatalogModel,
+  defaultCatalogEntityModel,
+  mcpServerApiEntityModel,
+} = createRequire(import.meta.url)('@backstage/catalog-model/alpha');
+export const MODULE_LAYERS = {
+  'ai-model': [aiResourceEntityModel, mcpServerApiEntityModel],
+};
+const compiledModels = new Map();
+// catalog-backend model/ModelHolder.ts: the modules' layers and the default model
+// (CatalogModelSources.static adds it), compiled once.
+function catalogModelOf(modules) {
+  const key = modules.join(',');
+  if (!compiledModels.has(key)) {
+    const layers = modules.flatMap(module => {
+      const moduleLayers = MODULE_LAYERS[module];
+      if (!moduleLayers) throw new Error(`unknown catalog model module ${module}`);
+      return moduleLayers;
+    });
+    compiledModels.set(key, compileCatalogModel([...layers, defaultCatalogEntityModel]));
+  }
+  return compiledModels.get(key);
+}
+// catalog-backend processors/SchemaValidator.ts
+const modelAjv = new Ajv({ allowUnionTypes: true, allErrors: true, validateSchema: true, addUsedSchema: false });
+const modelValidators = new Map();
+function modelSchemaErrors(schema, data) {
+  if (!modelValidators.has(schema)) modelValidators.set(schema, modelAjv.compile(schema));
+  const validate = modelValidators.get(schema);
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map(
+    e => `${e.instancePath || '<root>'} ${e.message}${e.params ? ` - ${Object.entries(e.params).map(([key, val]) => `${key}: ${val}`).join(', ')}` : ''}`,
+  );
+}
+// catalog-backend processors/ModelProcessor.ts validateEntityKind()
+const modelValidator = model => ({
+  async check(entity) {
+    const kind = model.getKind(entity);
+    if (!kind) return false;
+    const errors = modelSchemaErrors(kind.jsonSchema, entity);
+    if (errors.length) {
+      throw new TypeError(`Validation of ${entity.kind} entity failed: ${errors.join('; ')}`);
+    }
+    return true;
+  },
+});
 
 // Placeholder resolvers: json, yaml, text are built in (CatalogBuilder);
 // openapi and asyncapi come from @backstage/plugin-catalog-backend-module-openapi,
@@ -257,7 +311,8 @@ function stitchSearchKeyCheck(entity) {
  * backend does after the file parser emitted it. Returns the relations on
  * success, throws a Rejection otherwise.
  */
-async function processEntity(raw, locationRef) {
+async function processEntity(raw, locationRef, { modules = [] } = {}) {
+  const model = modules.length ? catalogModelOf(modules) : null;
   // --- ProcessorOutputCollector.receive() for an emitted entity -------------
   try {
     validateEntityEnvelope(raw);
@@ -306,7 +361,7 @@ async function processEntity(raw, locationRef) {
     );
   }
   if (sites.length === 0) {
-    return processResolved(entity, entityRef, locationRef);
+    return processResolved(entity, entityRef, locationRef, model);
   }
   // Try every combination of candidate values (first combination = all strings);
   // accept if one passes, else report the first combination's error.
@@ -321,7 +376,7 @@ async function processEntity(raw, locationRef) {
   for (const combo of combos) {
     const [resolved] = resolvePlaceholders(structuredClone(entity), (key, i) => combo[i]);
     try {
-      return await processResolved(resolved, entityRef, locationRef);
+      return await processResolved(resolved, entityRef, locationRef, model);
     } catch (e) {
       firstError ??= e;
     }
@@ -329,7 +384,7 @@ async function processEntity(raw, locationRef) {
   throw firstError;
 }
 
-async function processResolved(entity, entityRef, locationRef) {
+async function processResolved(entity, entityRef, locationRef, model) {
   // preProcessEntity, continued: BuiltinKindsEntityProcessor (sorts relation
   // arrays), AnnotateLocationEntityProcessor (merges location annotations).
   for (const field of BUILTIN_SORTED_FIELDS) {
@@ -370,8 +425,10 @@ async function processResolved(entity, entityRef, locationRef) {
     );
   }
   let valid = false;
+  // CatalogBuilder.buildProcessors(): with model sources, the ModelProcessor replaces the
+  // BuiltinKindsEntityProcessor.
   const kindProcessors = [
-    ['BuiltinKindsEntityProcessor', BUILTIN_VALIDATORS],
+    model ? ['ModelProcessor', [modelValidator(model)]] : ['BuiltinKindsEntityProcessor', BUILTIN_VALIDATORS],
     ['ScaffolderEntitiesProcessor', [templateEntityV1beta3Validator]],
   ];
   for (const [name, validators] of kindProcessors) {
@@ -405,8 +462,18 @@ async function processResolved(entity, entityRef, locationRef) {
   const selfRef = getCompoundEntityRef(entity);
   const emitRelation = (type, target) =>
     relations.push({ type, targetRef: stringifyEntityRef(target) });
+  if (model) {
+    try {
+      modelRelations(model, entity, selfRef, emitRelation);
+    } catch (e) {
+      throw new Rejection(
+        'relations',
+        new InputError('Processor ModelProcessor threw an error while postprocessing', e).message,
+      );
+    }
+  }
   try {
-    for (const [field, defaultKind, outgoing] of BUILTIN_RELATION_FIELDS[entity.kind] ?? []) {
+    for (const [field, defaultKind, outgoing] of model ? [] : BUILTIN_RELATION_FIELDS[entity.kind] ?? []) {
       const targets = entity.spec[field];
       if (!targets) continue;
       for (const target of [targets].flat()) {
@@ -446,6 +513,26 @@ async function processResolved(entity, entityRef, locationRef) {
   return relations;
 }
 
+// catalog-backend processors/ModelProcessor.ts postProcessEntity(): the kind's relation fields.
+function modelRelations(model, entity, selfRef, emitRelation) {
+  const kind = model.getKind(entity);
+  if (!kind) return;
+  for (const fieldModel of kind.relationFields) {
+    const fieldValue = lodash.get(entity, fieldModel.path);
+    if (!fieldValue) continue;
+    const shorthandRefs = (Array.isArray(fieldValue) ? fieldValue : [fieldValue]).filter(x => x && typeof x === 'string');
+    for (const shorthandRef of shorthandRefs) {
+      const targetRef = parseEntityRef(shorthandRef, {
+        defaultKind: fieldModel.defaultKind,
+        defaultNamespace: fieldModel.defaultNamespace === 'default' ? 'default' : selfRef.namespace,
+      });
+      const targetKind = targetRef.kind.toLowerCase();
+      if (fieldModel.allowedKinds && !fieldModel.allowedKinds.some(k => k.toLowerCase() === targetKind)) continue;
+      emitRelation(fieldModel.relation, targetRef);
+    }
+  }
+}
+
 function result(file, document, verdict, stage = null, error = null) {
   return { file, document, verdict, stage, error };
 }
@@ -456,7 +543,7 @@ function result(file, document, verdict, stage = null, error = null) {
  * Mirrors catalog-node processing/parse.ts parseEntityYaml() and
  * FileReaderProcessor (which catches a throw from the parser and stops reading).
  */
-export async function evaluateText(text, label, { merge = false, absPath } = {}) {
+export async function evaluateText(text, label, { merge = false, absPath, modules = [] } = {}) {
   const locationRef = stringifyLocationRef({ type: 'file', target: absPath ?? path.resolve(label) });
   const out = [];
   let documents;
@@ -489,7 +576,7 @@ export async function evaluateText(text, label, { merge = false, absPath } = {})
     }
     if (lodash.isPlainObject(json)) {
       try {
-        await processEntity(json, locationRef);
+        await processEntity(json, locationRef, { modules });
         out.push(result(label, i, 'accept'));
       } catch (e) {
         if (e instanceof Rejection) {

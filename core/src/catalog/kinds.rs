@@ -10,10 +10,17 @@ pub enum Shape {
     String { min_length: usize },
     /// `{"type": ["string", "boolean"]}`.
     StringOrBool,
+    /// A string of `min_length` to `max_length` characters.
+    BoundedString {
+        min_length: usize,
+        max_length: usize,
+    },
     /// A string out of a list.
     Enum(&'static [&'static str]),
     /// An array whose items have a shape.
     Array(&'static Shape),
+    /// An array of at least one item with a shape (`minItems: 1`).
+    NonEmptyArray(&'static Shape),
     /// An object with typed properties, required keys, and a shape for other keys.
     Object {
         properties: &'static [(&'static str, Shape)],

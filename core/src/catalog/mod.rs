@@ -4,6 +4,7 @@ pub mod entity;
 pub mod file;
 pub mod formats;
 pub mod kinds;
+pub mod modules;
 pub mod refs;
 
 pub use entity::{DEFAULT_NAMESPACE, Entity};

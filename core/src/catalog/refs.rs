@@ -161,6 +161,8 @@ pub struct RelationField {
     pub target_kinds: &'static [&'static str],
     /// The relation it creates.
     pub relation: &'static str,
+    /// The spec type the field belongs to (`None`: every type).
+    pub spec_type: Option<&'static str>,
 }
 
 const OWNERS: &[&str] = &["Group", "User"];
@@ -179,6 +181,23 @@ const fn field(
         default_kind,
         target_kinds,
         relation,
+        spec_type: None,
+    }
+}
+
+/// A field of one spec type of a module kind (`AiResource` of type `skill`: `dependsOn`).
+const fn typed_field(
+    spec_type: &'static str,
+    field: &'static str,
+    relation: &'static str,
+) -> RelationField {
+    RelationField {
+        kind: "AiResource",
+        field,
+        default_kind: Some("AiResource"),
+        target_kinds: &["AiResource"],
+        relation,
+        spec_type: Some(spec_type),
     }
 }
 
@@ -243,6 +262,18 @@ pub const RELATION_FIELDS: &[RelationField] = &[
         "partOf",
     ),
     field("Template", "owner", Some("Group"), OWNERS, "ownedBy"),
+    // `@backstage/catalog-model/alpha` `aiResourceEntityModel` (the `ai-model` module).
+    field("AiResource", "owner", Some("Group"), OWNERS, "ownedBy"),
+    field(
+        "AiResource",
+        "system",
+        Some("System"),
+        &["System"],
+        "partOf",
+    ),
+    typed_field("skill", "dependsOn", "dependsOn"),
+    typed_field("plugin", "skills", "hasPart"),
+    typed_field("marketplace", "plugins", "hasPart"),
 ];
 
 /// One reference found in an entity.
@@ -287,10 +318,13 @@ pub fn visit_spec_refs<'a>(
     spec: &'a Node,
     mut visit: impl FnMut(&'static RelationField, &'a Node, Option<usize>),
 ) {
-    for relation in RELATION_FIELDS
-        .iter()
-        .filter(|relation| relation.kind == kind)
-    {
+    let spec_type = spec.get("type").and_then(Node::as_str);
+    for relation in RELATION_FIELDS.iter().filter(|relation| {
+        relation.kind == kind
+            && relation
+                .spec_type
+                .is_none_or(|wanted| spec_type == Some(wanted))
+    }) {
         let Some(value) = spec.get(relation.field) else {
             continue;
         };

@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::modules::CatalogModule;
+
 pub use model::{Contributor, CustomSchema, EntityMatch, ModelPolicy, RequiredMetadata};
 pub use naming::{DEFAULT_EXEMPT, NamespaceConvention, NamingPolicy, PartSpec};
 pub use read::LoadedPolicy;
@@ -48,6 +50,9 @@ pub struct Policy {
     /// Custom kinds that the organisation's Backstage backend accepts (with a processor of its
     /// own): `CAT012` does not report them.
     pub kinds: Vec<String>,
+    /// Catalog model modules the Backstage backend installs (`ai-model`: the `AiResource` kind
+    /// and `mcp-server` APIs): their kinds and spec types are judged with Backstage's schemas.
+    pub modules: Vec<CatalogModule>,
     /// Naming conventions.
     pub naming: NamingPolicy,
     /// Stages and how an entity's stage is found.

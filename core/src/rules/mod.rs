@@ -38,6 +38,22 @@ pub struct Context<'a> {
     pub schemas: &'a [crate::policy::CompiledSchema],
 }
 
+impl Context<'_> {
+    /// The schema Backstage validates the entity's `spec` with: a built-in kind, or a kind or
+    /// spec type of a catalog model module the policy installs.
+    pub fn kind_schema(
+        &self,
+        entity: &crate::catalog::Entity<'_>,
+    ) -> Option<&'static crate::catalog::kinds::KindSchema> {
+        let (api_version, kind) = (entity.api_version()?, entity.kind()?);
+        let spec_type = entity
+            .spec()
+            .and_then(|spec| spec.get("type"))
+            .and_then(crate::yaml::Node::as_str);
+        crate::catalog::modules::kind_schema(api_version, kind, spec_type, &self.policy.modules)
+    }
+}
+
 /// Every rule, in code order.
 pub static RULES: &[&RuleMeta] = &[
     &parse::unreadable_file::RULE,

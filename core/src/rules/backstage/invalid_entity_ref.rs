@@ -1,7 +1,6 @@
 //! CAT015 `invalid-entity-ref`.
 
 use crate::catalog::Entity;
-use crate::catalog::kinds::builtin_kind;
 use crate::catalog::refs::{FoundRef, RefError, ref_error, visit_spec_refs};
 use crate::diagnostic::Severity;
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
@@ -51,13 +50,11 @@ spec:
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
-    let (Some(api_version), Some(kind), Some(spec)) =
-        (entity.api_version(), entity.kind(), entity.spec())
-    else {
+pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
+    let (Some(kind), Some(spec)) = (entity.kind(), entity.spec()) else {
         return;
     };
-    if builtin_kind(api_version, kind).is_none() {
+    if context.kind_schema(entity).is_none() {
         return;
     }
     let mut failed = Vec::new();
@@ -77,6 +74,11 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
         };
         // Schema-typed fields report non-strings as CAT014; `dependencyOf` has no schema.
         if found.node.as_str().is_none() && found.field.field != "dependencyOf" {
+            continue;
+        }
+        // The ModelProcessor (a backend with catalog model modules) passes over what is not a
+        // non-empty string.
+        if !context.policy.modules.is_empty() && found.node.as_str().is_none_or(str::is_empty) {
             continue;
         }
         let field = found.pointer().trim_start_matches('/').replace('/', ".");

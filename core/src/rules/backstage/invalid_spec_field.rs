@@ -1,7 +1,6 @@
 //! CAT014 `invalid-spec-field`.
 
 use crate::catalog::Entity;
-use crate::catalog::kinds::builtin_kind;
 use crate::diagnostic::Severity;
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 use crate::yaml::Value;
@@ -51,7 +50,7 @@ spec:
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     let Some(spec) = entity.root.get("spec") else {
         return;
     };
@@ -65,10 +64,7 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
         );
         return;
     }
-    let (Some(api_version), Some(kind)) = (entity.api_version(), entity.kind()) else {
-        return;
-    };
-    let Some(schema) = builtin_kind(api_version, kind) else {
+    let Some(schema) = context.kind_schema(entity) else {
         return;
     };
     for problem in spec_problems(spec, &schema.spec) {

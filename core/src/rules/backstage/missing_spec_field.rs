@@ -1,7 +1,7 @@
 //! CAT013 `missing-spec-field`.
 
 use crate::catalog::Entity;
-use crate::catalog::kinds::builtin_kind;
+use crate::catalog::modules::module_of_spec_type;
 use crate::diagnostic::Severity;
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 
@@ -45,11 +45,11 @@ spec:
 "#,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
-    let (Some(api_version), Some(kind)) = (entity.api_version(), entity.kind()) else {
+pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
+    let Some(kind) = entity.kind() else {
         return;
     };
-    let Some(schema) = builtin_kind(api_version, kind) else {
+    let Some(schema) = context.kind_schema(entity) else {
         return;
     };
     let Some(spec) = entity.root.get("spec") else {
@@ -70,7 +70,29 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
             key,
         } = problem
         {
-            report_missing(out, &RULE, parent, &pointer, key, None);
+            report_missing(
+                out,
+                &RULE,
+                parent,
+                &pointer,
+                key,
+                module_help(entity, context),
+            );
         }
     }
+}
+
+/// For a spec type that a catalog model module the policy does not install gives another
+/// schema (an `mcp-server` API has `remotes`, no `definition`), how to say it is installed.
+fn module_help(entity: &Entity<'_>, context: &Context<'_>) -> Option<String> {
+    let spec_type = entity.spec()?.get("type")?.as_str()?;
+    let module = module_of_spec_type(entity.kind()?, spec_type)?;
+    (!context.policy.modules.contains(&module)).then(|| {
+        format!(
+            "a `{spec_type}` {} is validated by Backstage's catalog module `{}`: if the backend installs it, add `modules: [{}]` to the policy",
+            entity.kind().unwrap_or_default(),
+            module.package(),
+            module.name()
+        )
+    })
 }

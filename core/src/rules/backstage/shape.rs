@@ -46,6 +46,16 @@ pub(crate) fn walk<'a>(
             Some(_) => problems.push(invalid("a non-empty string")),
             None => problems.push(invalid("a string")),
         },
+        Shape::BoundedString {
+            min_length,
+            max_length,
+        } => match node.as_str() {
+            Some(text) if (*min_length..=*max_length).contains(&js_length(text)) => {}
+            Some(_) => problems.push(invalid(&format!(
+                "a string of {min_length} to {max_length} characters"
+            ))),
+            None => problems.push(invalid("a string")),
+        },
         Shape::StringOrBool => {
             if node.as_str().is_none() && !matches!(node.value, Value::Bool(_)) {
                 problems.push(invalid("a string or a boolean"));
@@ -56,6 +66,11 @@ pub(crate) fn walk<'a>(
                 problems.push(invalid(&format!("one of {}", values.join(", "))));
             }
         }
+        Shape::NonEmptyArray(items) => match node.as_sequence() {
+            Some([]) => problems.push(invalid("a non-empty array")),
+            Some(_) => walk(node, &Shape::Array(items), trail, problems),
+            None => problems.push(invalid("an array")),
+        },
         Shape::Array(items) => match node.as_sequence() {
             Some(nodes) => {
                 for (index, item) in nodes.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! CAT012 `unknown-kind`.
 
-use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind, closest_kind};
+use crate::catalog::kinds::{BUILTIN_KINDS, closest_kind};
+use crate::catalog::modules::{module_kind_versions, module_of_kind};
 use crate::catalog::{Entity, formats};
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
@@ -19,7 +20,9 @@ pub static RULE: RuleMeta = RuleMeta {
 Checks that the `apiVersion`/`kind` pair is one a default Backstage backend recognises:
 Component, API, Resource, System, Domain, Group, User and Location with
 `backstage.io/v1alpha1` or `backstage.io/v1beta1`, and Template with
-`scaffolder.backstage.io/v1beta3`. Kinds are case-sensitive. A misspelt kind gets a suggestion.
+`scaffolder.backstage.io/v1beta3`, and the kinds of the catalog model modules the policy
+installs (`modules: [ai-model]`: `AiResource` with `backstage.io/v1alpha1`). Kinds are
+case-sensitive. A misspelt kind gets a suggestion.
 
 ## Why is this bad?
 Backstage rejects the entity ("No processor recognized the entity"). Custom kinds need a
@@ -58,14 +61,19 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
     ) else {
         return;
     };
-    if builtin_kind(api_version, kind).is_some()
+    if context.kind_schema(entity).is_some()
         || context.policy.kinds.iter().any(|custom| custom == kind)
     {
         return;
     }
-    if let Some(schema) = BUILTIN_KINDS.iter().find(|schema| schema.kind == kind) {
+    let versions = BUILTIN_KINDS
+        .iter()
+        .find(|schema| schema.kind == kind)
+        .map(|schema| schema.api_versions)
+        .or_else(|| module_kind_versions(kind, &context.policy.modules));
+    if let Some(api_versions) = versions {
         // One apiVersion the kind has: certain, but the spec is then judged by its shape.
-        let fix = match schema.api_versions {
+        let fix = match api_versions {
             [only] => {
                 let edit = Edit::scalar(api_node.span.clone(), api_version, *only);
                 Some(Fix::unsafe_(format!("use `{only}`"), vec![edit]))
@@ -77,18 +85,20 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
             api_node.span.clone(),
             "/apiVersion",
             format!("kind {kind} is not recognised with apiVersion \"{api_version}\""),
-            Some(format!(
-                "use apiVersion {}",
-                schema.api_versions.join(" or ")
-            )),
+            Some(format!("use apiVersion {}", api_versions.join(" or "))),
             fix,
         );
         return;
     }
     let mut fix = None;
-    let help = match closest_kind(kind) {
+    let help = match (module_of_kind(kind), closest_kind(kind)) {
+        (Some(module), _) => format!(
+            "`{kind}` is a kind of Backstage's catalog module `{}`: if the backend installs it, add `modules: [{}]` to the policy",
+            module.package(),
+            module.name()
+        ),
         // `AiResource` holds `Resource`: a custom kind more likely than a typo.
-        Some(suggestion)
+        (None, Some(suggestion))
             if kind.len() > suggestion.len()
                 && kind.to_lowercase().contains(&suggestion.to_lowercase())
                 && formats::is_valid_kind(kind) =>
@@ -97,15 +107,15 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
                 "if `{kind}` is a custom kind that a processor in the Backstage backend accepts, list it under `kinds:` in the policy; else did you mean `{suggestion}`?"
             )
         }
-        Some(suggestion) => {
+        (None, Some(suggestion)) => {
             let edit = Edit::scalar(kind_node.span.clone(), kind, suggestion);
             fix = Some(Fix::unsafe_(format!("use `{suggestion}`"), vec![edit]));
             format!("did you mean `{suggestion}`?")
         }
-        None if formats::is_valid_kind(kind) => {
+        (None, None) if formats::is_valid_kind(kind) => {
             "custom kinds need a processor in the Backstage backend that accepts them; list them under `kinds:` in the policy".to_owned()
         }
-        None => "use one of the built-in kinds".to_owned(),
+        (None, None) => "use one of the built-in kinds".to_owned(),
     };
     out.report_fix(
         &RULE,

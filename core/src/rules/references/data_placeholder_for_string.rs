@@ -9,7 +9,7 @@
 //! contents will do.
 
 use crate::catalog::Entity;
-use crate::catalog::kinds::{Shape, builtin_kind};
+use crate::catalog::kinds::Shape;
 use crate::diagnostic::Severity;
 use crate::rules::{Context, EntityOut, Family, RuleMeta, Status};
 use crate::yaml::{Node, Trail};
@@ -105,7 +105,7 @@ const METADATA: Shape = Shape::Object {
     additional: None,
 };
 
-pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
+pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut EntityOut<'_, '_>) {
     if !entity.root.has_placeholder() {
         return;
     }
@@ -118,10 +118,8 @@ pub(crate) fn check(entity: &Entity<'_>, _context: &Context<'_>, out: &mut Entit
             &mut found,
         );
     }
-    if let (Some(spec), Some(api_version), Some(kind)) =
-        (entity.root.get("spec"), entity.api_version(), entity.kind())
-    {
-        if let Some(schema) = builtin_kind(api_version, kind) {
+    if let Some(spec) = entity.root.get("spec") {
+        if let Some(schema) = context.kind_schema(entity) {
             walk(
                 spec,
                 &schema.spec,
@@ -161,14 +159,17 @@ fn walk<'a>(
 ) {
     if let Some(placeholder) = node.placeholder() {
         if matches!(placeholder.resolver, "json" | "yaml")
-            && matches!(shape, Shape::String { .. } | Shape::Enum(_))
+            && matches!(
+                shape,
+                Shape::String { .. } | Shape::BoundedString { .. } | Shape::Enum(_)
+            )
         {
             found.push((node, trail.render(), placeholder.resolver));
         }
         return;
     }
     match shape {
-        Shape::Array(items) => {
+        Shape::Array(items) | Shape::NonEmptyArray(items) => {
             for (index, item) in node.as_sequence().unwrap_or_default().iter().enumerate() {
                 walk(item, items, &Trail::Index(trail, index), found);
             }
@@ -197,6 +198,10 @@ fn walk<'a>(
                 walk(node, array, trail, found);
             }
         }
-        Shape::Any | Shape::String { .. } | Shape::StringOrBool | Shape::Enum(_) => {}
+        Shape::Any
+        | Shape::String { .. }
+        | Shape::BoundedString { .. }
+        | Shape::StringOrBool
+        | Shape::Enum(_) => {}
     }
 }

@@ -17,7 +17,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::catalog::Entity;
 use crate::catalog::file::{ParsedFile, file_entities, manifest_documents};
-use crate::catalog::kinds::{BUILTIN_KINDS, builtin_kind};
+use crate::catalog::kinds::BUILTIN_KINDS;
+use crate::catalog::modules::MODULE_KINDS;
 use crate::catalog::refs::{EntityRef, FoundRef, spec_refs};
 use crate::consumers::argocd::appset::Expansion;
 use crate::known::{Facts, KnownEntity};
@@ -115,10 +116,8 @@ impl<'a> Catalog<'a> {
                 if let Some(key) = &key {
                     by_key.entry(key.clone()).or_default().push(entities.len());
                 }
-                let mut refs: Vec<_> = match (entity.api_version(), entity.kind(), entity.spec()) {
-                    (Some(api_version), Some(kind), Some(spec))
-                        if builtin_kind(api_version, kind).is_some() =>
-                    {
+                let mut refs: Vec<_> = match (entity.kind(), entity.spec()) {
+                    (Some(kind), Some(spec)) if context.kind_schema(&entity).is_some() => {
                         spec_refs(kind, spec, entity.namespace())
                             .into_iter()
                             .filter(|found| found.node.as_str().is_some())
@@ -147,6 +146,12 @@ impl<'a> Catalog<'a> {
         }
         kinds.extend(known.iter().map(|entity| entity.kind.to_lowercase()));
         kinds.extend(context.policy.kinds.iter().map(|kind| kind.to_lowercase()));
+        kinds.extend(
+            MODULE_KINDS
+                .iter()
+                .filter(|declared| context.policy.modules.contains(&declared.module))
+                .map(|declared| declared.schema.kind.to_lowercase()),
+        );
         let annotation = &context.policy.naming.namespace.annotation;
         let mut namespaces: Vec<NamespaceUse<'a>> = entities
             .iter()
