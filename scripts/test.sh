@@ -43,6 +43,9 @@ node --test tests/hostile/
 step "Backstage plugin: install, generate from the WebAssembly package, tsc, lint, build, Jest, end-to-end in Chromium"
 bash scripts/test-plugin.sh
 
+step "Backstage backend packages: install, tsc, the source endpoint and the catalog module on a real catalog backend (startTestBackend)"
+bash scripts/test-backend.sh
+
 step "GitLab CI image: build it (buildah), run the template's job in it (podman)"
 cargo test -p kataster-cli --locked --test gitlab_ci -- --ignored
 

@@ -9,7 +9,8 @@
 // - src/example/acme.generated.ts: the Acme example catalog (examples/acme) as one YAML text
 //   for the validator page's "Example" button, and its files for the dev app. Not committed.
 // - config.schema.json: the app-config schema (`kataster:`, the policy's JSON Schema from
-//   schemas/kataster.schema.json, visible to the frontend). Committed, because Backstage's
+//   schemas/kataster.schema.json, visible to the frontend, plus `enforce` and `source`, the
+//   settings of the catalog module and the backend plugin). Committed, because Backstage's
 //   config loader reads it from the installed package; `--check` fails when it is stale.
 //
 // Usage: node scripts/generate.mjs [--check]   (KATASTER_WASM_PKG=DIR: the package built elsewhere)
@@ -38,8 +39,39 @@ function write(path, text) {
 
 // --- config.schema.json -------------------------------------------------------------------
 
+// The keys of app-config `kataster:` that configure kataster's backend packages, beside the
+// policy (the frontend strips them before it hands the policy to the core: src/api/KatasterApi.ts).
+export const backstageProperties = {
+  enforce: {
+    description:
+      'Rules whose findings are processing errors at ingestion (@kataster/backstage-plugin-catalog-backend-module-kataster): codes or code prefixes, as `kataster check --select` takes them, e.g. [NS001, ORG0]. The entity shows the catalog\'s processing-error banner and is not updated; the other findings are recorded in its `kataster.io/findings` annotation. Not part of kataster.yaml.',
+    type: 'array',
+    items: { type: 'string', pattern: '^[A-Za-z]+[0-9]*$' },
+  },
+  source: {
+    description:
+      'The source endpoint of @kataster/backstage-plugin-backend (GET /api/kataster/source/:kind/:namespace/:name). Not part of kataster.yaml.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      maxBytes: {
+        description: 'The largest source file the endpoint serves, in bytes; larger ones are refused with 413. Default 1048576 (1 MiB).',
+        type: 'integer',
+        minimum: 1,
+      },
+    },
+  },
+};
+
 export function configSchema(policySchema) {
   const { $schema, definitions = {}, title, description, ...root } = policySchema;
+  const properties = { ...root.properties };
+  for (const [key, value] of Object.entries(backstageProperties)) {
+    if (key in properties) {
+      fail(`the policy schema has a key \`${key}\`, which app-config \`kataster:\` uses for the backend packages`);
+    }
+    properties[key] = value;
+  }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'kataster Backstage plugin',
@@ -54,7 +86,7 @@ export function configSchema(policySchema) {
     },
     definitions: {
       ...definitions,
-      KatasterPolicy: { title, description, ...root },
+      KatasterPolicy: { title, description, ...root, properties },
     },
   };
 }

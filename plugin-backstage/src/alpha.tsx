@@ -72,4 +72,4 @@ export default createFrontendPlugin({
 });
 
 export { katasterApiRef, WasmKatasterClient } from './api/KatasterApi';
-export { katasterSourceApiRef, StaticSourceReader, UrlSourceReader } from './api/SourceApi';
+export { katasterSourceApiRef, BackendSourceReader, StaticSourceReader, UrlSourceReader } from './api/SourceApi';

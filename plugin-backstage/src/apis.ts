@@ -1,6 +1,6 @@
-import { configApiRef, createApiFactory, fetchApiRef } from '@backstage/core-plugin-api';
+import { configApiRef, createApiFactory, discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { katasterApiRef, WasmKatasterClient } from './api/KatasterApi';
-import { katasterSourceApiRef, UrlSourceReader } from './api/SourceApi';
+import { BackendSourceReader, katasterSourceApiRef, UrlSourceReader } from './api/SourceApi';
 
 /** The WebAssembly core with the policy from app-config `kataster:`. */
 export const katasterApiFactory = createApiFactory({
@@ -9,9 +9,13 @@ export const katasterApiFactory = createApiFactory({
   factory: ({ configApi }) => WasmKatasterClient.fromConfig(configApi),
 });
 
-/** Reads entities' source files from their `url:` locations with the app's fetch API. */
+/**
+ * Reads entities' source files through the kataster backend plugin when it is installed, else
+ * from their `url:` locations with the app's fetch API.
+ */
 export const katasterSourceApiFactory = createApiFactory({
   api: katasterSourceApiRef,
-  deps: { fetchApi: fetchApiRef },
-  factory: ({ fetchApi }) => new UrlSourceReader({ fetchApi }),
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new BackendSourceReader({ discoveryApi, fetchApi, fallback: new UrlSourceReader({ fetchApi }) }),
 });

@@ -4,6 +4,7 @@ import { join } from 'path';
 import { loadConfigSchema } from '@backstage/config-loader';
 import { acmePolicyText } from './example/acme.generated';
 import { parse } from 'yaml';
+import { policyFromConfig } from './api/KatasterApi';
 
 const plugin = join(__dirname, '..');
 
@@ -43,5 +44,26 @@ describe('config schema (app-config `kataster:`)', () => {
     expect(() => s.process([{ data: { kataster: { unknownKey: true } }, context: 'app-config.yaml' }])).toThrow(
       /Config validation failed/,
     );
+  });
+
+  it('accepts the backend packages\' keys beside the policy: kataster.enforce and kataster.source', async () => {
+    const data = { kataster: { enforce: ['NS001', 'ORG0'], source: { maxBytes: 65536 }, rules: { NS005: 'info' } } };
+    const processed = (await loadSchema()).process([{ data, context: 'app-config.yaml' }], { visibility: ['frontend'] });
+    expect(processed[0].data.kataster).toEqual(data.kataster);
+    const s = await loadSchema();
+    expect(() => s.process([{ data: { kataster: { enforce: 'NS001' } }, context: 'app-config.yaml' }])).toThrow(
+      /Config validation failed/,
+    );
+    expect(() => s.process([{ data: { kataster: { source: { maxBytes: 'big' } } }, context: 'app-config.yaml' }])).toThrow(
+      /Config validation failed/,
+    );
+  });
+
+  it('hands the core the policy without the backend packages\' keys', () => {
+    expect(policyFromConfig({ enforce: ['NS001'], source: { maxBytes: 1 }, rules: { NS005: 'info' } })).toEqual({
+      rules: { NS005: 'info' },
+    });
+    expect(policyFromConfig({ enforce: ['NS001'] })).toBeUndefined();
+    expect(policyFromConfig(undefined)).toBeUndefined();
   });
 });

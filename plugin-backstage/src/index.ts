@@ -9,7 +9,7 @@
 export { katasterPlugin, KatasterPage, EntityConventionsCard } from './plugin';
 export { katasterApiRef, WasmKatasterClient } from './api/KatasterApi';
 export type { KatasterApi, TimedReport, WasmKatasterClientOptions } from './api/KatasterApi';
-export { katasterSourceApiRef, UrlSourceReader, StaticSourceReader, rawUrl, sourceUrl } from './api/SourceApi';
+export { katasterSourceApiRef, BackendSourceReader, UrlSourceReader, StaticSourceReader, rawUrl, sourceUrl } from './api/SourceApi';
 export type { KatasterSourceApi, EntitySource } from './api/SourceApi';
 export type { JsonReport, JsonDiagnostic, Summary, RuleMeta, SourceFile, CheckOptions, Severity } from './wasm/types';
 export { rootRouteRef as katasterRouteRef } from './routes';

@@ -24,6 +24,24 @@ export interface KatasterApi {
   ruleDocs(code: string): Promise<string | undefined>;
 }
 
+/**
+ * The keys of app-config `kataster:` that configure kataster's Backstage backend packages rather
+ * than the policy: `enforce` (the catalog module's rules enforced at ingestion) and `source` (the
+ * backend plugin's source endpoint). Everything else is the policy (kataster.yaml's structure).
+ */
+export const BACKSTAGE_KEYS = ['enforce', 'source'] as const;
+
+/** The policy in app-config `kataster:`: the value without {@link BACKSTAGE_KEYS}; `undefined`: the defaults. */
+export function policyFromConfig(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return value ?? undefined;
+  }
+  const policy = Object.fromEntries(
+    Object.entries(value).filter(([key]) => !(BACKSTAGE_KEYS as readonly string[]).includes(key)),
+  );
+  return Object.keys(policy).length ? policy : undefined;
+}
+
 /** @public */
 export const katasterApiRef = createApiRef<KatasterApi>({ id: 'plugin.kataster.service' });
 
@@ -43,7 +61,7 @@ export class WasmKatasterClient implements KatasterApi {
 
   /** Reads the policy from app-config `kataster:` (the defaults when absent). */
   static fromConfig(config: Config, options?: Omit<WasmKatasterClientOptions, 'policy'>) {
-    return new WasmKatasterClient({ ...options, policy: config.getOptional('kataster') });
+    return new WasmKatasterClient({ ...options, policy: policyFromConfig(config.getOptional('kataster')) });
   }
 
   constructor(options: WasmKatasterClientOptions = {}) {

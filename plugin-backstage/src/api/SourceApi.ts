@@ -1,4 +1,4 @@
-import { createApiRef, FetchApi } from '@backstage/core-plugin-api';
+import { createApiRef, DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, Entity, parseLocationRef } from '@backstage/catalog-model';
 
 /** An entity's source file, as read from where the catalog read it. */
@@ -10,7 +10,10 @@ export interface EntitySource {
 
 /** Reads the raw source file of an entity, when the browser can. */
 export interface KatasterSourceApi {
-  /** The entity's source file, or `undefined` when it cannot be read from the browser. */
+  /**
+   * The entity's source file, or `undefined` when it cannot be read; rejects with an error whose
+   * message says why when a reader knows (e.g. the backend refused it: too large, not allowed).
+   */
   readSource(entity: Entity): Promise<EntitySource | undefined>;
 }
 
@@ -107,5 +110,68 @@ export class StaticSourceReader implements KatasterSourceApi {
     const url = sourceUrl(entity);
     const text = url === undefined ? undefined : this.files[url];
     return text === undefined ? undefined : { path: url!, text };
+  }
+}
+
+/** Whether a response of the kataster backend's source endpoint is one the endpoint sent (JSON with `error`). */
+async function backendError(response: Response): Promise<{ name?: string; message?: string } | undefined> {
+  try {
+    const body = await response.json();
+    return body && typeof body === 'object' && body.error && typeof body.error === 'object' ? body.error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads an entity's source file through the kataster backend plugin
+ * (`@kataster/backstage-plugin-backend`: `GET /api/kataster/source/:kind/:namespace/:name`),
+ * which reads it with the backend's integrations and their credentials (private repositories,
+ * `file:` locations) for callers allowed to read the entity. When the backend plugin is not
+ * installed (the route answers 404 without a body of its own, or the request fails) or the Git
+ * host failed it (502), the `fallback` reader (the browser's {@link UrlSourceReader}) is asked.
+ */
+export class BackendSourceReader implements KatasterSourceApi {
+  constructor(
+    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi; fallback?: KatasterSourceApi },
+  ) {}
+
+  async readSource(entity: Entity): Promise<EntitySource | undefined> {
+    const { discoveryApi, fetchApi, fallback } = this.options;
+    const viaFallback = () => (fallback ? fallback.readSource(entity) : Promise.resolve(undefined));
+    const namespace = entity.metadata.namespace ?? 'default';
+    let response: Response;
+    try {
+      const base = await discoveryApi.getBaseUrl('kataster');
+      const path = [entity.kind.toLocaleLowerCase('en-US'), namespace, entity.metadata.name]
+        .map(part => encodeURIComponent(part))
+        .join('/');
+      response = await fetchApi.fetch(`${base}/source/${path}`, { headers: { accept: 'application/json' } });
+    } catch {
+      return viaFallback();
+    }
+    if (response.ok) {
+      let body: any;
+      try {
+        body = await response.json();
+      } catch {
+        body = undefined;
+      }
+      // Not the endpoint's answer (e.g. an app's index.html served for an unknown path).
+      if (!body || typeof body.text !== 'string') {
+        return viaFallback();
+      }
+      return { path: typeof body.path === 'string' ? body.path : String(body.location ?? ''), text: body.text };
+    }
+    const error = await backendError(response);
+    if (!error || response.status === 502 || response.status === 503 || response.status === 504) {
+      // No kataster backend (its route is unknown) or the Git host failed it: the browser tries.
+      return viaFallback();
+    }
+    if (response.status === 404) {
+      // The endpoint's own 404: no such entity for this caller, or no source file.
+      return undefined;
+    }
+    throw new Error(error.message ?? `The kataster backend answered ${response.status}`);
   }
 }

@@ -9,6 +9,7 @@ import type { JsonDiagnostic, KnownEntity } from '../../wasm/types';
 import { DiagnosticList } from '../common/DiagnosticList';
 import { renderDiagnostic, safeFixChanges, toCmDiagnostics, toOffset } from './diagnosticsMapping';
 import { YamlEditor } from './YamlEditor';
+import { wordReport } from '../../wasm/wording';
 
 const starter = `# Paste or write a catalog-info.yaml: kataster checks it as you type.
 apiVersion: backstage.io/v1alpha1
@@ -63,10 +64,12 @@ export function CatalogValidator(props: { initialText?: string; delay?: number }
       const doc = editor.state.doc;
       await knownLoaded;
       try {
-        const { report, ms, mode } = await kataster.check([{ path: 'catalog-info.yaml', text: doc.toString() }], {
+        const checked = await kataster.check([{ path: 'catalog-info.yaml', text: doc.toString() }], {
           positionEncoding: 'utf-16',
           knownEntities: known.current,
         });
+        const { ms, mode } = checked;
+        const report = wordReport(checked.report, 'editor');
         if (editor.state.doc === doc) {
           setOutcome({ generation: ++generation.current, diagnostics: report.diagnostics, doc, ms, mode });
         }

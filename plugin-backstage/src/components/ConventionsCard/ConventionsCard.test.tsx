@@ -112,6 +112,24 @@ describe('EntityConventionsCard (legacy frontend system)', () => {
 
     expect(screen.getByTestId('kataster-summary')).toHaveTextContent('2 errors, 1 warning');
     expect(screen.getByText(/and its source file/)).toBeInTheDocument();
+    // Worded for Backstage: the catalog, not "the checked files" and CLI flags.
+    expect(dangling.getByText(/which is not in the catalog$/)).toBeInTheDocument();
+    expect(byCode.CAT101).not.toHaveTextContent(/--known-entities|checked files/);
+  });
+
+  it("says why the source file was not read when the reader knows (the backend's refusal)", async () => {
+    const refusing = { readSource: async () => Promise.reject(new Error('The source of component:default/payments is more than the limit of 10 bytes (kataster.source.maxBytes)')) };
+    await renderInTestApp(
+      <TestApiProvider apis={[...apis().slice(0, 2), [katasterSourceApiRef, refusing]] as any}>
+        <EntityProvider entity={valid}>
+          <EntityConventionsCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByTestId('kataster-empty', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(
+      screen.getByText(/could not be read \(The source of component:default\/payments is more than the limit of 10 bytes \(kataster\.source\.maxBytes\)\)/),
+    ).toBeInTheDocument();
   });
 });
 

@@ -16,16 +16,19 @@ export function useEntityValidation(entity: Entity) {
   const sourceApi = useApi(katasterSourceApiRef);
   return useAsync(async (): Promise<EntityValidation> => {
     const targets = [...new Set((entity.relations ?? []).map(r => r.targetRef))];
-    const [related, source] = await Promise.all([
+    const [related, read] = await Promise.all([
       targets.length
         ? catalogApi
             .getEntitiesByRefs({ entityRefs: targets, fields: ['kind', 'metadata.name', 'metadata.namespace'] })
             .then(r => r.items)
             .catch(() => [])
         : Promise.resolve([]),
-      sourceApi.readSource(entity).catch(() => undefined),
+      sourceApi.readSource(entity).then(
+        text => ({ source: text, sourceError: undefined }),
+        (error: unknown) => ({ source: undefined, sourceError: error instanceof Error ? error.message : String(error) }),
+      ),
     ]);
-    return validateEntity({ entity, kataster, known: knownFromEntities(related), source });
+    return validateEntity({ entity, kataster, known: knownFromEntities(related), ...read });
   }, [entity, kataster, catalogApi, sourceApi]);
 }
 

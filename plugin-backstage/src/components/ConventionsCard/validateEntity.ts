@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import type { KatasterApi } from '../../api/KatasterApi';
 import type { EntitySource } from '../../api/SourceApi';
 import type { JsonDiagnostic, KnownEntity } from '../../wasm/types';
+import { wordReport } from '../../wasm/wording';
 
 /** A diagnostic of the card, with where it was found. */
 export interface Finding extends JsonDiagnostic {
@@ -80,6 +81,8 @@ export async function validateEntity(options: {
   known?: KnownEntity[];
   /** The raw source file, when it could be read. */
   source?: EntitySource;
+  /** Why the source file could not be read, when the reader said (e.g. the backend refused it). */
+  sourceError?: string;
 }): Promise<EntityValidation> {
   const { entity, kataster, source } = options;
   const known = [...(options.known ?? []), ...knownFromEntities([entity])];
@@ -92,7 +95,9 @@ export async function validateEntity(options: {
   const findings: Finding[] = [];
   let sourceInfo: EntityValidation['source'];
   let sourceNote: string | undefined;
-  if (!source) {
+  if (!source && options.sourceError) {
+    sourceNote = `The source file could not be read (${options.sourceError.replace(/\.$/, '')}): showing the entity as the catalog stores it.`;
+  } else if (!source) {
     sourceNote = 'The source file cannot be read from the browser: showing the entity as the catalog stores it.';
   } else {
     const document = findDocument(source.text, entity);
@@ -105,7 +110,7 @@ export async function validateEntity(options: {
       });
       ms += checked.ms;
       sourceInfo = { path: source.path, document };
-      for (const d of checked.report.diagnostics) {
+      for (const d of wordReport(checked.report, 'catalog').diagnostics) {
         if (d.document === document || d.document === null) {
           findings.push({ ...d, origin: 'source' });
         }
@@ -113,7 +118,7 @@ export async function validateEntity(options: {
     }
   }
   const seen = new Set(findings.map(key));
-  for (const d of stored.report.diagnostics) {
+  for (const d of wordReport(stored.report, 'catalog').diagnostics) {
     if (!seen.has(key(d))) {
       findings.push({ ...d, origin: 'stored' });
     }

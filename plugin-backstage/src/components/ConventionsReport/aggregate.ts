@@ -4,6 +4,7 @@ import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-m
 import type { KatasterApi } from '../../api/KatasterApi';
 import type { JsonDiagnostic, JsonReport, Severity, SourceFile } from '../../wasm/types';
 import { storedEntity } from '../ConventionsCard/validateEntity';
+import { wordReport } from '../../wasm/wording';
 
 /** One diagnostic of the report, with the entity it is about. */
 export interface ReportRow {
@@ -120,5 +121,5 @@ export function aggregate(entities: Entity[], report: JsonReport): Aggregate {
 /** Validates the whole catalog: every entity, with the cross-entity rules; the entities are the whole catalog. */
 export async function validateCatalog(entities: Entity[], kataster: KatasterApi) {
   const { report, ms, mode } = await kataster.check(entities.map(entityFile), { strictRefs: true });
-  return { aggregate: aggregate(entities, report), ms, mode };
+  return { aggregate: aggregate(entities, wordReport(report, 'catalog')), ms, mode };
 }
