@@ -106,9 +106,10 @@ impl Workspace {
                 .policy
                 .as_ref()
                 .is_some_and(|policy| canonical(&policy.path) == path)
-            || path.file_name().and_then(|name| name.to_str()).is_some_and(|name| {
-                kataster_core::discover::POLICY_FILE_NAMES.contains(&name)
-            })
+            || path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| kataster_core::discover::POLICY_FILE_NAMES.contains(&name))
     }
 }
 

@@ -11,6 +11,7 @@
 //! version is ever published).
 
 mod actions;
+mod fix_all;
 mod incremental;
 mod navigation;
 mod positions;
@@ -122,9 +123,9 @@ impl Server<'_> {
         if wait {
             self.messages.recv().map_err(|_| true)
         } else {
-            self.messages.try_recv().map_err(|error| {
-                matches!(error, std::sync::mpsc::TryRecvError::Disconnected)
-            })
+            self.messages
+                .try_recv()
+                .map_err(|error| matches!(error, std::sync::mpsc::TryRecvError::Disconnected))
         }
     }
 
@@ -240,7 +241,7 @@ fn handle_notification(workspace: &mut Workspace, notification: Notification) ->
     Changes::default()
 }
 
-fn respond(workspace: &Workspace, request: Request) -> Response {
+fn respond(workspace: &mut Workspace, request: Request) -> Response {
     let id = request.id.clone();
     let result = match request.method.as_str() {
         HoverRequest::METHOD => params::<HoverRequest>(request).map(|params| {

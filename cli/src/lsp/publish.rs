@@ -11,8 +11,8 @@ use lsp_server::Notification;
 use lsp_types::notification::{Notification as _, PublishDiagnostics};
 use lsp_types::{Diagnostic, DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Uri};
 
-use super::positions;
 use super::incremental::Changes;
+use super::positions;
 use super::workspace::Workspace;
 use crate::collect::canonical;
 
@@ -67,9 +67,10 @@ pub fn changes(workspace: &mut Workspace, touched: &Changes) -> Vec<Notification
     let mut found: HashMap<PathBuf, Vec<&kataster_core::Diagnostic>> = HashMap::new();
     for group in report.diagnostics.chunk_by(|a, b| a.file == b.file) {
         let file = group[0].file;
-        let key = workspace
-            .path_of(file)
-            .map_or_else(|| canonical(Path::new(&files[file].source.path)), Path::to_path_buf);
+        let key = workspace.path_of(file).map_or_else(
+            || canonical(Path::new(&files[file].source.path)),
+            Path::to_path_buf,
+        );
         found.entry(key).or_default().extend(group);
     }
     for path in workspace.open.keys() {

@@ -123,7 +123,8 @@ impl Editor {
     /// Open or change a buffer; checks and publishes. Whether the check was incremental.
     fn edit(&mut self, name: &str, text: &str) -> bool {
         let version = self.buffers.get(name).map_or(1, |(_, version)| version + 1);
-        self.buffers.insert(name.to_owned(), (text.to_owned(), version));
+        self.buffers
+            .insert(name.to_owned(), (text.to_owned(), version));
         let uri = self.uri(name);
         let path = self.workspace.open(&uri, text.to_owned(), version).unwrap();
         self.check(path)
@@ -156,7 +157,11 @@ impl Editor {
             fresh.open(&self.uri(name), text.clone(), *version);
         }
         fresh.refresh();
-        assert_eq!(placed(&self.workspace), placed(&fresh), "report after {step}");
+        assert_eq!(
+            placed(&self.workspace),
+            placed(&fresh),
+            "report after {step}"
+        );
         let mut shown = Shown::new();
         receive(
             &mut shown,
