@@ -65,10 +65,44 @@ pub fn run() -> Result<ExitCode, String> {
     let params: InitializeParams =
         serde_json::from_value(params).map_err(|error| error.to_string())?;
     let mut workspace = Workspace::new(&params);
+    watch_files(&connection, &params)?;
     serve(&connection, &mut workspace)?;
     drop(connection);
     io_threads.join().map_err(|error| error.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Ask the client to say when YAML and JSON files change on disk (a file changed on disk is
+/// checked incrementally; one created or deleted reads the folders again), if it can be asked.
+fn watch_files(connection: &Connection, params: &InitializeParams) -> Result<(), String> {
+    let can = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|workspace| workspace.did_change_watched_files.as_ref())
+        .and_then(|watched| watched.dynamic_registration)
+        .unwrap_or(false);
+    if !can {
+        return Ok(());
+    }
+    let registration = lsp_types::Registration {
+        id: "kataster-watched-files".to_owned(),
+        method: DidChangeWatchedFiles::METHOD.to_owned(),
+        register_options: Some(serde_json::json!({
+            "watchers": [{"globPattern": "**/*.{yaml,yml,json}"}]
+        })),
+    };
+    let request = Request::new(
+        RequestId::from("kataster-watch".to_owned()),
+        lsp_types::request::RegisterCapability::METHOD.to_owned(),
+        lsp_types::RegistrationParams {
+            registrations: vec![registration],
+        },
+    );
+    connection
+        .sender
+        .send(Message::Request(request))
+        .map_err(|error| error.to_string())
 }
 
 fn serve(connection: &Connection, workspace: &mut Workspace) -> Result<(), String> {
@@ -231,14 +265,30 @@ fn handle_notification(workspace: &mut Workspace, notification: Notification) ->
         Ok(params) => return document(workspace.close(&params.text_document.uri)),
         Err(notification) => notification,
     };
+    let notification = match cast_notification::<DidChangeWatchedFiles>(notification) {
+        Ok(params) => return watched_changes(&params),
+        Err(notification) => notification,
+    };
     // A save changes nothing the server checks (it has the buffer) but other files may have
-    // changed on disk meanwhile; so may they when the client says so.
-    if [DidSaveTextDocument::METHOD, DidChangeWatchedFiles::METHOD]
-        .contains(&notification.method.as_str())
-    {
+    // changed on disk meanwhile.
+    if notification.method == DidSaveTextDocument::METHOD {
         return Changes::everything();
     }
     Changes::default()
+}
+
+/// Files changed on disk are changed documents; a file created or deleted changes the set.
+fn watched_changes(params: &lsp_types::DidChangeWatchedFilesParams) -> Changes {
+    let mut changes = Changes::default();
+    for event in &params.changes {
+        match workspace::canonical_path(&event.uri) {
+            Some(path) if event.typ == lsp_types::FileChangeType::CHANGED => {
+                changes.documents.insert(path);
+            }
+            _ => changes.everything = true,
+        }
+    }
+    changes
 }
 
 fn respond(workspace: &mut Workspace, request: Request) -> Response {

@@ -20,6 +20,11 @@ use crate::facts::FileSystem;
 use crate::policy::{self, PolicyFile};
 use crate::root::Root;
 
+/// The canonical path of a `file://` URI.
+pub fn canonical_path(uri: &Uri) -> Option<PathBuf> {
+    Some(canonical(&positions::path(uri)?))
+}
+
 /// A document the client has open.
 #[derive(Debug, Clone)]
 pub struct Document {

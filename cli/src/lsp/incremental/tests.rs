@@ -267,4 +267,8 @@ fn incremental_checks_equal_full_checks() {
     editor.assert_as_fresh("closing b.yaml");
     assert!(!editor.close("new.yaml"), "closing a file never saved");
     editor.assert_as_fresh("closing new.yaml");
+    let app = root.join("deploy/app.yaml");
+    std::fs::write(&app, APP.replace("ap-svcb-dev", "ap-svcb-int")).unwrap();
+    assert!(editor.check(app), "a file changed on disk");
+    editor.assert_as_fresh("a file changed on disk");
 }
