@@ -16,15 +16,31 @@ use crate::root::Root;
 /// Decides who wrote a file.
 type ContributorOf<'c> = Box<dyn Fn(&Path) -> Option<String> + 'c>;
 
+/// How a parsed file was read: enough to read a new text of it the same way
+/// ([`reading`]).
+#[derive(Debug, Clone)]
+pub struct ReadFile {
+    /// Its index in the checker.
+    pub index: usize,
+    /// As it was read (walked, named or a Location's target).
+    pub path: PathBuf,
+    /// With links resolved.
+    pub canonical: PathBuf,
+    /// Named (on the command line, by a Location) rather than found by walking.
+    pub explicit: bool,
+}
+
 /// Adds files to a checker, each once.
 pub struct Collector<'c> {
     checker: &'c mut Checker,
     seen: HashSet<PathBuf>,
     /// Read but not yet parsed: parsed together, in parallel, by [`Collector::flush`].
-    pending: Vec<(SourceFile, PathBuf)>,
+    pending: Vec<(SourceFile, ReadFile)>,
     added: VecDeque<(usize, PathBuf)>,
     /// Every parsed file's index in the checker and its path as it was read.
     read: Vec<(usize, PathBuf)>,
+    /// Every parsed file and how it was read.
+    read_files: Vec<ReadFile>,
     /// Who wrote a file, for the contributor rules.
     contributor_of: ContributorOf<'c>,
     /// Texts that replace files on disk (documents open in an editor), by canonical path.
@@ -44,6 +60,7 @@ impl<'c> Collector<'c> {
             pending: Vec::new(),
             added: VecDeque::new(),
             read: Vec::new(),
+            read_files: Vec::new(),
             contributor_of: Box::new(|_| None),
             overrides: HashMap::new(),
             force_exclude: false,
@@ -258,8 +275,7 @@ impl<'c> Collector<'c> {
                 return;
             }
         };
-        let placement = self.placement(path);
-        let (text, kind) = match discover::read(&shown, bytes, explicit, placement) {
+        let (text, kind) = match reading(&self.root, path, bytes, explicit) {
             Reading::Ignore => return,
             Reading::Skip { template, reason } => {
                 self.seen.insert(key);
@@ -273,26 +289,40 @@ impl<'c> Collector<'c> {
             }
             Reading::Check(text, kind) => (text, kind),
         };
-        self.seen.insert(key);
+        self.seen.insert(key.clone());
         let contributor = (self.contributor_of)(path);
         let source = SourceFile::new(shown, text)
             .with_kind(kind)
             .with_contributor(contributor);
-        self.pending.push((source, path.to_path_buf()));
+        let read = ReadFile {
+            index: 0,
+            path: path.to_path_buf(),
+            canonical: key,
+            explicit,
+        };
+        self.pending.push((source, read));
     }
 
     /// Parse the files read so far.
     pub fn flush(&mut self) {
-        let (sources, paths): (Vec<SourceFile>, Vec<PathBuf>) = self.pending.drain(..).unzip();
+        let (sources, reads): (Vec<SourceFile>, Vec<ReadFile>) = self.pending.drain(..).unzip();
         let indices = self.checker.add_files(sources);
-        let added: Vec<(usize, PathBuf)> = indices.zip(paths).collect();
-        self.read.extend(added.iter().cloned());
-        self.added.extend(added);
+        for (index, mut read) in indices.zip(reads) {
+            read.index = index;
+            self.read.push((index, read.path.clone()));
+            self.added.push_back((index, read.path.clone()));
+            self.read_files.push(read);
+        }
     }
 
     /// Every file parsed so far: its index in the checker and its path as it was read.
     pub fn read_paths(&self) -> &[(usize, PathBuf)] {
         &self.read
+    }
+
+    /// Every file parsed so far and how it was read.
+    pub fn read_files(&self) -> &[ReadFile] {
+        &self.read_files
     }
 
     /// Follow the targets of Location entities in every added file, transitively.
@@ -342,22 +372,26 @@ impl<'c> Collector<'c> {
     }
 }
 
-impl Collector<'_> {
-    /// Where a file lies: under a chart's `templates/`, or in a scaffolder Template's
-    /// skeleton (only files inside the root are looked at).
-    fn placement(&self, path: &Path) -> discover::Placement {
-        let text = path.to_string_lossy();
-        let inside = |path: &Path| self.root.contains(path);
-        discover::Placement {
-            in_chart_templates: discover::chart_files_for(&text)
-                .iter()
-                .map(Path::new)
-                .any(|chart| inside(chart) && chart.is_file()),
-            in_template_skeleton: discover::skeleton_parents_for(&text)
-                .iter()
-                .map(Path::new)
-                .any(|dir| inside(dir) && holds_scaffolder_template(dir, &inside)),
-        }
+/// What a file's bytes are to the check, as the walk decides it: `explicit` when the file is
+/// named rather than found; the placement (a chart's templates, a skeleton) from the disk.
+pub fn reading(root: &Root, path: &Path, bytes: Vec<u8>, explicit: bool) -> Reading {
+    discover::read(&display(path), bytes, explicit, placement(root, path))
+}
+
+/// Where a file lies: under a chart's `templates/`, or in a scaffolder Template's skeleton
+/// (only files inside the root are looked at).
+fn placement(root: &Root, path: &Path) -> discover::Placement {
+    let text = path.to_string_lossy();
+    let inside = |path: &Path| root.contains(path);
+    discover::Placement {
+        in_chart_templates: discover::chart_files_for(&text)
+            .iter()
+            .map(Path::new)
+            .any(|chart| inside(chart) && chart.is_file()),
+        in_template_skeleton: discover::skeleton_parents_for(&text)
+            .iter()
+            .map(Path::new)
+            .any(|dir| inside(dir) && holds_scaffolder_template(dir, &inside)),
     }
 }
 

@@ -290,6 +290,21 @@ impl Checker {
         first..self.files.len()
     }
 
+    /// Replace the file at `index` with a new text of it (an editor's buffer): parse it and run
+    /// its documents' rules again, and nothing else; the next [`Checker::check`] sees it. The
+    /// result is the same as adding the new text in its place from the start. The policy file
+    /// is not replaced this way (its text is the options): build a new checker. False (and
+    /// nothing changed) when there is no file at `index`.
+    pub fn replace_file(&mut self, index: usize, source: SourceFile) -> bool {
+        if index >= self.files.len() {
+            return false;
+        }
+        let (file, diagnostics) = self.check_file(index, source);
+        self.files[index] = file;
+        self.found[index] = diagnostics;
+        true
+    }
+
     /// Parse a file and run the rules of each document as it is read.
     fn check_file(&self, index: usize, source: SourceFile) -> (ParsedFile, Vec<Diagnostic>) {
         let mut checked = yaml::parse_map(

@@ -1,6 +1,7 @@
 //! Code actions: the core's fixes as edits of the buffer. A `quickfix` per diagnostic with a
 //! fix in the requested range (unsafe ones say so in their title and are never preferred),
-//! and `source.fixAll.kataster`: every safe fix of the document that one pass can make.
+//! and `source.fixAll.kataster`: every safe fix of the document, pass after pass
+//! (`super::fix_all`).
 
 use std::collections::HashMap;
 
@@ -11,6 +12,7 @@ use lsp_types::{
     Position, Range, TextEdit, Uri, WorkspaceEdit,
 };
 
+use super::fix_all;
 use super::positions;
 use super::publish;
 use super::workspace::Workspace;
@@ -58,7 +60,13 @@ fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
     }
 }
 
-pub fn code_actions(workspace: &Workspace, params: &CodeActionParams) -> CodeActionResponse {
+pub fn code_actions(workspace: &mut Workspace, params: &CodeActionParams) -> CodeActionResponse {
+    let only = params.context.only.as_deref();
+    let passes = workspace
+        .file_index(&params.text_document.uri)
+        .filter(|_| wanted(only, FIX_ALL))
+        .and_then(|index| fix_all::text_after_passes(workspace, index));
+    let workspace = &*workspace;
     let mut actions = Vec::new();
     let (Some(index), Some(report)) = (
         workspace.file_index(&params.text_document.uri),
@@ -69,7 +77,6 @@ pub fn code_actions(workspace: &Workspace, params: &CodeActionParams) -> CodeAct
     let uri = &params.text_document.uri;
     let text = &workspace.checker.files()[index].source.text;
     let lines = LineIndex::new(text);
-    let only = params.context.only.as_deref();
     let fixable: Vec<(&kataster_core::Diagnostic, &Fix)> = report
         .diagnostics
         .iter()
@@ -104,11 +111,17 @@ pub fn code_actions(workspace: &Workspace, params: &CodeActionParams) -> CodeAct
         .filter(|fix| fix.applicability == Applicability::Safe)
         .collect();
     if !safe.is_empty() && wanted(only, FIX_ALL) {
-        let plan = fix::plan(text, &safe);
+        let (edits, applied) = if let Some((fixed, applied)) = passes {
+            let (range, content) = fix_all::difference(text, &fixed);
+            (vec![Edit::replacement(range, content)], applied)
+        } else {
+            let plan = fix::plan(text, &safe);
+            (plan.edits, plan.applied)
+        };
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("kataster: fix all safe fixes ({})", plan.applied),
+            title: format!("kataster: fix all safe fixes ({applied})"),
             kind: Some(CodeActionKind::from(FIX_ALL)),
-            edit: Some(workspace_edit(uri, text_edits(text, &lines, &plan.edits))),
+            edit: Some(workspace_edit(uri, text_edits(text, &lines, &edits))),
             ..CodeAction::default()
         }));
     }

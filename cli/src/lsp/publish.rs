@@ -11,6 +11,7 @@ use lsp_server::Notification;
 use lsp_types::notification::{Notification as _, PublishDiagnostics};
 use lsp_types::{Diagnostic, DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Uri};
 
+use super::incremental::Changes;
 use super::positions;
 use super::workspace::Workspace;
 use crate::collect::canonical;
@@ -20,6 +21,8 @@ use crate::collect::canonical;
 pub struct Published {
     version: Option<i32>,
     diagnostics: Vec<Diagnostic>,
+    /// The report's diagnostics they were made of.
+    found: Vec<kataster_core::Diagnostic>,
 }
 
 /// A diagnostic of the report in LSP terms (`text` is its file's).
@@ -54,67 +57,93 @@ pub fn diagnostic(
 /// The notifications for what changed since the last publish: the documents whose
 /// diagnostics changed, the open documents whose version changed (even when their
 /// diagnostics did not: the client learns that the version was checked), and empty lists for
-/// files that no longer have any.
-pub fn changes(workspace: &mut Workspace) -> Vec<Notification> {
+/// files that no longer have any. A document the checks since then did not `touch` (its text
+/// and version are the same) is converted again only when its findings changed.
+pub fn changes(workspace: &mut Workspace, touched: &Changes) -> Vec<Notification> {
     let Some(report) = &workspace.report else {
         return Vec::new();
     };
     let files = workspace.checker.files();
-    let mut now: HashMap<PathBuf, (Uri, Vec<Diagnostic>)> = HashMap::new();
-    let mut indexes: HashMap<usize, LineIndex> = HashMap::new();
-    let mut keys: HashMap<usize, PathBuf> = HashMap::new();
-    for found in &report.diagnostics {
-        let text = &files[found.file].source.text;
-        let lines = indexes
-            .entry(found.file)
-            .or_insert_with(|| LineIndex::new(text));
-        let key = keys
-            .entry(found.file)
-            .or_insert_with(|| canonical(Path::new(&files[found.file].source.path)))
-            .clone();
-        let uri = match workspace.open.get(&key) {
-            Some(document) => Some(document.uri.clone()),
-            None => positions::uri(Path::new(&files[found.file].source.path)),
-        };
-        let Some(uri) = uri else { continue };
-        now.entry(key)
-            .or_insert_with(|| (uri, Vec::new()))
-            .1
-            .push(diagnostic(found, text, lines));
+    let mut found: HashMap<PathBuf, Vec<&kataster_core::Diagnostic>> = HashMap::new();
+    for group in report.diagnostics.chunk_by(|a, b| a.file == b.file) {
+        let file = group[0].file;
+        let key = workspace.path_of(file).map_or_else(
+            || canonical(Path::new(&files[file].source.path)),
+            Path::to_path_buf,
+        );
+        found.entry(key).or_default().extend(group);
     }
-    for (path, document) in &workspace.open {
-        now.entry(path.clone())
-            .or_insert_with(|| (document.uri.clone(), Vec::new()));
+    for path in workspace.open.keys() {
+        found.entry(path.clone()).or_default();
     }
+    let mut before = std::mem::take(&mut workspace.published);
     let mut notifications = Vec::new();
     let mut published = HashMap::new();
-    for (path, (uri, diagnostics)) in now {
-        let version = workspace.open.get(&path).map(|document| document.version);
-        let current = Published {
-            version,
-            diagnostics,
+    for (path, diagnostics) in found {
+        let old = before.remove(&path);
+        let unchanged = old.as_ref().is_some_and(|old| {
+            !touched.touches(&path) && old.found.iter().eq(diagnostics.iter().copied())
+        });
+        if let (true, Some(old)) = (unchanged, old.clone()) {
+            published.insert(path, old);
+            continue;
+        }
+        let document = workspace.open.get(&path);
+        let uri = match document {
+            Some(document) => Some(document.uri.clone()),
+            None => diagnostics
+                .first()
+                .and_then(|first| positions::uri(Path::new(&files[first.file].source.path))),
         };
-        if workspace.published.get(&path) != Some(&current) {
+        let Some(uri) = uri else { continue };
+        let current = Published {
+            version: document.map(|document| document.version),
+            diagnostics: convert(&diagnostics, files),
+            found: diagnostics.into_iter().cloned().collect(),
+        };
+        let same = old.as_ref().is_some_and(|old| {
+            old.version == current.version && old.diagnostics == current.diagnostics
+        });
+        if !same {
             notifications.push(publish(uri, &current));
         }
         published.insert(path, current);
     }
-    for (path, before) in &workspace.published {
-        if published.contains_key(path) || before.diagnostics.is_empty() {
+    for (path, old) in before {
+        if old.diagnostics.is_empty() {
             continue;
         }
-        if let Some(uri) = positions::uri(path) {
+        if let Some(uri) = positions::uri(&path) {
             notifications.push(publish(
                 uri,
                 &Published {
                     version: None,
                     diagnostics: Vec::new(),
+                    found: Vec::new(),
                 },
             ));
         }
     }
     workspace.published = published;
     notifications
+}
+
+/// The report's diagnostics of one document in LSP terms.
+fn convert(
+    found: &[&kataster_core::Diagnostic],
+    files: &[kataster_core::ParsedFile],
+) -> Vec<Diagnostic> {
+    let mut lines: HashMap<usize, LineIndex> = HashMap::new();
+    found
+        .iter()
+        .map(|found| {
+            let text = &files[found.file].source.text;
+            let index = lines
+                .entry(found.file)
+                .or_insert_with(|| LineIndex::new(text));
+            diagnostic(found, text, index)
+        })
+        .collect()
 }
 
 fn publish(uri: Uri, published: &Published) -> Notification {

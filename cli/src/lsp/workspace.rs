@@ -1,21 +1,29 @@
 //! The workspace as the server sees it: the folders on disk with the open documents on top,
 //! checked together after a change. An open document is checked from its buffer, saved or
 //! not, new or not; so are the policy file and its custom schemas when they are open.
+//! [`Workspace::refresh`] reads and checks everything; a change of a file already checked is
+//! applied incrementally (`super::incremental`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use kataster_core::discover::POLICY_FILE_NAMES;
+use kataster_core::source::FileKind;
 use kataster_core::yaml::ParseOptions;
 use kataster_core::{CheckOptions, Checker, Report, load_policy};
 use lsp_types::{InitializeParams, Uri};
 
 use super::positions;
 use super::publish::Published;
-use crate::collect::{Collector, canonical};
+use crate::collect::{Collector, ReadFile, canonical};
 use crate::facts::FileSystem;
 use crate::policy::{self, PolicyFile};
 use crate::root::Root;
+
+/// The canonical path of a `file://` URI.
+pub fn canonical_path(uri: &Uri) -> Option<PathBuf> {
+    Some(canonical(&positions::path(uri)?))
+}
 
 /// A document the client has open.
 #[derive(Debug, Clone)]
@@ -36,6 +44,14 @@ pub struct Workspace {
     pub(super) checker: Checker,
     pub(super) report: Option<Report>,
     pub(super) policy: Option<PolicyFile>,
+    /// The files the last refresh parsed, by canonical path, and how they were read.
+    pub(super) indexed: HashMap<PathBuf, ReadFile>,
+    /// The canonical path of each file of the checker the last refresh parsed, by index.
+    paths: Vec<Option<PathBuf>>,
+    /// The policy's custom schemas as the last refresh read them, by canonical path.
+    pub(super) policy_inputs: HashSet<PathBuf>,
+    /// What the last refresh could read.
+    pub(super) run_root: Option<Root>,
 }
 
 impl Workspace {
@@ -57,26 +73,32 @@ impl Workspace {
             checker: Checker::default(),
             report: None,
             policy: None,
+            indexed: HashMap::new(),
+            paths: Vec::new(),
+            policy_inputs: HashSet::new(),
+            run_root: None,
         }
     }
 
-    pub fn open(&mut self, uri: &Uri, text: String, version: i32) {
-        if let Some(path) = positions::path(uri) {
-            self.open.insert(
-                canonical(&path),
-                Document {
-                    uri: uri.clone(),
-                    text,
-                    version,
-                },
-            );
-        }
+    /// Open a document or change its text; its canonical path.
+    pub fn open(&mut self, uri: &Uri, text: String, version: i32) -> Option<PathBuf> {
+        let path = canonical(&positions::path(uri)?);
+        self.open.insert(
+            path.clone(),
+            Document {
+                uri: uri.clone(),
+                text,
+                version,
+            },
+        );
+        Some(path)
     }
 
-    pub fn close(&mut self, uri: &Uri) {
-        if let Some(path) = positions::path(uri) {
-            self.open.remove(&canonical(&path));
-        }
+    /// Close a document; its canonical path.
+    pub fn close(&mut self, uri: &Uri) -> Option<PathBuf> {
+        let path = canonical(&positions::path(uri)?);
+        self.open.remove(&path);
+        Some(path)
     }
 
     /// The open buffers' texts, by canonical path.
@@ -120,11 +142,14 @@ impl Workspace {
         let root = self.root();
         let mut policy = self.find_policy(&first, &root);
         let texts = self.texts();
+        let schema_files = std::cell::RefCell::new(HashSet::new());
         let schemas = policy
             .as_mut()
             .map(|policy| {
                 policy::compile_schemas_with(policy, &root, |file| {
-                    match texts.get(&canonical(file)) {
+                    let file = canonical(file);
+                    schema_files.borrow_mut().insert(file.clone());
+                    match texts.get(&file) {
                         Some(text) => Ok(text.clone()),
                         None => std::fs::read_to_string(file),
                     }
@@ -176,10 +201,23 @@ impl Workspace {
                 }
             }
             collector.follow_locations();
+            self.indexed = collector
+                .read_files()
+                .iter()
+                .map(|read| (read.canonical.clone(), read.clone()))
+                .collect();
         }
-        self.report = Some(checker.check(&FileSystem { root }));
+        self.paths = vec![None; checker.files().len()];
+        for read in self.indexed.values() {
+            if let Some(slot) = self.paths.get_mut(read.index) {
+                *slot = Some(read.canonical.clone());
+            }
+        }
+        self.report = Some(checker.check(&FileSystem { root: root.clone() }));
         self.checker = checker;
         self.policy = policy;
+        self.policy_inputs = schema_files.into_inner();
+        self.run_root = Some(root);
     }
 
     /// What the server may read: the workspace folders, and for a document opened outside
@@ -196,12 +234,21 @@ impl Workspace {
         all.fold(first, |root, other| root.and(&other))
     }
 
+    /// The canonical path of the checker's file at `index`, when the walk read it.
+    pub fn path_of(&self, index: usize) -> Option<&Path> {
+        self.paths.get(index)?.as_deref()
+    }
+
     /// The index of the checked file at a URI.
     pub fn file_index(&self, uri: &Uri) -> Option<usize> {
         let wanted = canonical(&positions::path(uri)?);
-        self.checker
-            .files()
-            .iter()
-            .position(|file| canonical(Path::new(&file.source.path)) == wanted)
+        if let Some(read) = self.indexed.get(&wanted) {
+            return Some(read.index);
+        }
+        // The policy file and files that could not be read (no documents) are not indexed.
+        self.checker.files().iter().position(|file| {
+            (file.source.kind == FileKind::Policy || file.documents.is_empty())
+                && canonical(Path::new(&file.source.path)) == wanted
+        })
     }
 }
