@@ -91,8 +91,8 @@ function crateOf(name) {
     return crate ? crate[1] : '(impl)';
   }
   // v0 mangling (`_R...`): the crate name follows its disambiguator.
-  const v0 = /^_R[A-Za-z]*?C(?:s[A-Za-z0-9]*_)?(\d+)([A-Za-z_][A-Za-z0-9_]*)/.exec(name);
-  if (v0) return v0[2].slice(0, Number(v0[1]));
+  const v0 = name.startsWith('_R') && /C(?:s[A-Za-z0-9]*_)?(\d+)([A-Za-z_][A-Za-z0-9_]*)/.exec(name.slice(2));
+  if (v0) return `${v0[2].slice(0, Number(v0[1]))} (std's build)`;
   const plain = /^<?([a-z_][a-z0-9_]*)::/.exec(name);
   if (plain) return plain[1];
   return /^[a-z]+$/.test(name) ? 'libc/compiler-builtins' : '(other)';
