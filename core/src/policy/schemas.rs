@@ -29,9 +29,11 @@ pub(crate) fn compile(schema: &serde_json::Value) -> Result<Validator, String> {
 /// Compile a schema: never, in a build without the `custom-schemas` feature.
 #[cfg(not(feature = "custom-schemas"))]
 pub(crate) fn compile(_schema: &serde_json::Value) -> Result<Validator, String> {
-    Err("this build of kataster has no custom-schema validator (the `custom-schemas` feature; \
+    Err(
+        "this build of kataster has no custom-schema validator (the `custom-schemas` feature; \
          the WebAssembly package loads the build with it when schemas are given)"
-        .to_owned())
+            .to_owned(),
+    )
 }
 
 /// A compiled custom schema and the entities it applies to.
