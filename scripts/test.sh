@@ -37,6 +37,9 @@ wasm/node_modules/.bin/tsc -p wasm/tests
 step "WebAssembly: API, conformance with the native CLI, the action (node --test)"
 node --test action/test/
 
+step "WebAssembly: the API and the conformance corpus again, all on the build with the custom-schema validator"
+KATASTER_WASM_BUILD=schemas node --test action/test/api.test.mjs action/test/conformance.test.mjs
+
 step "WebAssembly: hostile input, a case per process (node --test tests/hostile/)"
 node --test tests/hostile/
 

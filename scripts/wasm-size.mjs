@@ -80,16 +80,22 @@ while (offset < bytes.length) {
 function crateOf(name) {
   if (!name) return '(unnamed)';
   if (name.startsWith('__wbg') || name.startsWith('__wbindgen')) return 'wasm_bindgen (glue)';
-  // Legacy (`_ZN..E`) and v0 (`_R..`) manglings: the first path segment that names a crate
-  // (impls `<T as Trait>` count for the crate of T).
-  const plain = name.replace(/^_ZN\d+/, '').replace(/^_R[A-Za-z]+\d*_?/, '').replace(/_\$LT\$|\$LT\$|&/g, '');
-  const segment = /([a-z_][a-z0-9_]*)(?:\.\.|::|\d+[A-Za-z_])/.exec(plain);
-  if (segment) {
-    const crate = segment[1];
-    if (!['mut', 'u20', 'as', 'impl', 'dyn', 'const'].includes(crate)) return crate;
+  // Legacy mangling (`_ZN<len><segment>...E`): the first segment is the crate, or for an impl
+  // (`_<$LT$T$u20$as$u20$Trait$GT$`) the crate of T (`<&T as ..>`, `<[T] as ..>` look through).
+  const legacy = /^_ZN(\d+)/.exec(name);
+  if (legacy) {
+    const segment = name.slice(legacy[0].length, legacy[0].length + Number(legacy[1]));
+    if (!segment.startsWith('_$LT$') && !segment.startsWith('$LT$')) return segment;
+    const inner = segment.replace(/^_?\$LT\$/, '').replace(/^(?:\$RF\$|mut\$u20\$|\$u5b\$|\$BP\$|dyn\$u20\$|\$LP\$)+/g, '');
+    const crate = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(inner);
+    return crate ? crate[1] : '(impl)';
   }
-  const generic = /^<?([a-z_][a-z0-9_]*)::/.exec(name);
-  return generic ? generic[1] : name.startsWith('__wbg') || name.startsWith('__wbindgen') ? 'wasm_bindgen (glue)' : '(other)';
+  // v0 mangling (`_R...`): the crate name follows its disambiguator.
+  const v0 = name.startsWith('_R') && /C(?:s[A-Za-z0-9]*_)?(\d+)([A-Za-z_][A-Za-z0-9_]*)/.exec(name.slice(2));
+  if (v0) return `${v0[2].slice(0, Number(v0[1]))} (std's build)`;
+  const plain = /^<?([a-z_][a-z0-9_]*)::/.exec(name);
+  if (plain) return plain[1];
+  return /^[a-z]+$/.test(name) ? 'libc/compiler-builtins' : '(other)';
 }
 
 const byCrate = new Map();

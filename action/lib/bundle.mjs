@@ -15,23 +15,35 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = path.join(root, 'action/dist');
 const pkg = path.join(root, 'wasm/pkg');
 
-/** The bundle: files of wasm/pkg, by their path in both (the .wasm is committed gzipped). */
-export const BUNDLE = ['index.mjs', 'facade.mjs', 'node/kataster_wasm.js', 'node/kataster_wasm_bg.wasm'];
+/**
+ * The bundle: files of wasm/pkg, by their path in both (the .wasm files are committed gzipped).
+ * Both Node.js builds: node-schemas/ (with the custom-schema validator) loads only for a policy
+ * with custom schemas.
+ */
+export const BUNDLE = [
+  'index.mjs',
+  'facade.mjs',
+  'node/kataster_wasm.js',
+  'node/kataster_wasm_bg.wasm',
+  'node-schemas/kataster_wasm.js',
+  'node-schemas/kataster_wasm_bg.wasm',
+];
+const BUILDS = ['node', 'node-schemas'];
 
-const WASM = 'node/kataster_wasm_bg.wasm';
-const GLUE = 'node/kataster_wasm.js';
+const isWasm = (file) => file.endsWith('/kataster_wasm_bg.wasm');
+const isGlue = (file) => file.endsWith('/kataster_wasm.js');
 const READ = "const wasmBytes = require('fs').readFileSync(wasmPath);";
 const READ_GZ = "const wasmBytes = require('zlib').gunzipSync(require('fs').readFileSync(wasmPath + '.gz'));";
 
 /** A bundle file's committed bytes from the built package's. */
 function committed(file, bytes) {
-  if (file === WASM) {
+  if (isWasm(file)) {
     return zlib.gzipSync(bytes, { level: 9 });
   }
-  if (file === GLUE) {
+  if (isGlue(file)) {
     const text = bytes.toString('utf8');
     if (!text.includes(READ)) {
-      throw new Error(`${GLUE}: wasm-bindgen's glue no longer reads the .wasm with \`${READ}\`; update action/lib/bundle.mjs`);
+      throw new Error(`${file}: wasm-bindgen's glue no longer reads the .wasm with \`${READ}\`; update action/lib/bundle.mjs`);
     }
     return Buffer.from(text.replace(READ, READ_GZ));
   }
@@ -40,7 +52,7 @@ function committed(file, bytes) {
 
 /** Where a bundle file is committed. */
 function committedPath(file) {
-  return path.join(dist, file === WASM ? `${file}.gz` : file);
+  return path.join(dist, isWasm(file) ? `${file}.gz` : file);
 }
 
 const INPUT_DIRS = ['core/src', 'wasm/src', 'wasm/js'];
@@ -50,6 +62,7 @@ const INPUT_FILES = [
   'wasm/package-lock.json',
   'scripts/build-wasm.sh',
   'action/lib/bundle.mjs',
+  'schemas/kataster.schema.json',
 ];
 
 function filesUnder(dir) {
@@ -116,15 +129,19 @@ function write() {
       throw new Error(`wasm/pkg/${file} is missing: run scripts/build-wasm.sh first`);
     }
   }
-  if (!WebAssembly.validate(fs.readFileSync(path.join(pkg, WASM)))) {
-    throw new Error(`wasm/pkg/${WASM} is not a valid WebAssembly module: rebuild with scripts/build-wasm.sh`);
+  for (const file of BUNDLE.filter(isWasm)) {
+    if (!WebAssembly.validate(fs.readFileSync(path.join(pkg, file)))) {
+      throw new Error(`wasm/pkg/${file} is not a valid WebAssembly module: rebuild with scripts/build-wasm.sh`);
+    }
   }
   fs.rmSync(dist, { recursive: true, force: true });
-  fs.mkdirSync(path.join(dist, 'node'), { recursive: true });
+  for (const build of BUILDS) {
+    fs.mkdirSync(path.join(dist, build), { recursive: true });
+    fs.writeFileSync(path.join(dist, build, 'package.json'), '{\n  "type": "commonjs"\n}\n');
+  }
   for (const file of BUNDLE) {
     fs.writeFileSync(committedPath(file), committed(file, fs.readFileSync(path.join(pkg, file))));
   }
-  fs.writeFileSync(path.join(dist, 'node/package.json'), '{\n  "type": "commonjs"\n}\n');
   fs.writeFileSync(path.join(dist, 'SOURCES'), `${fingerprint()}\n`);
 }
 

@@ -167,6 +167,50 @@ spec:
   });
 });
 
+describe('the two builds: custom schemas load the one with the validator', () => {
+  const policy = 'schemas:\n  - match: {kind: Component}\n    schema: schema.json\n';
+  const schemas = { 'schema.json': '{"properties": {"spec": {"required": ["seats"]}}}' };
+  const files = [{ path: 'a.yaml', text: ENTITY('licence') }];
+
+  test('a Kataster given custom schemas checks them (ORG007)', () => {
+    const report = new Kataster(policy, schemas).check(files);
+    const d = report.diagnostics.find((item) => item.code === 'ORG007');
+    assert.ok(d, JSON.stringify(report.diagnostics.map((item) => item.code)));
+    assert.match(d.message, /`spec` does not match schema\.json: "seats" is a required property/);
+  });
+
+  test('a Session whose policy file comes with its schemas checks them, and reports unreadable ones', () => {
+    const session = new Session({ policy: { path: 'kataster.yaml', text: policy, schemas } });
+    session.addFiles(files);
+    assert.ok(session.check().diagnostics.some((item) => item.code === 'ORG007'));
+    const broken = new Session({ policy: { path: 'kataster.yaml', text: policy, schemas: { 'schema.json': { error: 'cannot read it' } } } });
+    const d = broken.check().diagnostics.find((item) => item.code.startsWith('POL'));
+    assert.match(d.message, /custom schema "schema\.json" cannot be used: cannot read it/);
+  });
+
+  test('a check whose policy option has schemas runs on the build with the validator', () => {
+    const report = new Kataster().check(files, { policy: { path: 'kataster.yaml', text: policy, schemas } });
+    assert.ok(report.diagnostics.some((item) => item.code === 'ORG007'));
+  });
+
+  test('a policy naming schemas without their texts is invalid on either build', () => {
+    assert.throws(() => new Kataster(policy), /cannot read schema\.json: it was not given to the WebAssembly module/);
+  });
+
+  test('the build without the validator says so when it is given a schema', async () => {
+    const dir = process.env.KATASTER_WASM_PKG ?? new URL('../dist/', import.meta.url).pathname;
+    const { createRequire } = await import('node:module');
+    const { createApi } = await import(new URL('facade.mjs', `file://${dir.replace(/\/?$/, '/')}`).href);
+    const glue = createRequire(import.meta.url).resolve(`${dir.replace(/\/?$/, '/')}node/kataster_wasm.js`);
+    const lite = createApi(createRequire(import.meta.url)(glue));
+    assert.throws(
+      () => new lite.Kataster(policy, schemas),
+      /custom schema "schema\.json" cannot be used: this build of kataster has no custom-schema validator/,
+    );
+    assert.equal(lite.Kataster.schemaPaths(policy)[0], 'schema.json');
+  });
+});
+
 describe('positions', () => {
   const kataster = new Kataster();
   // The name's value starts after a non-BMP character (2 UTF-16 units) and two 2-byte ones.

@@ -29,39 +29,66 @@ function filesJson(files) {
   return JSON.stringify(files, wellFormed);
 }
 
+/** Whether a map of custom schemas (path to text) has one. */
+function hasSchemas(schemas) {
+  return schemas !== null && typeof schemas === 'object' && Object.keys(schemas).length > 0;
+}
+
 /**
  * Builds the public API over a loaded wasm-bindgen module. `reload()` returns a fresh module
  * after a trap, or `undefined` where the host cannot load it again (the web targets).
+ *
+ * `withSchemas`, where the host has two builds (the package's entries): `{load, reload?}`
+ * giving the build with the custom-schema validator (ORG007), which `initial` lacks. A
+ * `Kataster` or `Session` whose policy comes with custom schemas runs on that build, loaded
+ * on first use; everything else runs on `initial`. Without it, everything runs on `initial`.
  */
-export function createApi(initial, reload) {
-  let raw = initial;
-  let generation = 0;
-  let poisoned = false;
+export function createApi(initial, reload, withSchemas) {
+  const slot = (module, again) => ({ raw: module, reload: again, generation: 0, poisoned: false });
+  const main = slot(initial, reload);
+  let schemasSlot;
 
-  function guard(run) {
-    if (poisoned) {
+  /** The build a policy with these custom schemas runs on. */
+  function slotFor(schemas) {
+    if (!withSchemas || !hasSchemas(schemas)) {
+      return main;
+    }
+    if (!schemasSlot) {
+      const module = withSchemas.load();
+      if (!module) {
+        throw new Error(
+          'kataster: the policy\'s custom schemas need the build with the custom-schema validator: `await init({customSchemas: true})` loads it',
+        );
+      }
+      schemasSlot = slot(module, withSchemas.reload);
+    }
+    return schemasSlot;
+  }
+
+  function guard(build, run) {
+    if (build.poisoned) {
       throw new KatasterInternalError(
         'kataster: the WebAssembly instance trapped earlier and cannot be used again; reload the module',
       );
     }
     try {
-      return run();
+      return run(build.raw);
     } catch (error) {
       if (!(error instanceof WebAssembly.RuntimeError)) {
         throw error;
       }
       let panic;
       try {
-        panic = raw.takePanicMessage();
+        panic = build.raw.takePanicMessage();
       } catch {
         panic = undefined;
       }
-      const fresh = reload ? reload() : undefined;
+      const fresh = build.reload ? build.reload() : undefined;
       if (fresh) {
-        raw = fresh;
-        generation += 1;
+        build.raw = fresh;
+        build.generation += 1;
       } else {
-        poisoned = true;
+        build.poisoned = true;
       }
       throw new KatasterInternalError(
         `kataster: internal error (${panic ?? error.message}); please report it with the input`,
@@ -72,32 +99,41 @@ export function createApi(initial, reload) {
   class Kataster {
     #policy;
     #schemas;
+    #build;
     #inner;
     #generation;
+    /** The same policy on the build with the custom-schema validator, for a check whose `policy` option has schemas. */
+    #withSchemas;
 
     constructor(policy, schemas) {
       this.#policy = policy;
       this.#schemas = schemas;
+      this.#build = slotFor(schemas);
       this.#connect();
     }
 
     static schemaPaths(policyText) {
-      return guard(() => raw.Kataster.schemaPaths(policyText));
+      return guard(main, (raw) => raw.Kataster.schemaPaths(policyText));
     }
 
     #connect() {
-      this.#inner = guard(() => new raw.Kataster(stringify(this.#policy), stringify(this.#schemas)));
-      this.#generation = generation;
+      this.#inner = guard(this.#build, (raw) => new raw.Kataster(stringify(this.#policy), stringify(this.#schemas)));
+      this.#generation = this.#build.generation;
     }
 
     #call(run) {
-      if (this.#generation !== generation) {
+      if (this.#generation !== this.#build.generation) {
         this.#connect();
       }
-      return guard(() => run(this.#inner));
+      return guard(this.#build, () => run(this.#inner));
     }
 
     check(files, options) {
+      const build = slotFor(options?.policy?.schemas);
+      if (build !== main && this.#build === main) {
+        this.#withSchemas ??= new Kataster(this.#policy, options.policy.schemas);
+        return this.#withSchemas.check(files, options);
+      }
       return JSON.parse(this.#call((inner) => inner.check(filesJson(files), stringify(options), options)));
     }
 
@@ -127,21 +163,23 @@ export function createApi(initial, reload) {
   }
 
   class Session {
+    #build;
     #inner;
     #generation;
 
     constructor(options) {
-      this.#inner = guard(() => new raw.Session(stringify(options)));
-      this.#generation = generation;
+      this.#build = slotFor(options?.policy?.schemas);
+      this.#inner = guard(this.#build, (raw) => new raw.Session(stringify(options)));
+      this.#generation = this.#build.generation;
     }
 
     #call(run) {
-      if (this.#generation !== generation) {
+      if (this.#generation !== this.#build.generation) {
         throw new KatasterInternalError(
           'kataster: this session was lost to an internal error; start a new one',
         );
       }
-      return guard(() => run(this.#inner));
+      return guard(this.#build, () => run(this.#inner));
     }
 
     addFiles(files) {
@@ -215,7 +253,7 @@ export function createApi(initial, reload) {
     }
 
     free() {
-      if (this.#generation === generation) {
+      if (this.#generation === this.#build.generation) {
         this.#inner.free();
       }
     }
@@ -225,11 +263,11 @@ export function createApi(initial, reload) {
     #inner;
 
     constructor(pattern, literalSeparator = false) {
-      this.#inner = guard(() => new raw.GlobMatcher(pattern, literalSeparator));
+      this.#inner = guard(main, (raw) => new raw.GlobMatcher(pattern, literalSeparator));
     }
 
     isMatch(path) {
-      return guard(() => this.#inner.isMatch(path));
+      return guard(main, () => this.#inner.isMatch(path));
     }
   }
 
@@ -237,15 +275,15 @@ export function createApi(initial, reload) {
     #inner;
 
     constructor(root) {
-      this.#inner = guard(() => new raw.GitignoreMatcher(root));
+      this.#inner = guard(main, (raw) => new raw.GitignoreMatcher(root));
     }
 
     addFile(path, text) {
-      return guard(() => this.#inner.addFile(path, text));
+      return guard(main, () => this.#inner.addFile(path, text));
     }
 
     matched(path, isDir) {
-      return guard(() => this.#inner.matched(path, isDir));
+      return guard(main, () => this.#inner.matched(path, isDir));
     }
   }
 
@@ -255,27 +293,27 @@ export function createApi(initial, reload) {
     GlobMatcher,
     GitignoreMatcher,
     KatasterInternalError,
-    isCatalogFile: (path, text) => guard(() => raw.isCatalogFile(path, text)),
-    classify: (path, text, explicit) => guard(() => raw.classify(path, text, explicit)),
-    policyFileNames: () => guard(() => raw.policyFileNames()),
-    isYamlPath: (path) => guard(() => raw.isYamlPath(path)),
-    pathPatternError: (glob) => guard(() => raw.pathPatternError(glob)),
-    isCandidatePath: (path) => guard(() => raw.isCandidatePath(path)),
-    chartFilesFor: (path) => guard(() => raw.chartFilesFor(path)),
-    skeletonParentsFor: (path) => guard(() => raw.skeletonParentsFor(path)),
-    isScaffolderTemplate: (text) => guard(() => raw.isScaffolderTemplate(text)),
+    isCatalogFile: (path, text) => guard(main, (raw) => raw.isCatalogFile(path, text)),
+    classify: (path, text, explicit) => guard(main, (raw) => raw.classify(path, text, explicit)),
+    policyFileNames: () => guard(main, (raw) => raw.policyFileNames()),
+    isYamlPath: (path) => guard(main, (raw) => raw.isYamlPath(path)),
+    pathPatternError: (glob) => guard(main, (raw) => raw.pathPatternError(glob)),
+    isCandidatePath: (path) => guard(main, (raw) => raw.isCandidatePath(path)),
+    chartFilesFor: (path) => guard(main, (raw) => raw.chartFilesFor(path)),
+    skeletonParentsFor: (path) => guard(main, (raw) => raw.skeletonParentsFor(path)),
+    isScaffolderTemplate: (text) => guard(main, (raw) => raw.isScaffolderTemplate(text)),
     decodeFile: (path, bytes, explicit) => {
       try {
-        const text = guard(() => raw.decodeFile(path, bytes, explicit));
+        const text = guard(main, (raw) => raw.decodeFile(path, bytes, explicit));
         return text === undefined ? undefined : { text };
       } catch (error) {
         if (error instanceof KatasterInternalError) throw error;
         return { failure: error.message };
       }
     },
-    knownEntitiesFromText: (path, text) => JSON.parse(guard(() => raw.knownEntitiesFromText(path, text))),
-    version: () => guard(() => raw.version()),
+    knownEntitiesFromText: (path, text) => JSON.parse(guard(main, (raw) => raw.knownEntitiesFromText(path, text))),
+    version: () => guard(main, (raw) => raw.version()),
     /** @internal */
-    __panicForTests: () => guard(() => raw.__panicForTests()),
+    __panicForTests: () => guard(main, (raw) => raw.__panicForTests()),
   };
 }

@@ -1,17 +1,25 @@
-// Node.js entry: the module is compiled and instantiated synchronously on import.
+// Node.js entry: the module is compiled and instantiated synchronously on import. The build
+// with the custom-schema validator (node-schemas/) is loaded on first use, for a policy whose
+// custom schemas are given; `KATASTER_WASM_BUILD=schemas` runs everything on it (the tests
+// run the conformance corpus on both builds).
 import { createRequire } from 'node:module';
 
 import { createApi } from './facade.mjs';
 
 const require = createRequire(import.meta.url);
-const glue = require.resolve('./node/kataster_wasm.js');
 
-function load() {
-  delete require.cache[glue];
-  return require(glue);
+function loader(file) {
+  const glue = require.resolve(file);
+  return () => {
+    delete require.cache[glue];
+    return require(glue);
+  };
 }
 
-const api = createApi(load(), load);
+const withSchemas = loader('./node-schemas/kataster_wasm.js');
+const api = process.env.KATASTER_WASM_BUILD === 'schemas'
+  ? createApi(withSchemas(), withSchemas)
+  : createApi(loader('./node/kataster_wasm.js')(), loader('./node/kataster_wasm.js'), { load: withSchemas, reload: withSchemas });
 
 export const {
   Kataster,

@@ -71,6 +71,11 @@ async function browser(): Promise<void> {
   const api = await init();
   const module = await WebAssembly.compile(new Uint8Array());
   const embedded = await initEmbedded({ module_or_path: module });
+  const withSchemas = await init({ customSchemas: true });
+  const embeddedWithSchemas = await initEmbedded({ module_or_path: module, customSchemas: { module_or_path: module } });
+  // @ts-expect-error customSchemas is true or {module_or_path}
+  await init({ customSchemas: 'yes' });
+  void [withSchemas, embeddedWithSchemas];
   const again: JsonReport = new api.Kataster().check([]);
   const error: Error = new embedded.KatasterInternalError('x');
   void again;

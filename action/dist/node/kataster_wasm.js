@@ -274,7 +274,9 @@ class Kataster {
         return this;
     }
     /**
-     * The JSON Schema (draft-07) of the policy file.
+     * The JSON Schema (draft-07) of the policy file: `Policy::json_schema()` as committed
+     * (cli/tests/docs.rs keeps the file current; the conformance tests compare it with the
+     * CLI's), so that the module carries no schema generator (schemars: ~35 KB gzipped).
      * @returns {string}
      */
     policySchema() {
@@ -1014,9 +1016,6 @@ function __wbg_get_imports() {
             const ret = arg0.call(arg1, arg2);
             return ret;
         }, arguments); },
-        __wbg_getRandomValues_5d8c030b527203a6: function() { return handleError(function (arg0, arg1) {
-            globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));
-        }, arguments); },
         __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.get(arg0, arg1);
             return ret;
@@ -1069,11 +1068,6 @@ function getArrayJsValueFromWasm0(ptr, len) {
     }
     wasm.__externref_drop_slice(ptr, len);
     return result;
-}
-
-function getArrayU8FromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
 }
 
 let cachedDataViewMemory0 = null;

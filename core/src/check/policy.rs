@@ -251,8 +251,7 @@ impl LoadedPolicy {
                             .flatten()
                     })
                     .ok_or_else(|| "it is not valid JSON or YAML".to_owned())?;
-                jsonschema::validator_for(&root.to_json())
-                    .map_err(|error| format!("it is not a valid JSON Schema: {error}"))
+                crate::policy::compile_schema(&root.to_json())
             });
             match result {
                 Ok(validator) => compiled.push(CompiledSchema {

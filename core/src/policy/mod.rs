@@ -19,7 +19,8 @@ pub use model::{Contributor, CustomSchema, EntityMatch, ModelPolicy, RequiredMet
 pub use naming::{DEFAULT_EXEMPT, NamespaceConvention, NamingPolicy, PartSpec};
 pub use read::LoadedPolicy;
 pub(crate) use read::{from_node, locate};
-pub use schemas::CompiledSchema;
+pub(crate) use schemas::compile as compile_schema;
+pub use schemas::{CompiledSchema, Validator};
 pub use versions::{
     BranchPolicy, Bump, CommitPolicy, ComponentPolicy, HelmMode, HelmPolicy, PromotionPolicy,
     VersionFilePolicy, VersionPolicy, roles,

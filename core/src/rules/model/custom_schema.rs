@@ -74,8 +74,7 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
     }
     let instance = entity.root.to_json();
     for schema in matching {
-        for error in schema.validator.iter_errors(&instance) {
-            let pointer = error.instance_path().as_str().to_owned();
+        for (pointer, error) in schema.errors(&instance) {
             let node = entity.root.pointer(&pointer).unwrap_or(entity.root);
             let span = if std::ptr::eq(node, entity.root) {
                 node.span.start..node.span.start
