@@ -107,10 +107,14 @@ fn parse(
     })
 }
 
-/// 0-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text[..offset].matches('\n').count()
+/// The byte offsets of a text's `\n`s, for [`line_of`].
+fn newlines(text: &str) -> Vec<usize> {
+    text.match_indices('\n').map(|(at, _)| at).collect()
+}
+
+/// 0-based line of a byte offset (lines end at `\n`, as [`directives`] splits them).
+fn line_of(newlines: &[usize], offset: usize) -> usize {
+    newlines.partition_point(|&at| at < offset)
 }
 
 /// Whether findings of a rule may be suppressed: not the failures to read or parse a file
@@ -134,6 +138,7 @@ pub(crate) fn apply(
         });
     }
     let mut by_file: Vec<Option<FileDirectives>> = vec![None; files.len()];
+    let mut newlines_by_file: Vec<Option<Vec<usize>>> = vec![None; files.len()];
     let mut kept = Vec::with_capacity(diagnostics.len());
     let mut suppressed = before - diagnostics.len();
     for diagnostic in diagnostics.drain(..) {
@@ -150,7 +155,12 @@ pub(crate) fn apply(
                 .collect();
             (directives, used)
         });
-        let line = line_of(text, diagnostic.span.start);
+        if directives.is_empty() {
+            kept.push(diagnostic);
+            continue;
+        }
+        let newlines = newlines_by_file[diagnostic.file].get_or_insert_with(|| newlines(text));
+        let line = line_of(newlines, diagnostic.span.start);
         let mut hit = false;
         for (directive, used) in directives.iter().zip(used.iter_mut()) {
             let covers = directive.file_wide
@@ -370,7 +380,7 @@ mod tests {
 
     #[test]
     fn lines_are_counted() {
-        assert_eq!(line_of("a\nb\nc", 4), 2);
-        assert_eq!(line_of("a\n", 99), 1);
+        assert_eq!(line_of(&newlines("a\nb\nc"), 4), 2);
+        assert_eq!(line_of(&newlines("a\n"), 99), 1);
     }
 }
