@@ -13,8 +13,11 @@ const repo = join(module, '..');
 const pkg = process.env.KATASTER_WASM_PKG ?? join(repo, 'wasm/pkg');
 const out = join(module, 'kataster-wasm');
 
-// The Node.js entry, the facade it wraps, their types, and the CommonJS glue with the .wasm.
-const files = ['index.mjs', 'facade.mjs', 'index.d.ts', 'api.d.ts', 'node/kataster_wasm.js', 'node/kataster_wasm_bg.wasm', 'node/package.json'];
+// The Node.js entry, the facade it wraps, their types, and the CommonJS glue with the .wasm:
+// the small build, and the one with the custom-schema validator that the facade loads for a
+// policy with custom schemas (ORG007).
+const builds = ['node', 'node-schemas'].flatMap(build => ['kataster_wasm.js', 'kataster_wasm_bg.wasm', 'package.json'].map(file => `${build}/${file}`));
+const files = ['index.mjs', 'facade.mjs', 'index.d.ts', 'api.d.ts', ...builds];
 for (const file of files) {
   if (!existsSync(join(pkg, file))) {
     console.error(`generate: ${relative(repo, join(pkg, file))} is missing: build the WebAssembly package first (scripts/build-wasm.sh)`);
