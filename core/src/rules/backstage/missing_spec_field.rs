@@ -76,7 +76,7 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
                 parent,
                 &pointer,
                 key,
-                module_help(entity, context),
+                module_help(entity, kind, context),
             );
         }
     }
@@ -84,13 +84,12 @@ pub(crate) fn check(entity: &Entity<'_>, context: &Context<'_>, out: &mut Entity
 
 /// For a spec type that a catalog model module the policy does not install gives another
 /// schema (an `mcp-server` API has `remotes`, no `definition`), how to say it is installed.
-fn module_help(entity: &Entity<'_>, context: &Context<'_>) -> Option<String> {
+fn module_help(entity: &Entity<'_>, kind: &str, context: &Context<'_>) -> Option<String> {
     let spec_type = entity.spec()?.get("type")?.as_str()?;
-    let module = module_of_spec_type(entity.kind()?, spec_type)?;
+    let module = module_of_spec_type(kind, spec_type)?;
     (!context.policy.modules.contains(&module)).then(|| {
         format!(
-            "a `{spec_type}` {} is validated by Backstage's catalog module `{}`: if the backend installs it, add `modules: [{}]` to the policy",
-            entity.kind().unwrap_or_default(),
+            "a `{spec_type}` {kind} is validated by Backstage's catalog module `{}`: if the backend installs it, add `modules: [{}]` to the policy",
             module.package(),
             module.name()
         )
