@@ -41,8 +41,8 @@ pub struct NamespaceConvention {
 }
 
 /// The namespaces of Kubernetes itself and of common platform tools (Argo CD, OpenShift,
-/// Rancher, cert-manager, ingress controllers, service meshes, GitOps and policy engines,
-/// monitoring and logging): they are named by their tools, not by the convention.
+/// Rancher, Red Hat Advanced Cluster Management, the Operator Lifecycle Manager, cert-manager,
+/// ingress controllers, service meshes, GitOps and policy engines, monitoring and logging): they are named by their tools, not by the convention.
 pub const DEFAULT_EXEMPT: &[&str] = &[
     "default",
     "kube-*",
@@ -85,6 +85,11 @@ pub const DEFAULT_EXEMPT: &[&str] = &[
     "tigera-operator",
     "cnpg-system",
     "kubernetes-dashboard",
+    "open-cluster-management",
+    "open-cluster-management-*",
+    "multicluster-engine",
+    "olm",
+    "operators",
 ];
 
 impl Default for NamespaceConvention {
