@@ -201,10 +201,20 @@ impl<'c> Collector<'c> {
             match entry {
                 Err(error) => {
                     let path = error_path(&error).unwrap_or_else(|| root.to_path_buf());
+                    let cause = if is_dangling_link(&path) {
+                        // A link whose target is gone (a renamed folder, say) holds nothing to
+                        // check unless its name is one kataster would read.
+                        if !is_candidate_path(&path.to_string_lossy()) {
+                            continue;
+                        }
+                        "it is a symbolic link whose target does not exist".to_owned()
+                    } else {
+                        error_cause(&error)
+                    };
                     self.checker.add_failure(
                         display(&path),
                         &unreadable_file::RULE,
-                        format!("cannot read {}: {}", display(&path), error_cause(&error)),
+                        format!("cannot read {}: {cause}", display(&path)),
                     );
                 }
                 Ok(entry) => {
@@ -478,6 +488,12 @@ fn error_cause(error: &ignore::Error) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// A symbolic link whose target does not exist (the link itself is there).
+fn is_dangling_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_symlink())
+        && std::fs::metadata(path).is_err_and(|error| error.kind() == std::io::ErrorKind::NotFound)
 }
 
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {

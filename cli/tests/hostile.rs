@@ -533,6 +533,35 @@ fn symlink_loops_and_unreadable_files_in_a_walked_directory() {
     assert_eq!(run.located(), ["IO001 1:1"]);
 }
 
+/// A link left behind by a rename (`old-name -> new-name`, committed as is) holds nothing to
+/// check: it is not reported. A dangling link named like a catalog file is.
+#[cfg(unix)]
+#[test]
+fn dangling_symbolic_links() {
+    use std::os::unix::fs::symlink;
+    let dir = case_dir("dangling");
+    std::fs::write(
+        dir.join("catalog-info.yaml"),
+        format!("{ENTITY}  name: ok\n{SPEC}---\n{GROUP}"),
+    )
+    .unwrap();
+    symlink("renamed-operator", dir.join("old-operator")).unwrap();
+    let run = check_json(&dir, &["."]).expect(0);
+    assert_eq!(run.located(), Vec::<String>::new(), "{}", cut(&run.stdout));
+
+    symlink("moved/catalog-info.yaml", dir.join("gone.yaml")).unwrap();
+    let run = check_json(&dir, &["."]).expect(2);
+    assert_eq!(run.located(), ["IO001 1:1"]);
+    let message = run.json()["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        message,
+        "cannot read gone.yaml: it is a symbolic link whose target does not exist"
+    );
+}
+
 #[test]
 fn paths_with_spaces_and_non_ascii_names() {
     let dir = case_dir("names");
