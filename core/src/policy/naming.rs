@@ -90,6 +90,12 @@ pub const DEFAULT_EXEMPT: &[&str] = &[
     "multicluster-engine",
     "olm",
     "operators",
+    // By custom, an operator is installed in `<name>-operator` (OLM's suggested namespace) and
+    // a controller in `<name>-system` (kubebuilder's default). No name of the convention ends
+    // so: it ends with its stage.
+    "*-operator",
+    "*-operators",
+    "*-system",
 ];
 
 impl Default for NamespaceConvention {

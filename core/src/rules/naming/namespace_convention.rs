@@ -25,7 +25,8 @@ Platform namespaces are not app namespaces and are not checked: the policy's
 namespaces (`default`, `kube-*`, `openshift`, `openshift-*`, `argocd`, `openshift-gitops`,
 `cert-manager`, `ingress-nginx`, `cattle-*`, `istio-system`, `flux-system`,
 `gatekeeper-system`, `monitoring`, `logging`, `local-path-storage`, `metallb-system`,
-`tekton-pipelines`, ...; `kataster schema policy` lists them all). A list given there
+`tekton-pipelines`, `open-cluster-management`, `olm`, and the customary `*-operator`,
+`*-operators` and `*-system`, ...; `kataster schema policy` lists them all). A list given there
 replaces the default list; `extendExempt` adds to it. Exempt names are skipped by NS001 to
 NS004 alike.
 
