@@ -1234,6 +1234,22 @@ fn gitflow_repo() -> Repo {
     repo
 }
 
+/// A GitFlow repository released from `master`: the audit's error names the branch it has.
+#[test]
+fn an_audit_without_the_released_branch_names_the_one_there_is() {
+    let repo = gitflow_repo();
+    let (code, _, stderr) = repo.kataster_full(&["version", "audit"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "there is no branch main in .; it has master: pass `--branch master` or set `versions.branches.main` in kataster.yaml"
+        ),
+        "{stderr}"
+    );
+    let (code, report) = repo.json(&["version", "audit", "--branch", "master"]);
+    assert_eq!(code, 0, "{report}");
+}
+
 /// A feature merged into develop, and master fast-forwarded onto develop: the merge is on
 /// master's first-parent line but its message names develop.
 #[test]

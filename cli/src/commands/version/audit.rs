@@ -28,6 +28,25 @@ struct AuditJson<'a> {
     elsewhere: &'a [version_checks::TagElsewhere],
 }
 
+/// The error for a released branch the repository lacks, naming the customary released
+/// branches it has (GitFlow's `master`, say) and how to choose one.
+fn missing_branch(repo: &Repo, main: &str, path: &std::path::Path) -> String {
+    let mut message = format!("there is no branch {main} in {}", path.display());
+    let candidates: Vec<String> = ["main", "master", "release", "production", "prd"]
+        .into_iter()
+        .filter(|name| *name != main && repo.branch(name).is_some())
+        .map(str::to_owned)
+        .collect();
+    if let Some(first) = candidates.first() {
+        let _ = write!(
+            message,
+            "; it has {}: pass `--branch {first}` or set `versions.branches.main` in kataster.yaml",
+            candidates.join(", ")
+        );
+    }
+    message
+}
+
 pub(super) fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     let common = &args.common;
     let settings = common.settings()?;
@@ -45,7 +64,7 @@ pub(super) fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     };
     let tip = repo
         .branch(&main)
-        .ok_or_else(|| format!("there is no branch {main} in {}", common.repo.display()))?;
+        .ok_or_else(|| missing_branch(&repo, &main, &common.repo))?;
     if repo.is_shallow() {
         input.incomplete = Some(Incomplete {
             path: ".git/shallow".to_owned(),
