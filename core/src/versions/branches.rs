@@ -288,6 +288,9 @@ pub fn merge_message(message: &str) -> Option<MergeMessage> {
             let (_, from) = rest.split_once(" from ")?;
             let from = from.split_whitespace().next()?;
             let (owner, branch) = from.split_once('/')?;
+            // A sentence's full stop (GitHub's old "Merged pull request #1 from a/dev."): no
+            // branch name ends with a dot.
+            let branch = branch.trim_end_matches('.');
             if branch.is_empty() {
                 return None;
             }
@@ -465,6 +468,10 @@ mod tests {
         assert_eq!(
             parsed("Merged pull request #3 from a/feature/x").source,
             "feature/x"
+        );
+        assert_eq!(
+            parsed("Merged pull request #120 from kiall/develop.").source,
+            "develop"
         );
         let of =
             parsed("Merge branch 'develop' of https://github.com/kostiklv/gitflow into develop");
