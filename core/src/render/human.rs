@@ -1,5 +1,6 @@
 //! `--format human`: diagnostics with source snippets, like rustc's.
 
+use super::mask;
 use crate::diagnostic::Applicability;
 use crate::report::{JsonReport, has_control_characters, printable};
 use crate::source::LineIndex;
@@ -83,6 +84,7 @@ pub fn render_fixing(
     let json = JsonReport::new(report, files);
     let mut out = String::new();
     let mut indexes: Vec<Option<LineIndex>> = vec![None; files.len()];
+    let mut sensitive: Vec<Option<Vec<std::ops::Range<usize>>>> = vec![None; files.len()];
     for (diagnostic, located) in report.diagnostics.iter().zip(&json.diagnostics) {
         if diagnostic.severity == Severity::Info && !show_infos {
             continue;
@@ -129,12 +131,14 @@ pub fn render_fixing(
                     end -= 1;
                 }
             }
-            excerpt = &text[start..end];
+            let ranges =
+                sensitive[diagnostic.file].get_or_insert_with(|| mask::sensitive_ranges(text));
+            excerpt = mask::masked(&text[start..end], start, ranges);
             label = shorten(&diagnostic.pointer);
             let span =
                 diagnostic.span.start.clamp(start, end)..diagnostic.span.end.clamp(start, end);
             let span = (span.start - start)..(span.end - start);
-            let snippet = Snippet::source(excerpt)
+            let snippet = Snippet::source(&excerpt)
                 .line_start(located.line)
                 .origin(&origin)
                 .fold(true)

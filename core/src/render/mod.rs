@@ -21,6 +21,7 @@ pub mod human;
 pub mod inventory;
 pub mod json;
 pub mod junit;
+pub mod mask;
 pub mod sarif;
 
 use std::path::{Component, Path, PathBuf};
