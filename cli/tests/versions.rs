@@ -955,6 +955,24 @@ fn gitops(dev: &str, int: &str, prd: &str) -> Repo {
     repo
 }
 
+/// Applications whose namespaces name no stage: promotion says it had nothing to compare
+/// instead of passing in silence.
+#[test]
+fn a_promotion_with_no_stage_says_so() {
+    let repo = Repo::new();
+    repo.write(
+        "apps/pricelist.yaml",
+        &application("prd", "1.0.0", "").replace("ap-phippy-prd", "pricelist"),
+    );
+    repo.commit_all("feat: Pricelist");
+    let (code, human) = repo.kataster(&["version", "promote", "--no-color"], &[]);
+    assert_eq!(code, 0, "{human}");
+    assert!(
+        human.contains("no Argo CD Application or Flux release of the 1 YAML file deploys a version to a stage's namespace"),
+        "{human}"
+    );
+}
+
 #[test]
 fn stage_promotion() {
     // A clean promotion: int runs 1.3.0, prd gets it.

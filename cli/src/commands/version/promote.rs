@@ -106,6 +106,7 @@ pub(super) fn promote(args: &PromoteArgs) -> Result<ExitCode, String> {
             .collect();
         input.released = Some(released);
     }
+    let read = input.files.len();
     let mut outcome =
         version_checks::check_promotion(&input, &settings.stages, &policy, &settings.selection);
     if let Some(incomplete) = findings_extra {
@@ -135,6 +136,14 @@ pub(super) fn promote(args: &PromoteArgs) -> Result<ExitCode, String> {
         },
         |color| {
             let mut out = render_human(&outcome.findings, color);
+            if outcome.apps.is_empty() {
+                // Say so rather than pass in silence: nothing here was a stage's deployment.
+                let _ = writeln!(
+                    out,
+                    "no Argo CD Application or Flux release of the {read} YAML {} deploys a version to a stage's namespace (one whose name ends in a stage, `ap-phippy-prd`): nothing to compare",
+                    if read == 1 { "file" } else { "files" }
+                );
+            }
             for (app, stages) in &outcome.apps {
                 let list: Vec<String> = stages
                     .iter()
