@@ -1445,11 +1445,23 @@ fn long_lived_branches_are_neither_errors_nor_merged() {
     );
     assert_eq!(code, 0, "{human}");
     assert!(
-        human.contains("gh-pages: ok (long-lived branch, outside the workflow's merges)"),
+        human.contains("support/1.x: ok (`branches.longLived`, outside the workflow's merges)"),
         "{human}"
     );
-    let (code, _) = repo.json(&["branch", "gh-pages"]);
+    let (code, _) = repo.json(&["branch", "support/1.x"]);
     assert_eq!(code, 1);
+    // By default: GitHub Pages' branch and the update bots'.
+    let (code, human) = repo.kataster(
+        &[
+            "branch",
+            "--no-color",
+            "gh-pages",
+            "dependabot/go_modules/golang.org/x/net-0.38.0",
+            "renovate/lock-file-maintenance",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{human}");
     repo.commit("Initial commit");
     repo.branch("support/1.x");
     repo.commit("fix: Old");

@@ -123,7 +123,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
                 if let Some(branch) = branch {
                     let merges = targets(branch);
                     let what = if branch.role == branches::LONG_LIVED {
-                        "long-lived branch, outside the workflow's merges".to_owned()
+                        "`branches.longLived`, outside the workflow's merges".to_owned()
                     } else {
                         format!(
                             "{} branch{}",

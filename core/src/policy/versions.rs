@@ -320,9 +320,11 @@ pub struct BranchPolicy {
     pub prefixes: Vec<String>,
     /// A regular expression the part after `<prefix>/` must match entirely.
     pub name_pattern: String,
-    /// Other long-lived branches, as names or globs (`gh-pages`, `support/*`): valid names
+    /// Other branches outside the workflow, as names or globs (`support/*`): valid names
     /// (no `GIT001`) outside the workflow's merges (no `GIT002` for merges from or into them).
-    /// Checked before the prefixes, so `support/*` here wins over a `support` prefix.
+    /// Checked before the prefixes, so `support/*` here wins over a `support` prefix. By
+    /// default GitHub Pages' `gh-pages` and the update bots' `dependabot/*` and `renovate/*`
+    /// (a list given here replaces these).
     pub long_lived: Vec<String>,
 }
 
@@ -338,7 +340,9 @@ impl Default for BranchPolicy {
                 "release".into(),
             ],
             name_pattern: "[a-z0-9][a-z0-9._/-]*".into(),
-            long_lived: Vec::new(),
+            long_lived: ["gh-pages", "dependabot/*", "renovate/*"]
+                .map(str::to_owned)
+                .to_vec(),
         }
     }
 }

@@ -83,7 +83,7 @@ pub(crate) fn transition(
     ) {
         if source_role == branches::LONG_LIVED || target_role == branches::LONG_LIVED {
             facts.reasons.push(format!(
-                "{source} ({source_role}) into {target} ({target_role}): a long-lived branch of the policy, outside the workflow's merges"
+                "{source} ({source_role}) into {target} ({target_role}): a branch of `branches.longLived`, outside the workflow's merges"
             ));
         } else if branches::merge_allowed(policy, source_role, target_role) {
             facts.reasons.push(format!(
