@@ -15,6 +15,7 @@ pub mod known;
 pub mod naming;
 mod parallel;
 pub mod policy;
+pub mod redact;
 pub mod render;
 pub mod report;
 pub mod rules;

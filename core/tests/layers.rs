@@ -11,7 +11,15 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "text, input, diagnostics and YAML",
-        &["source", "input", "diagnostic", "yaml", "glob", "parallel"],
+        &[
+            "source",
+            "input",
+            "diagnostic",
+            "yaml",
+            "glob",
+            "parallel",
+            "redact",
+        ],
     ),
     ("the catalog model", &["catalog", "known"]),
     ("the policy", &["policy"]),

@@ -8,7 +8,8 @@
 //!   `stringData` (the names Argo CD reads from its cluster and repository Secrets, `name`,
 //!   `server`, `project`, `url`, `type`, stay);
 //! - anywhere, the value of a key that names a credential (`password`, `DB_PASSWORD`,
-//!   `clientSecret`, `apiToken`, `privateKey`, ...).
+//!   `clientSecret`, `apiToken`, `privateKey`, ...), and the credentials inside URLs
+//!   (`https://oauth2:…@gitlab.example`, [`crate::redact`]).
 //!
 //! A masked value keeps its length in bytes (each byte of it becomes `*`), so that every span
 //! and column shown stays where it was.
@@ -44,6 +45,7 @@ pub fn sensitive_ranges(text: &str) -> Vec<Range<usize>> {
         document_ranges(&lines[start..end], &mut ranges);
         start = end;
     }
+    ranges.extend(crate::redact::credential_ranges(text));
     ranges
 }
 

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 pub use crate::diagnostic::Finding;
 use crate::diagnostic::{Diagnostic, Fix};
+use crate::redact::redacted;
 use crate::yaml::Node;
 
 use super::{RuleMeta, Selection};
@@ -53,12 +54,12 @@ impl<'a> Emitter<'a> {
                 code: rule.code,
                 name: rule.name,
                 severity,
-                message: elide_long_values(finding.message),
+                message: redacted(elide_long_values(finding.message)),
                 file,
                 document,
                 span: finding.span,
                 pointer: finding.pointer,
-                help: finding.help.map(elide_long_values),
+                help: finding.help.map(elide_long_values).map(redacted),
                 fix: finding.fix.map(|fix| *fix),
             });
         }

@@ -111,12 +111,12 @@ impl Findings {
             code: rule.code,
             name: rule.name,
             severity,
-            message,
+            message: crate::redact::redacted(message),
             file,
             document: None,
             span,
             pointer: pointer.to_owned(),
-            help,
+            help: help.map(crate::redact::redacted),
             fix,
         });
     }
