@@ -15,7 +15,7 @@
 // KATASTER_DEV_DATABASE (postgres://user[:password]@host:port; empty: better-sqlite3 in memory),
 // KATASTER_DEV_SANDBOX (a new temporary directory).
 'use strict';
-const { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } = require('node:fs');
+const { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, relative, resolve } = require('node:path');
 
@@ -82,7 +82,13 @@ function database(url) {
 async function main() {
   const port = Number(process.env.KATASTER_DEV_PORT || 7007);
   const appUrl = process.env.KATASTER_DEV_APP_URL || 'http://localhost:3000';
+  // Temporary directories of this run, removed when it ends.
+  const temporary = [];
+  process.once('exit', () => temporary.forEach(dir => rmSync(dir, { recursive: true, force: true })));
   const sandbox = process.env.KATASTER_DEV_SANDBOX || mkdtempSync(join(tmpdir(), 'kataster-sandbox-'));
+  if (!process.env.KATASTER_DEV_SANDBOX) {
+    temporary.push(sandbox);
+  }
   mkdirSync(sandbox, { recursive: true });
   const sandboxFile = join(sandbox, 'catalog-info.yaml');
   if (!existsSync(sandboxFile)) {
@@ -116,7 +122,9 @@ async function main() {
       ],
     },
   };
-  const runConfigFile = join(mkdtempSync(join(tmpdir(), 'kataster-dev-config-')), 'app-config.run.json');
+  const runConfigDir = mkdtempSync(join(tmpdir(), 'kataster-dev-config-'));
+  temporary.push(runConfigDir);
+  const runConfigFile = join(runConfigDir, 'app-config.run.json');
   writeFileSync(runConfigFile, JSON.stringify(runConfig, null, 2));
   process.argv.push(
     '--config', join(dev, 'app-config.yaml'),
