@@ -15,7 +15,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -152,7 +152,11 @@ describe('kataster plugin in Chromium', { skip, timeout: 15 * 60_000 }, () => {
   before(async () => {
     mkdirSync(screenshots, { recursive: true });
     if (!baseUrl) {
-      const [port, backendPort] = [await freePort(), await freePort()];
+      const port = await freePort();
+      let backendPort = await freePort();
+      while (backendPort === port) {
+        backendPort = await freePort();
+      }
       baseUrl = `http://localhost:${port}`;
       backendUrl = `http://localhost:${backendPort}`;
       sandbox = mkdtempSync(join(tmpdir(), 'kataster-e2e-sandbox-'));
