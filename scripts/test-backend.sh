@@ -6,7 +6,12 @@
 # real catalog backend on better-sqlite3 in memory, and a stand-in Git host over HTTP that
 # demands a token. The catalog module runs the WebAssembly core: wasm/pkg is built first when
 # it is missing (scripts/build-wasm.sh). Needs no stdin; works with CI=true.
+#
+#   scripts/test-backend.sh               # install, build, test
+#   scripts/test-backend.sh --build-only  # install and build (for the dev backend and the plugin's e2e)
 set -euo pipefail
+build_only=false
+[ "${1:-}" = --build-only ] && build_only=true
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
@@ -40,6 +45,9 @@ for package in "${packages[@]}"; do
   step "$package: type-check and build (tsc)"
   rm -rf dist
   npx tsc -p .
+  if $build_only; then
+    continue
+  fi
   step "$package: tests (node --test, startTestBackend with the real catalog backend)"
   node --test --test-reporter=spec dist/
 done

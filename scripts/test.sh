@@ -43,11 +43,11 @@ KATASTER_WASM_BUILD=schemas node --test action/test/api.test.mjs action/test/con
 step "WebAssembly: hostile input, a case per process (node --test tests/hostile/)"
 node --test tests/hostile/
 
-step "Backstage plugin: install, generate from the WebAssembly package, tsc, lint, build, Jest, end-to-end in Chromium"
-bash scripts/test-plugin.sh
-
 step "Backstage backend packages: install, tsc, the source endpoint and the catalog module on a real catalog backend (startTestBackend)"
 bash scripts/test-backend.sh
+
+step "Backstage plugin: install, generate from the WebAssembly package, tsc, lint, build, Jest, end-to-end in Chromium against the dev backend (PostgreSQL 15)"
+bash scripts/test-plugin.sh
 
 step "GitLab CI image: build it (buildah), run the template's job in it (podman)"
 cargo test -p kataster-cli --locked --test gitlab_ci -- --ignored

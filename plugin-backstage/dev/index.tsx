@@ -1,38 +1,17 @@
-// The dev app (`npm start`): the new frontend system with the catalog plugin, a static catalog
-// of the Acme example, and the kataster plugin.
+// The dev app (`npm start`): the new frontend system with the catalog plugin and the kataster
+// plugin, against the real dev backend (../plugin-backstage-backend/dev: `node dev/index.cjs`,
+// http://localhost:7007): the catalog API, guest sign-in and the kataster backend plugin's source
+// endpoint (the plugin's default source API, with the browser's fetch as its fallback).
 import ReactDOM from 'react-dom/client';
 // The dev app stands in for an app package, which imports Backstage UI's styles.
 // eslint-disable-next-line @backstage/no-ui-css-imports-in-non-frontend
 import '@backstage/ui/css/styles.css';
 import { createApp } from '@backstage/frontend-defaults';
-import { ApiBlueprint, createFrontendModule } from '@backstage/frontend-plugin-api';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import katasterPlugin, { katasterSourceApiRef, StaticSourceReader } from '../src/alpha';
-import { acmeSources, createStaticCatalogApi } from './catalog';
-
-const staticCatalog = createFrontendModule({
-  pluginId: 'catalog',
-  extensions: [
-    ApiBlueprint.make({
-      params: defineParams => defineParams({ api: catalogApiRef, deps: {}, factory: () => createStaticCatalogApi() }),
-    }),
-  ],
-});
-
-const staticSources = createFrontendModule({
-  pluginId: 'kataster',
-  extensions: [
-    ApiBlueprint.make({
-      name: 'source',
-      params: defineParams =>
-        defineParams({ api: katasterSourceApiRef, deps: {}, factory: () => new StaticSourceReader(acmeSources) }),
-    }),
-  ],
-});
+import katasterPlugin from '../src/alpha';
 
 const app = createApp({
-  features: [catalogPlugin, staticCatalog, katasterPlugin, staticSources],
+  features: [catalogPlugin, katasterPlugin],
 });
 
 ReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());

@@ -1,9 +1,14 @@
-// End-to-end test of the plugin in a real browser: the dev app (dev/index.tsx, the new frontend
-// system with the Acme catalog) served by `backstage-cli package start`, driven by
-// playwright-core with Debian's Chromium (/usr/bin/chromium).
+// End-to-end test of the plugin in a real browser against a real Backstage: the dev backend
+// (../plugin-backstage-backend/dev/index.cjs: the catalog backend, guest sign-in, kataster's
+// backend plugin and catalog module, the Acme catalog as file: locations and as url: locations on
+// a Git-host stand-in that demands a token) and the dev app (dev/index.tsx, the new frontend
+// system) served by `backstage-cli package start`, driven by playwright-core with Debian's
+// Chromium (/usr/bin/chromium).
 //
-//   node --test e2e/                 # starts the dev server on a free port, then stops it
-//   KATASTER_E2E_URL=http://localhost:3000 node --test e2e/   # against a running `npm start`
+//   node --test e2e/                 # starts the backend and the dev server on free ports, then stops them
+//   KATASTER_DEV_DATABASE=postgres://postgres@127.0.0.1:5432 node --test e2e/   # the catalog on PostgreSQL
+//   KATASTER_E2E_URL=http://localhost:3000 KATASTER_E2E_BACKEND_URL=http://localhost:7007 \
+//     KATASTER_DEV_SANDBOX=/the/backend/sandbox node --test e2e/   # against a running backend and `npm start`
 //
 // Screenshots: e2e/screenshots/*.png. Measurements (keystroke to markers on a 1,000-line
 // file): e2e/measurements.json. Skipped, with a message, when Chromium is absent.
@@ -41,7 +46,7 @@ async function waitForHttp(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) {
-      throw new Error(`the dev server exited with ${child.exitCode}`);
+      throw new Error(`${url}: the server exited with ${child.exitCode}`);
     }
     try {
       const response = await fetch(url);
@@ -53,8 +58,61 @@ async function waitForHttp(url, child, timeoutMs) {
     }
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
-  throw new Error(`the dev server did not answer at ${url} within ${timeoutMs / 1000} s`);
+  throw new Error(`the server did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
+
+/** Spawns a server in a process group of its own, keeping its output for when it fails. */
+function startServer(command, args, options) {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.log = '';
+  child.stdout.on('data', d => (child.log += d));
+  child.stderr.on('data', d => (child.log += d));
+  return child;
+}
+
+function stopServer(child) {
+  if (child && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Polls `check` until it returns something truthy. */
+async function until(what, check, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) {
+        return value;
+      }
+    } catch (error) {
+      last = error;
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+/** The sandbox entity of the dev backend, valid; `namespace` replaces its namespace. */
+const sandboxEntity = (namespace = 'ap-sandbox-dev') => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: sandbox-service
+  description: A component whose file can be edited while the dev backend runs.
+  labels:
+    kataster.io/stage: dev
+  annotations:
+    backstage.io/kubernetes-namespace: ${namespace}
+spec:
+  type: service
+  lifecycle: experimental
+  owner: group:default/team-a
+`;
 
 /**
  * Exactly 1,000 lines: whole documents of the Acme example, each copy in a namespace of its own,
@@ -79,7 +137,12 @@ export function thousandLines(documents) {
 
 describe('kataster plugin in Chromium', { skip, timeout: 15 * 60_000 }, () => {
   let server;
+  let backend;
   let baseUrl = process.env.KATASTER_E2E_URL;
+  let backendUrl = process.env.KATASTER_E2E_BACKEND_URL ?? 'http://localhost:7007';
+  let sandbox = process.env.KATASTER_DEV_SANDBOX;
+  let ownSandbox = false;
+  let token;
   let context;
   let profile;
   let page;
@@ -90,27 +153,50 @@ describe('kataster plugin in Chromium', { skip, timeout: 15 * 60_000 }, () => {
     mkdirSync(screenshots, { recursive: true });
     if (!baseUrl) {
       const port = await freePort();
+      let backendPort = await freePort();
+      while (backendPort === port) {
+        backendPort = await freePort();
+      }
       baseUrl = `http://localhost:${port}`;
-      server = spawn('npx', ['backstage-cli', 'package', 'start', '--config', 'dev/app-config.yaml'], {
+      backendUrl = `http://localhost:${backendPort}`;
+      sandbox = mkdtempSync(join(tmpdir(), 'kataster-e2e-sandbox-'));
+      ownSandbox = true;
+      backend = startServer('node', [join(plugin, '../plugin-backstage-backend/dev/index.cjs')], {
+        env: {
+          ...process.env,
+          KATASTER_DEV_PORT: String(backendPort),
+          KATASTER_DEV_APP_URL: baseUrl,
+          KATASTER_DEV_SANDBOX: sandbox,
+        },
+      });
+      server = startServer('npx', ['backstage-cli', 'package', 'start', '--config', 'dev/app-config.yaml'], {
         cwd: plugin,
         env: {
           ...process.env,
           CI: 'true',
           BROWSER: 'none',
           APP_CONFIG_app_baseUrl: baseUrl,
+          APP_CONFIG_backend_baseUrl: backendUrl,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
       });
-      let log = '';
-      server.stdout.on('data', d => (log += d));
-      server.stderr.on('data', d => (log += d));
       try {
+        await waitForHttp(`${backendUrl}/.backstage/health/v1/readiness`, backend, 3 * 60_000);
         await waitForHttp(baseUrl, server, 8 * 60_000);
       } catch (error) {
-        console.log(log);
+        console.log(backend.log);
+        console.log(server.log);
         throw error;
       }
+    }
+    // A guest's token, for the catalog API; then wait for the catalog to have ingested the
+    // file: and the url: locations.
+    const { backstageIdentity } = await until('a guest token', async () => {
+      const response = await fetch(`${backendUrl}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
+      return response.ok && response.json();
+    });
+    token = backstageIdentity.token;
+    for (const name of ['phippy', 'legacy-billing', 'billing-api', 'sandbox-service']) {
+      await until(`component:default/${name} in the catalog`, () => entity('component', name));
     }
     const { chromium } = await import('playwright-core');
     profile = mkdtempSync(join(tmpdir(), 'kataster-chromium-'));
@@ -132,15 +218,51 @@ describe('kataster plugin in Chromium', { skip, timeout: 15 * 60_000 }, () => {
     page = await context.newPage();
     page.setDefaultTimeout(60_000);
     page.on('pageerror', error => pageErrors.push(error.message));
+
+    // Backstage's default sign-in page: enter as a guest (the auth backend's guest provider).
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.waitForURL(url => !/sign-in/.test(url.pathname));
+    await page.getByRole('link', { name: 'Catalog' }).first().waitFor();
   });
+
+  /** The catalog API with the guest's token. */
+  const catalog = (path, init = {}) =>
+    fetch(`${backendUrl}/api/catalog${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+    });
+
+  async function entity(kind, name) {
+    const response = await catalog(`/entities/by-name/${kind}/default/${name}`);
+    return response.ok ? response.json() : undefined;
+  }
+
+  /** The processing errors the catalog recorded for the entity. */
+  const processingErrors = e => (e?.status?.items ?? []).filter(item => item.level === 'error').map(item => item.error?.message ?? '');
+
+  /** Writes the sandbox file and asks the catalog to process it again. */
+  async function editSandbox(text) {
+    writeFileSync(join(sandbox, 'catalog-info.yaml'), text);
+    const response = await catalog('/refresh', {
+      method: 'POST',
+      body: JSON.stringify({ entityRef: 'component:default/sandbox-service' }),
+    });
+    assert.ok(response.ok, `refresh: ${response.status}`);
+  }
 
   after(async () => {
     await context?.close();
     if (profile) {
       rmSync(profile, { recursive: true, force: true });
     }
-    if (server && server.exitCode === null) {
-      process.kill(-server.pid, 'SIGTERM');
+    if (ownSandbox) {
+      stopServer(server);
+      stopServer(backend);
+      rmSync(sandbox, { recursive: true, force: true });
+    } else if (sandbox && token) {
+      // Leave a running backend's sandbox valid.
+      await editSandbox(sandboxEntity()).catch(() => {});
     }
     if (Object.keys(measurements).length) {
       writeFileSync(join(plugin, 'e2e/measurements.json'), `${JSON.stringify(measurements, null, 2)}\n`);
@@ -332,6 +454,15 @@ describe('kataster plugin in Chromium', { skip, timeout: 15 * 60_000 }, () => {
     assert.match(await empty.textContent(), /No problems/);
     await page.screenshot({ path: join(screenshots, 'entity-card-clean.png'), fullPage: true });
 
+    // legacy-billing lives in the private repository: a url: location on the Git-host stand-in,
+    // which answers nobody without the integration's token (the browser has none).
+    const legacy = await entity('component', 'legacy-billing');
+    const location = legacy.metadata.annotations['backstage.io/managed-by-location'];
+    assert.match(location, /^url:http:\/\/127\.0\.0\.1:\d+\/acme\/private-catalog\/-\/blob\/main\/components\/legacy-billing\.yaml$/);
+    const { origin } = new URL(location.slice('url:'.length));
+    const anonymous = await fetch(`${origin}/api/v4/projects/acme%2Fprivate-catalog/repository/files/components%2Flegacy-billing.yaml/raw?ref=main`);
+    assert.equal(anonymous.status, 401, 'the stand-in demands the token');
+
     await page.goto(`${baseUrl}/catalog/default/component/legacy-billing`);
     await page.getByTestId('kataster-diagnostic').first().waitFor();
     const codes = await page.getByTestId('kataster-diagnostic').evaluateAll(rows => rows.map(r => r.dataset.code));
@@ -344,11 +475,46 @@ describe('kataster plugin in Chromium', { skip, timeout: 15 * 60_000 }, () => {
     await page.screenshot({ path: join(screenshots, 'entity-card-problems.png'), fullPage: true });
   });
 
+  it("shows Backstage's processing-error banner for an entity that breaks an enforced rule", { skip: process.env.KATASTER_E2E_URL && !process.env.KATASTER_DEV_SANDBOX ? 'KATASTER_DEV_SANDBOX (the running backend\'s sandbox) is not set' : false }, async () => {
+    // The valid version is in the catalog (the before hook waited for it).
+    assert.deepEqual(processingErrors(await entity('component', 'sandbox-service')), []);
+    await page.goto(`${baseUrl}/catalog/default/component/sandbox-service`);
+    await page.getByTestId('kataster-summary').or(page.getByTestId('kataster-empty')).first().waitFor();
+
+    // The file: location's file now breaks NS001 (enforced in the dev backend: kataster-enforce.yaml).
+    await editSandbox(sandboxEntity('Sandbox_Service'));
+    const errors = await until('the processing error of kataster NS001', async () => {
+      const found = processingErrors(await entity('component', 'sandbox-service'));
+      return found.some(message => /kataster NS001/.test(message)) && found;
+    });
+    // The catalog kept the last good version of the entity.
+    const kept = await entity('component', 'sandbox-service');
+    assert.equal(kept.metadata.annotations['backstage.io/kubernetes-namespace'], 'ap-sandbox-dev');
+
+    // The overview's warning area: Backstage's EntityProcessingErrorsPanel, one error panel each.
+    await page.reload();
+    const panel = page.getByText(/kataster NS001 invalid-namespace-name/).first();
+    await panel.waitFor();
+    assert.match(errors.join('\n'), /Sandbox_Service/);
+    await page.getByTestId('kataster-summary').or(page.getByTestId('kataster-empty')).first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'entity-processing-error.png'), fullPage: true });
+
+    // Fixed: the error goes.
+    await editSandbox(sandboxEntity());
+    await until('the processing error to go', async () => processingErrors(await entity('component', 'sandbox-service')).length === 0);
+    await page.reload();
+    await page.getByTestId('kataster-summary').or(page.getByTestId('kataster-empty')).first().waitFor();
+    assert.equal(await page.getByText(/kataster NS001/).count(), 0);
+  });
+
   it('reports the whole catalog with counts per rule', async () => {
     await page.goto(`${baseUrl}/kataster/report`);
     const summary = page.getByTestId('kataster-report-summary');
     await summary.waitFor();
-    assert.match(await summary.textContent(), /30 entities checked together: \d+ errors/);
+    // Every entity of the catalog, as the catalog API lists it.
+    const all = await (await catalog('/entities?fields=kind,metadata.name')).json();
+    const checked = Number((await summary.textContent()).match(/(\d+) entities checked together: \d+ errors/)?.[1]);
+    assert.equal(checked, all.length, `${all.length} entities in the catalog`);
     // Counts per rule, the cross-entity rules included: stage isolation and a namespace collision.
     const perRule = await page.locator('tr', { has: page.getByRole('link', { name: /^(CAT101|ORG00[235]|NS003)$/ }) }).allTextContents();
     for (const code of ['CAT101', 'ORG002', 'ORG003', 'ORG005', 'NS003']) {
