@@ -270,7 +270,7 @@ fn policy_problems(text: &str, loaded: &LoadedPolicy) -> Vec<String> {
 }
 
 /// One check, step by step, in the order the CLI takes them.
-/// (In the browser's build, without the feature `full`, only [`Kataster::check`]'s engine.)
+// In the browser's build (without the feature `full`), only the engine of `Kataster::check`.
 #[cfg_attr(feature = "full", wasm_bindgen)]
 #[cfg_attr(not(feature = "full"), allow(dead_code))]
 #[derive(Debug)]
