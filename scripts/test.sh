@@ -18,6 +18,8 @@ cargo fmt --all -- --check
 
 step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The WebAssembly package with its whole API (the workspace lints the browser's subset).
+cargo clippy -p kataster-wasm --all-targets --locked --features full,custom-schemas -- -D warnings
 
 step "build"
 cargo build --workspace --locked
