@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package into wasm/pkg/ (the npm package `kataster-wasm`: node/, web/
-# and embed/ builds, each also with the custom-schema validator in node-schemas/, web-schemas/
-# and embed-schemas/, the JS facade and its TypeScript types) and, with --action, refreshes
-# the action's committed bundle in action/dist/.
+# Builds the WebAssembly package into wasm/pkg/ (the npm package `kataster-wasm`: the browser's
+# build in web/ and embed/, the Node.js build in node/, the complete build with the
+# custom-schema validator in node-schemas/, web-schemas/ and embed-schemas/, the JS facade and
+# its TypeScript types) and, with --action, refreshes the action's committed bundle in
+# action/dist/.
 #
 # Installs what is missing and reuses what is there (checking versions): the
 # wasm32-unknown-unknown target, wasm-bindgen-cli at exactly the version wasm/Cargo.toml pins,
