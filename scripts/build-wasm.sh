@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package into wasm/pkg/ (the npm package `kataster-wasm`: node/, web/
-# and embed/ builds, each also with the custom-schema validator in node-schemas/, web-schemas/
-# and embed-schemas/, the JS facade and its TypeScript types) and, with --action, refreshes
-# the action's committed bundle in action/dist/.
+# Builds the WebAssembly package into wasm/pkg/ (the npm package `kataster-wasm`: the browser's
+# build in web/ and embed/, the Node.js build in node/, the complete build with the
+# custom-schema validator in node-schemas/, web-schemas/ and embed-schemas/, the JS facade and
+# its TypeScript types) and, with --action, refreshes the action's committed bundle in
+# action/dist/.
 #
 # Installs what is missing and reuses what is there (checking versions): the
 # wasm32-unknown-unknown target, wasm-bindgen-cli at exactly the version wasm/Cargo.toml pins,
@@ -46,26 +47,35 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 pkg="$root/wasm/pkg"
 rm -rf "$pkg"
 mkdir -p "$pkg"
-out="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release"
+wasm_out() { echo "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$1"; }
 
-# Two builds (docs/performance.md, WebAssembly): node/, web/ and embed/ without the custom-schema
-# validator (what the browser loads), node-schemas/, web-schemas/ and embed-schemas/ with it
-# (the facade loads it for a policy whose custom schemas are given). The second cargo build
-# recompiles only kataster-core, kataster-wasm and the link.
-for variant in "" -schemas; do
-  features=()
-  [ -n "$variant" ] && features=(-- --features custom-schemas)
-  for target in nodejs web; do
-    dir=$([ "$target" = nodejs ] && echo node || echo web)$variant
-    wasm-pack --quiet build wasm --target "$target" --profile wasm-release --no-opt --no-pack \
-      --out-dir "pkg/$dir" --out-name kataster_wasm "${features[@]}"
-  done
-  # For bundlers and hosts that load the module themselves: no default URL of the .wasm.
-  wasm-bindgen --target web --omit-default-module-path --out-dir "$pkg/embed$variant" --out-name kataster_wasm \
-    "$out/kataster_wasm.wasm"
-  # The unstripped module, for scripts/wasm-size.mjs.
-  cp "$out/kataster_wasm.wasm" "$out/kataster_wasm$variant.unstripped.wasm"
+# Three builds (docs/performance.md, WebAssembly):
+# - web/ and embed/, what the browser loads: only what the Backstage plugin calls (no feature
+#   `full`), without the custom-schema validator, profile wasm-web (kataster-core at "z");
+# - node/: the whole API (feature `full`) without the custom-schema validator, profile
+#   wasm-release (the hot path at 3);
+# - node-schemas/, web-schemas/ and embed-schemas/, the complete build: everything, with the
+#   validator; the facade loads it for a policy whose custom schemas are given and, in the
+#   browser, for the parts of the API that web/ lacks.
+# The node/ and complete builds share their dependencies; the web build has its own.
+wasm-pack --quiet build wasm --target web --profile wasm-web --no-opt --no-pack \
+  --out-dir pkg/web --out-name kataster_wasm
+wasm-bindgen --target web --omit-default-module-path --out-dir "$pkg/embed" --out-name kataster_wasm \
+  "$(wasm_out wasm-web)/kataster_wasm.wasm"
+# The unstripped modules, for scripts/wasm-size.mjs.
+cp "$(wasm_out wasm-web)/kataster_wasm.wasm" "$(wasm_out wasm-web)/kataster_wasm-web.unstripped.wasm"
+wasm-pack --quiet build wasm --target nodejs --profile wasm-release --no-opt --no-pack \
+  --out-dir pkg/node --out-name kataster_wasm -- --features full
+cp "$(wasm_out wasm-release)/kataster_wasm.wasm" "$(wasm_out wasm-release)/kataster_wasm.unstripped.wasm"
+for target in nodejs web; do
+  dir=$([ "$target" = nodejs ] && echo node || echo web)-schemas
+  wasm-pack --quiet build wasm --target "$target" --profile wasm-release --no-opt --no-pack \
+    --out-dir "pkg/$dir" --out-name kataster_wasm -- --features full,custom-schemas
 done
+# For bundlers and hosts that load the module themselves: no default URL of the .wasm.
+wasm-bindgen --target web --omit-default-module-path --out-dir "$pkg/embed-schemas" --out-name kataster_wasm \
+  "$(wasm_out wasm-release)/kataster_wasm.wasm"
+cp "$(wasm_out wasm-release)/kataster_wasm.wasm" "$(wasm_out wasm-release)/kataster_wasm-schemas.unstripped.wasm"
 
 opt="$root/wasm/node_modules/.bin/wasm-opt"
 # -O1, not -Oz: -Oz makes the module 3% smaller raw but 2% larger gzipped, and gzipped is what
@@ -76,23 +86,30 @@ optimize() {
     --strip-debug --strip-producers \
     "$1/kataster_wasm_bg.wasm" -o "$1/kataster_wasm_bg.wasm.opt"
 }
-# Two at a time (wasm-opt takes one core); the web and embed builds differ only in their
+# Two at a time (wasm-opt takes one core); a web and its embed build differ only in their
 # JavaScript, so one optimisation serves both.
+optimize "$pkg/web" &
+web_opt=$!
+optimize "$pkg/node" &
+node_opt=$!
+wait "$web_opt"
+wait "$node_opt"
+optimize "$pkg/web-schemas" &
+web_opt=$!
+optimize "$pkg/node-schemas" &
+node_opt=$!
+wait "$web_opt"
+wait "$node_opt"
 for variant in "" -schemas; do
-  optimize "$pkg/node$variant" &
-  node_opt=$!
-  optimize "$pkg/web$variant" &
-  web_opt=$!
-  wait "$node_opt"
-  wait "$web_opt"
-  mv "$pkg/node$variant/kataster_wasm_bg.wasm.opt" "$pkg/node$variant/kataster_wasm_bg.wasm"
   if cmp -s "$pkg/web$variant/kataster_wasm_bg.wasm" "$pkg/embed$variant/kataster_wasm_bg.wasm"; then
     cp "$pkg/web$variant/kataster_wasm_bg.wasm.opt" "$pkg/embed$variant/kataster_wasm_bg.wasm"
   else
     optimize "$pkg/embed$variant"
     mv "$pkg/embed$variant/kataster_wasm_bg.wasm.opt" "$pkg/embed$variant/kataster_wasm_bg.wasm"
   fi
-  mv "$pkg/web$variant/kataster_wasm_bg.wasm.opt" "$pkg/web$variant/kataster_wasm_bg.wasm"
+done
+for dir in web node web-schemas node-schemas; do
+  mv "$pkg/$dir/kataster_wasm_bg.wasm.opt" "$pkg/$dir/kataster_wasm_bg.wasm"
 done
 rm -f "$pkg"/*/.gitignore "$pkg"/*/package.json
 cp wasm/js/* "$pkg/"

@@ -18,6 +18,8 @@ cargo fmt --all -- --check
 
 step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The WebAssembly package with its whole API (the workspace lints the browser's subset).
+cargo clippy -p kataster-wasm --all-targets --locked --features full,custom-schemas -- -D warnings
 
 step "build"
 cargo build --workspace --locked
@@ -34,11 +36,15 @@ node action/lib/bundle.mjs check
 step "WebAssembly: the TypeScript types (tsc)"
 wasm/node_modules/.bin/tsc -p wasm/tests
 
-step "WebAssembly: API, conformance with the native CLI, the action (node --test)"
+step "WebAssembly: API, conformance with the native CLI, the action, the browser's build against the complete one (node --test)"
 node --test action/test/
 
 step "WebAssembly: the API and the conformance corpus again, all on the build with the custom-schema validator"
 KATASTER_WASM_BUILD=schemas node --test action/test/api.test.mjs action/test/conformance.test.mjs
+
+step "WebAssembly: the API and hostile input again on the browser's build (web/), the rest of the API on the complete build"
+KATASTER_WASM_PKG="$(pwd)/wasm/pkg" KATASTER_WASM_BUILD=web node --test action/test/api.test.mjs
+KATASTER_WASM_BUILD=web node --test tests/hostile/
 
 step "WebAssembly: hostile input, a case per process (node --test tests/hostile/)"
 node --test tests/hostile/

@@ -39,31 +39,48 @@ function hasSchemas(schemas) {
  * after a trap, or `undefined` where the host cannot load it again (the web targets).
  *
  * `withSchemas`, where the host has two builds (the package's entries): `{load, reload?}`
- * giving the build with the custom-schema validator (ORG007), which `initial` lacks. A
- * `Kataster` or `Session` whose policy comes with custom schemas runs on that build, loaded
- * on first use; everything else runs on `initial`. Without it, everything runs on `initial`.
+ * giving the complete build (the whole API, with the custom-schema validator, ORG007), loaded
+ * on first use. A `Kataster` or `Session` whose policy comes with custom schemas runs on it,
+ * and so does any part of the API that `initial` lacks (the browser's build, web/ and embed/,
+ * has only `Kataster`'s checks, rules and names; docs/performance.md, WebAssembly); everything
+ * else runs on `initial`. Without it, everything runs on `initial`.
  */
 export function createApi(initial, reload, withSchemas) {
   const slot = (module, again) => ({ raw: module, reload: again, generation: 0, poisoned: false });
   const main = slot(initial, reload);
   let schemasSlot;
+  /** The build the next `new Kataster` runs on, when not the one its policy needs. */
+  let forcedBuild;
 
-  /** The build a policy with these custom schemas runs on. */
-  function slotFor(schemas) {
-    if (!withSchemas || !hasSchemas(schemas)) {
-      return main;
-    }
+  /** The complete build, for `what` (which needs it). */
+  function complete(what) {
     if (!schemasSlot) {
-      const module = withSchemas.load();
+      const module = withSchemas?.load();
       if (!module) {
         throw new Error(
-          'kataster: the policy\'s custom schemas need the build with the custom-schema validator: `await init({customSchemas: true})` loads it',
+          withSchemas
+            ? `kataster: ${what} need${what.endsWith('schemas') ? '' : 's'} the complete build (with the custom-schema validator): \`await init({customSchemas: true})\` loads it`
+            : `kataster: ${what} is not in this build of kataster (the browser's build has only Kataster's checks, rules and names): use the package's entries, which load the complete build`,
         );
       }
       schemasSlot = slot(module, withSchemas.reload);
     }
     return schemasSlot;
   }
+
+  /** The build a policy with these custom schemas runs on, for `name` (an export it needs). */
+  function slotFor(schemas, name) {
+    if (name && typeof main.raw[name] !== 'function') {
+      return complete(`\`${name}\``);
+    }
+    if (!withSchemas || !hasSchemas(schemas)) {
+      return main;
+    }
+    return complete("the policy's custom schemas");
+  }
+
+  /** The build that has the export `name`: `main`, else the complete build. */
+  const slotWith = (name) => slotFor(undefined, name);
 
   function guard(build, run) {
     if (build.poisoned) {
@@ -104,12 +121,30 @@ export function createApi(initial, reload, withSchemas) {
     #generation;
     /** The same policy on the build with the custom-schema validator, for a check whose `policy` option has schemas. */
     #withSchemas;
+    /** The same policy on the complete build, for the methods this one's build lacks. */
+    #complete;
 
     constructor(policy, schemas) {
       this.#policy = policy;
       this.#schemas = schemas;
-      this.#build = slotFor(schemas);
+      this.#build = forcedBuild ?? slotFor(schemas);
       this.#connect();
+    }
+
+    /** `run` on this policy's instance in a build that has the method `name`. */
+    #with(name, run) {
+      if (typeof this.#build.raw.Kataster.prototype[name] !== 'function') {
+        if (!this.#complete) {
+          forcedBuild = complete(`\`Kataster.${name}()\``);
+          try {
+            this.#complete = new Kataster(this.#policy, this.#schemas);
+          } finally {
+            forcedBuild = undefined;
+          }
+        }
+        return this.#complete.#with(name, run);
+      }
+      return this.#call(run);
     }
 
     static schemaPaths(policyText) {
@@ -146,7 +181,7 @@ export function createApi(initial, reload, withSchemas) {
     }
 
     checkVersion(transition) {
-      return JSON.parse(this.#call((inner) => inner.checkVersion(JSON.stringify(transition ?? {}, wellFormed))));
+      return JSON.parse(this.#with('checkVersion', (inner) => inner.checkVersion(JSON.stringify(transition ?? {}, wellFormed))));
     }
 
     checkNamespace(name) {
@@ -154,11 +189,11 @@ export function createApi(initial, reload, withSchemas) {
     }
 
     policySchema() {
-      return JSON.parse(this.#call((inner) => inner.policySchema()));
+      return JSON.parse(this.#with('policySchema', (inner) => inner.policySchema()));
     }
 
     catalogSchema() {
-      return JSON.parse(this.#call((inner) => inner.catalogSchema()));
+      return JSON.parse(this.#with('catalogSchema', (inner) => inner.catalogSchema()));
     }
   }
 
@@ -168,7 +203,7 @@ export function createApi(initial, reload, withSchemas) {
     #generation;
 
     constructor(options) {
-      this.#build = slotFor(options?.policy?.schemas);
+      this.#build = slotFor(options?.policy?.schemas, 'Session');
       this.#inner = guard(this.#build, (raw) => new raw.Session(stringify(options)));
       this.#generation = this.#build.generation;
     }
@@ -260,32 +295,39 @@ export function createApi(initial, reload, withSchemas) {
   }
 
   class GlobMatcher {
+    #build;
     #inner;
 
     constructor(pattern, literalSeparator = false) {
-      this.#inner = guard(main, (raw) => new raw.GlobMatcher(pattern, literalSeparator));
+      this.#build = slotWith('GlobMatcher');
+      this.#inner = guard(this.#build, (raw) => new raw.GlobMatcher(pattern, literalSeparator));
     }
 
     isMatch(path) {
-      return guard(main, () => this.#inner.isMatch(path));
+      return guard(this.#build, () => this.#inner.isMatch(path));
     }
   }
 
   class GitignoreMatcher {
+    #build;
     #inner;
 
     constructor(root) {
-      this.#inner = guard(main, (raw) => new raw.GitignoreMatcher(root));
+      this.#build = slotWith('GitignoreMatcher');
+      this.#inner = guard(this.#build, (raw) => new raw.GitignoreMatcher(root));
     }
 
     addFile(path, text) {
-      return guard(main, () => this.#inner.addFile(path, text));
+      return guard(this.#build, () => this.#inner.addFile(path, text));
     }
 
     matched(path, isDir) {
-      return guard(main, () => this.#inner.matched(path, isDir));
+      return guard(this.#build, () => this.#inner.matched(path, isDir));
     }
   }
+
+  /** `raw[name](...args)` on a build that has it. */
+  const call = (name, ...args) => guard(slotWith(name), (raw) => raw[name](...args));
 
   return {
     Kataster,
@@ -293,25 +335,26 @@ export function createApi(initial, reload, withSchemas) {
     GlobMatcher,
     GitignoreMatcher,
     KatasterInternalError,
-    isCatalogFile: (path, text) => guard(main, (raw) => raw.isCatalogFile(path, text)),
-    classify: (path, text, explicit) => guard(main, (raw) => raw.classify(path, text, explicit)),
-    policyFileNames: () => guard(main, (raw) => raw.policyFileNames()),
-    isYamlPath: (path) => guard(main, (raw) => raw.isYamlPath(path)),
-    pathPatternError: (glob) => guard(main, (raw) => raw.pathPatternError(glob)),
-    isCandidatePath: (path) => guard(main, (raw) => raw.isCandidatePath(path)),
-    chartFilesFor: (path) => guard(main, (raw) => raw.chartFilesFor(path)),
-    skeletonParentsFor: (path) => guard(main, (raw) => raw.skeletonParentsFor(path)),
-    isScaffolderTemplate: (text) => guard(main, (raw) => raw.isScaffolderTemplate(text)),
+    isCatalogFile: (path, text) => call('isCatalogFile', path, text),
+    classify: (path, text, explicit) => call('classify', path, text, explicit),
+    policyFileNames: () => call('policyFileNames'),
+    isYamlPath: (path) => call('isYamlPath', path),
+    pathPatternError: (glob) => call('pathPatternError', glob),
+    isCandidatePath: (path) => call('isCandidatePath', path),
+    chartFilesFor: (path) => call('chartFilesFor', path),
+    skeletonParentsFor: (path) => call('skeletonParentsFor', path),
+    isScaffolderTemplate: (text) => call('isScaffolderTemplate', text),
     decodeFile: (path, bytes, explicit) => {
+      const build = slotWith('decodeFile');
       try {
-        const text = guard(main, (raw) => raw.decodeFile(path, bytes, explicit));
+        const text = guard(build, (raw) => raw.decodeFile(path, bytes, explicit));
         return text === undefined ? undefined : { text };
       } catch (error) {
         if (error instanceof KatasterInternalError) throw error;
         return { failure: error.message };
       }
     },
-    knownEntitiesFromText: (path, text) => JSON.parse(guard(main, (raw) => raw.knownEntitiesFromText(path, text))),
+    knownEntitiesFromText: (path, text) => JSON.parse(call('knownEntitiesFromText', path, text)),
     version: () => guard(main, (raw) => raw.version()),
     /** @internal */
     __panicForTests: () => guard(main, (raw) => raw.__panicForTests()),

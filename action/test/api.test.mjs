@@ -299,7 +299,10 @@ describe('never traps', () => {
     assert.equal(kataster.check([{ path: 'a.yaml', text: 'a: 1\n' }]).summary.files, 1);
   });
 
-  test('a trap becomes a KatasterInternalError and a fresh instance takes over', () => {
+  // The browser's build (KATASTER_WASM_BUILD=web) is not loaded again after a trap, as in a
+  // browser; the session would be on the complete build.
+  const web = process.env.KATASTER_WASM_BUILD === 'web' ? 'web/ is not loaded again after a trap' : false;
+  test('a trap becomes a KatasterInternalError and a fresh instance takes over', { skip: web }, () => {
     const session = new Session();
     assert.throws(() => api.__panicForTests(), (error) => {
       assert.ok(error instanceof KatasterInternalError);

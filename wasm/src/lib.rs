@@ -10,21 +10,30 @@
 //!   read failures in the CLI's order, follow Location targets, answer the core's questions
 //!   about the file system with a callback, render the CLI's output formats.
 //!
+//! The browser's build (without the feature `full`) has only [`Kataster`]'s checks, rules and
+//! names: `Session`, the matchers, the discovery helpers, `knownEntitiesFromText`,
+//! `checkVersion`, `catalogSchema` and `policySchema` are in the complete build, where the
+//! JavaScript facade runs them (docs/performance.md, WebAssembly).
+//!
 //! Nothing here may panic on any input: a panic aborts the WebAssembly instance. Errors are
 //! returned as JavaScript exceptions with a message; the panic hook records a message for the
 //! JavaScript facade in case one ever happens.
 
+#[cfg(feature = "full")]
 mod discover;
 mod memory;
 mod options;
 mod positions;
+#[cfg(feature = "full")]
 mod render;
 
 use std::cell::RefCell;
 
+#[cfg(feature = "full")]
 use kataster_core::discover::Reading;
 use kataster_core::naming::Convention;
 use kataster_core::report::JsonReport;
+#[cfg(feature = "full")]
 use kataster_core::rules::parse::{binary_file, invalid_encoding, outside_root, unreadable_file};
 use kataster_core::{
     Checker, Facts, FileKind, LoadedPolicy, Policy, Report, SourceFile, load_policy,
@@ -32,6 +41,7 @@ use kataster_core::{
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "full")]
 pub use discover::{GitignoreMatcher, GlobMatcher, classify, decode_file, is_catalog_file};
 pub use options::PositionEncoding;
 
@@ -62,6 +72,7 @@ pub fn version() -> String {
 
 /// The entities of a catalog export's text (`--known-entities FILE`), for the
 /// `knownEntities` option; throws with the CLI's message when the text is not an export.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = knownEntitiesFromText)]
 pub fn known_entities_from_text(path: &str, text: &str) -> Result<String, JsError> {
     let entities =
@@ -95,6 +106,7 @@ fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T
 pub struct Kataster {
     policy: (Policy, Vec<kataster_core::policy::CompiledSchema>),
     /// Whether a policy was given (the catalog schema is Backstage's alone without one).
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     has_policy: bool,
 }
 
@@ -166,6 +178,35 @@ impl Kataster {
         Ok(json(&convention.check_name(name)))
     }
 
+    /// Every rule: `[{code, name, family, severity, status, since, summary, docs}]`, as
+    /// `kataster rules --format json`.
+    pub fn rules(&self) -> String {
+        json(kataster_core::RULES)
+    }
+
+    /// A rule's Markdown documentation page, as `kataster rule CODE`; `undefined` for an
+    /// unknown code.
+    #[wasm_bindgen(js_name = ruleDocs)]
+    pub fn rule_docs(&self, code: &str) -> Option<String> {
+        kataster_core::rules::rule(code).map(kataster_core::RuleMeta::page)
+    }
+
+    /// The paths of the custom schemas a policy text names (to read them for `schemas`).
+    #[wasm_bindgen(js_name = schemaPaths)]
+    pub fn schema_paths(policy: &str) -> Vec<String> {
+        load_policy(policy)
+            .policy
+            .schemas
+            .into_iter()
+            .map(|schema| schema.schema)
+            .collect()
+    }
+}
+
+/// The parts of the API only the complete build has (the feature `full`).
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+impl Kataster {
     /// Check a version transition (a merge, a tag or a proposed version) against the
     /// policy's `versions` section, as `kataster version check --format json` with the facts
     /// given rather than read from git: `transition` is `{component?, source?, target?, tag?,
@@ -191,30 +232,6 @@ impl Kataster {
             report: outcome.findings.json(),
             transition: &outcome.facts,
         }))
-    }
-
-    /// Every rule: `[{code, name, family, severity, status, since, summary, docs}]`, as
-    /// `kataster rules --format json`.
-    pub fn rules(&self) -> String {
-        json(kataster_core::RULES)
-    }
-
-    /// A rule's Markdown documentation page, as `kataster rule CODE`; `undefined` for an
-    /// unknown code.
-    #[wasm_bindgen(js_name = ruleDocs)]
-    pub fn rule_docs(&self, code: &str) -> Option<String> {
-        kataster_core::rules::rule(code).map(kataster_core::RuleMeta::page)
-    }
-
-    /// The paths of the custom schemas a policy text names (to read them for `schemas`).
-    #[wasm_bindgen(js_name = schemaPaths)]
-    pub fn schema_paths(policy: &str) -> Vec<String> {
-        load_policy(policy)
-            .policy
-            .schemas
-            .into_iter()
-            .map(|schema| schema.schema)
-            .collect()
     }
 
     /// The JSON Schema of catalog files under this policy (`kataster schema catalog`): what
@@ -253,7 +270,9 @@ fn policy_problems(text: &str, loaded: &LoadedPolicy) -> Vec<String> {
 }
 
 /// One check, step by step, in the order the CLI takes them.
-#[wasm_bindgen]
+// In the browser's build (without the feature `full`), only the engine of `Kataster::check`.
+#[cfg_attr(feature = "full", wasm_bindgen)]
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 #[derive(Debug)]
 pub struct Session {
     checker: Checker,
@@ -267,11 +286,16 @@ pub struct Session {
 }
 
 /// What [`Session::offer_file`] did with a file.
+#[cfg(feature = "full")]
 const IGNORED: u8 = 0;
+#[cfg(feature = "full")]
 const FAILED: u8 = 1;
+#[cfg(feature = "full")]
 const OFFERED: u8 = 2;
+#[cfg(feature = "full")]
 const SKIPPED: u8 = 3;
 
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 impl Session {
     /// `new Session(options?)` with the options of [`Kataster::check`], and `policy:
@@ -285,21 +309,8 @@ impl Session {
     /// Parse files (`[{path, text, kind?, contributor?}]`) and add them in order; returns
     /// the index of the first.
     #[wasm_bindgen(js_name = addFiles)]
-    pub fn add_files(&mut self, files: &str) -> Result<u32, JsError> {
-        let files: Vec<options::JsFile> =
-            from_json(files, "files must be an array of {path, text} objects")?;
-        let sources: Vec<SourceFile> = files
-            .into_iter()
-            .map(|file| {
-                SourceFile::new(file.path, file.text)
-                    .with_kind(file.kind.map_or(FileKind::Catalog, FileKind::from))
-                    .with_contributor(file.contributor)
-            })
-            .collect();
-        self.report = None;
-        memory::reserve_for_input(&sources);
-        let range = self.checker.add_files(sources);
-        index_to_js(range.start)
+    pub fn js_add_files(&mut self, files: &str) -> Result<u32, JsError> {
+        self.add_files(files)
     }
 
     /// A file's bytes as the CLI reads them, in one crossing (no JSON, no JavaScript string):
@@ -443,13 +454,9 @@ impl Session {
     /// Run every selected rule over the files added; `facts` is `{fileExists?(path): boolean |
     /// undefined, isOutsideRoot?(path): boolean}` (without them, file existence is not checked
     /// and no path is outside). Returns the JSON report object.
-    pub fn check(&mut self, facts: &JsValue) -> Result<String, JsError> {
-        let facts = JsFacts::from_js(facts)?;
-        memory::keep_doubling();
-        let report = self.checker.check(&facts);
-        let text = json(&self.json_report(&report));
-        self.report = Some(report);
-        Ok(text)
+    #[wasm_bindgen(js_name = check)]
+    pub fn js_check(&mut self, facts: &JsValue) -> Result<String, JsError> {
+        self.check(facts)
     }
 
     /// The last check's JSON report as the CLI prints it (`--format json`, with its newline).
@@ -531,6 +538,37 @@ impl Session {
 }
 
 impl Session {
+    /// Parse files (`[{path, text, kind?, contributor?}]`) and add them in order; returns
+    /// the index of the first.
+    fn add_files(&mut self, files: &str) -> Result<u32, JsError> {
+        let files: Vec<options::JsFile> =
+            from_json(files, "files must be an array of {path, text} objects")?;
+        let sources: Vec<SourceFile> = files
+            .into_iter()
+            .map(|file| {
+                SourceFile::new(file.path, file.text)
+                    .with_kind(file.kind.map_or(FileKind::Catalog, FileKind::from))
+                    .with_contributor(file.contributor)
+            })
+            .collect();
+        self.report = None;
+        memory::reserve_for_input(&sources);
+        let range = self.checker.add_files(sources);
+        index_to_js(range.start)
+    }
+
+    /// Run every selected rule over the files added; `facts` is `{fileExists?(path): boolean |
+    /// undefined, isOutsideRoot?(path): boolean}` (without them, file existence is not checked
+    /// and no path is outside). Returns the JSON report object.
+    fn check(&mut self, facts: &JsValue) -> Result<String, JsError> {
+        let facts = JsFacts::from_js(facts)?;
+        memory::keep_doubling();
+        let report = self.checker.check(&facts);
+        let text = json(&self.json_report(&report));
+        self.report = Some(report);
+        Ok(text)
+    }
+
     fn with_policy(
         options: Option<&str>,
         policy: Option<&(Policy, Vec<kataster_core::policy::CompiledSchema>)>,
@@ -551,6 +589,7 @@ impl Session {
         })
     }
 
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     fn last_report(&self) -> Result<&Report, JsError> {
         self.report
             .as_ref()

@@ -75,7 +75,8 @@ async function browser(): Promise<void> {
   const embeddedWithSchemas = await initEmbedded({ module_or_path: module, customSchemas: { module_or_path: module } });
   // @ts-expect-error customSchemas is true or {module_or_path}
   await init({ customSchemas: 'yes' });
-  void [withSchemas, embeddedWithSchemas];
+  const complete = await initEmbedded({ module_or_path: module, complete: { module_or_path: module } });
+  void [withSchemas, embeddedWithSchemas, complete];
   const again: JsonReport = new api.Kataster().check([]);
   const error: Error = new embedded.KatasterInternalError('x');
   void again;
