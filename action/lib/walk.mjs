@@ -185,7 +185,15 @@ function* walkDir(context, dir, dirReal, levels, ancestorsReal) {
       try {
         stat = fs.statSync(entry);
       } catch (error) {
-        // A dangling symbolic link, for instance: an error of the walk, whatever its name.
+        if (dirent.isSymbolicLink() && error.code === 'ENOENT') {
+          // A link whose target is gone (a renamed folder, say) holds nothing to check unless
+          // its name is one kataster would read.
+          if (api.isCandidatePath(entry)) {
+            yield { error: { path: entry, message: 'it is a symbolic link whose target does not exist' } };
+          }
+          continue;
+        }
+        // A symbolic link loop, for instance: an error of the walk, whatever its name.
         yield { error: { path: entry, message: ioErrorMessage(error) } };
         continue;
       }
