@@ -318,3 +318,26 @@ fn the_acme_inventory_joins_catalog_argo_cd_and_clusters() {
         "{markdown}"
     );
 }
+
+/// `--show-skipped` lists one skipped file a line on standard error.
+#[test]
+fn show_skipped_lists_one_file_a_line() {
+    let output = kataster(&[
+        "check",
+        "tests/corpus/YAML001/valid/templates-are-skipped",
+        "--show-skipped",
+        "--format",
+        "concise",
+    ]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let skipped: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("skipped "))
+        .collect();
+    assert_eq!(skipped.len(), 5, "{stderr}");
+    assert!(!stderr.contains("\\u{a}"), "{stderr}");
+    assert!(
+        skipped[4].ends_with("template syntax `{{` at line 7 (not YAML until rendered)"),
+        "{stderr}"
+    );
+}

@@ -319,8 +319,8 @@ fn join(dir: &str, name: &str) -> String {
 }
 
 /// The first line (1-based) with template syntax outside quoted and block scalars and
-/// comments, and what was found: `{{` or `{%` (not `${{`, a Backstage or GitHub expression
-/// that YAML reads as a plain scalar).
+/// comments, and what was found: `{{` or `{%` where a token starts (not `${{`, a Backstage or
+/// GitHub expression, nor `{{` inside a plain scalar: YAML reads both as text).
 pub fn template_syntax_line(text: &str) -> Option<(usize, &'static str)> {
     let mut block: Option<usize> = None;
     for (number, line) in text.lines().enumerate() {
@@ -381,7 +381,11 @@ fn scan_line(line: &str) -> (Option<&'static str>, &str) {
                     quote = Some(byte);
                 } else if byte == b'#' && previous.is_none_or(|p| p == b' ' || p == b'\t') {
                     return (None, &line[..index]);
-                } else if byte == b'{' && previous != Some(b'$') {
+                } else if byte == b'{' && at_token_start {
+                    // Only where YAML would start a flow mapping (or a Helm idiom glues it to
+                    // `-` or `:`): inside a plain scalar (`path: overlays/{{cluster}}`, an
+                    // ApplicationSet's or a scaffolder's text) `{{` is text, and the file is
+                    // YAML as it is.
                     match bytes.get(index + 1) {
                         Some(b'{') => return (Some("{{"), line),
                         Some(b'%') => return (Some("{%"), line),

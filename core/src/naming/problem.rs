@@ -113,7 +113,9 @@ pub(super) fn is_subsequence(short: &str, long: &str) -> bool {
     short.len() >= 2 && short.chars().all(|c| long.any(|l| l == c))
 }
 
-/// DNS-1123 label that starts with a letter (namespaces cannot start with a digit here).
+/// Why `name` is not a DNS-1123 label, as Kubernetes validates a namespace's name
+/// (`IsDNS1123Label`: a digit may come first; that the convention's names start with a letter
+/// is the convention's matter, `NS002`).
 pub(super) fn dns_problem(name: &str) -> Option<NameProblem> {
     let lower = name.to_lowercase();
     let reason = if name.is_empty() {
@@ -130,8 +132,8 @@ pub(super) fn dns_problem(name: &str) -> Option<NameProblem> {
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
     {
         format!("it contains {c:?}; only lowercase letters, digits and `-` are allowed")
-    } else if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
-        "it must start with a letter".to_owned()
+    } else if !name.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        "it must start with a letter or digit".to_owned()
     } else if name.ends_with('-') {
         "it must end with a letter or digit".to_owned()
     } else {

@@ -49,6 +49,7 @@ pub const DEFAULT_EXEMPT: &[&str] = &[
     "openshift",
     "openshift-*",
     "argocd",
+    "argo",
     "argo-rollouts",
     "argo-events",
     "argo-workflows",

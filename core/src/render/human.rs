@@ -220,8 +220,10 @@ pub fn skipped_list(report: &Report) -> String {
         .skipped
         .iter()
         .fold(String::new(), |mut out, skipped| {
-            let line = format!("skipped {}: {}\n", skipped.file, skipped.reason);
+            // Each line is made printable on its own: its break is the list's, not the file's.
+            let line = format!("skipped {}: {}", skipped.file, skipped.reason);
             out.push_str(&printable(&line));
+            out.push('\n');
             out
         })
 }

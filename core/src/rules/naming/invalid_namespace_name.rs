@@ -12,16 +12,17 @@ pub static RULE: RuleMeta = RuleMeta {
     severity: Severity::Error,
     status: Status::Stable,
     since: "0.1.0",
-    summary: "A namespace name is not a DNS label that starts with a letter",
+    summary: "A namespace name is not a DNS label",
     docs: r#"## What it does
 Checks every namespace name (the `backstage.io/kubernetes-namespace` annotation, `Namespace`
-manifests, Argo CD destinations, Rancher Projects) is a DNS-1123 label: at most 63
-characters, lowercase letters, digits and `-`, starting with a letter and ending with a
-letter or digit.
+manifests, Argo CD destinations, Rancher Projects) is a DNS-1123 label, as Kubernetes
+validates it: at most 63 characters, lowercase letters, digits and `-`, starting and ending
+with a letter or digit.
 
 ## Why is this bad?
-Kubernetes rejects the namespace, and the deployment fails late, in the cluster. The
-convention also wants a letter first ("Namespaces can't start with numbers").
+Kubernetes rejects the namespace, and the deployment fails late, in the cluster. (A digit
+first is valid for Kubernetes; the convention's own rule, "Namespaces can't start with
+numbers", is `NS002`'s: its first part is `cs`, `ap` or `ps`.)
 
 ## Example
 ```yaml
