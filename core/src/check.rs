@@ -14,6 +14,8 @@ pub use crate::catalog::file::ParsedFile;
 pub(crate) use crate::catalog::file::file_entities;
 pub use crate::known::{Facts, KnownEntity, NoFacts};
 
+use std::collections::{HashMap, HashSet};
+
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -112,6 +114,52 @@ pub struct Checker {
     filter: FileFilter,
     /// The policy's `perFileIgnores`, relative to its directory.
     per_file: PerFileIgnores,
+    /// What [`Checker::check_incremental`] keeps between checks (`None` until its first, and
+    /// after a file is added).
+    cross: Option<CrossFindings>,
+}
+
+/// The findings of the local cross-file checks (`rules::references::LOCAL_CHECKS`) by file, and
+/// what they depend on, kept between incremental checks.
+#[derive(Debug, Default)]
+struct CrossFindings {
+    /// Per file, the local checks' findings at its entities, in the order they were emitted
+    /// (their fixes not yet resolved against the text).
+    found: Vec<Vec<Diagnostic>>,
+    /// Per file, the keys its entities' judgement looked up.
+    lookups: Vec<Vec<String>>,
+    /// Per key, the files whose judgement looked it up.
+    readers: HashMap<String, HashSet<usize>>,
+    /// The files replaced since the last check.
+    changed: HashSet<usize>,
+    /// The keys the replaced files defined before or define after: whoever looked one up may
+    /// be judged differently now.
+    changed_keys: HashSet<String>,
+}
+
+impl CrossFindings {
+    /// Record what a file's judgement looked up this time, instead of last time's.
+    fn set_lookups(&mut self, file: usize, mut keys: Vec<String>) {
+        keys.sort_unstable();
+        keys.dedup();
+        for key in &self.lookups[file] {
+            if let Some(readers) = self.readers.get_mut(key) {
+                readers.remove(&file);
+                if readers.is_empty() {
+                    self.readers.remove(key);
+                }
+            }
+        }
+        for key in &keys {
+            self.readers.entry(key.clone()).or_default().insert(file);
+        }
+        self.lookups[file] = keys;
+    }
+}
+
+/// The keys of the entities of a file (see [`crate::catalog::Entity::key`]).
+fn defined_keys(file: &ParsedFile, index: usize) -> impl Iterator<Item = String> + '_ {
+    file_entities(file, index).filter_map(|entity| entity.key())
 }
 
 /// One document once its own rules have run.
@@ -184,6 +232,7 @@ impl Checker {
             skipped: Vec::new(),
             filter: FileFilter::default(),
             per_file: PerFileIgnores::default(),
+            cross: None,
         };
         let base = Base {
             dir: String::new(),
@@ -232,6 +281,7 @@ impl Checker {
         for document in &loaded.documents {
             report_parse_errors(&mut emitter, index, &source, document);
         }
+        self.cross = None;
         self.files.push(ParsedFile {
             source,
             documents: loaded.documents,
@@ -283,6 +333,7 @@ impl Checker {
                 .flatten()
                 .collect()
             };
+        self.cross = None;
         for (file, diagnostics) in checked {
             self.files.push(file);
             self.found.push(diagnostics);
@@ -300,6 +351,12 @@ impl Checker {
             return false;
         }
         let (file, diagnostics) = self.check_file(index, source);
+        if let Some(cross) = self.cross.as_mut() {
+            cross.changed.insert(index);
+            cross
+                .changed_keys
+                .extend(defined_keys(&self.files[index], index).chain(defined_keys(&file, index)));
+        }
         self.files[index] = file;
         self.found[index] = diagnostics;
         true
@@ -412,6 +469,7 @@ impl Checker {
             help: None,
             fix: None,
         };
+        self.cross = None;
         self.files.push(ParsedFile {
             source: SourceFile::new(path, String::new()),
             documents: Vec::new(),
@@ -457,6 +515,65 @@ impl Checker {
 
     /// Run every selected rule over every file.
     pub fn check(&self, facts: &dyn Facts) -> Report {
+        let (mut diagnostics, summary) = self.own_findings();
+        let cross = self.cross_findings(facts, None, false);
+        diagnostics.extend(cross.local);
+        diagnostics.extend(cross.global);
+        self.finish(diagnostics, summary)
+    }
+
+    /// [`Checker::check`], reusing what the last incremental check found: the local cross-file
+    /// checks judge again only the files replaced since ([`Checker::replace_file`]) and those
+    /// whose judgement looked up a key that one of them defined before or defines now; the
+    /// other cross-file checks run over everything. The report is the same as
+    /// [`Checker::check`]'s, provided that `facts` answer as they did in the last check (a
+    /// caller whose files on disk changed builds a new checker, or adds a file, which forgets).
+    pub fn check_incremental(&mut self, facts: &dyn Facts) -> Report {
+        let (mut diagnostics, summary) = self.own_findings();
+        let files = self.files.len();
+        let scope: Option<Vec<bool>> = self.cross.as_ref().map(|cross| {
+            let mut scope = vec![false; files];
+            for &file in &cross.changed {
+                scope[file] = true;
+            }
+            for key in &cross.changed_keys {
+                for &file in cross.readers.get(key).into_iter().flatten() {
+                    scope[file] = true;
+                }
+            }
+            scope
+        });
+        let found = self.cross_findings(facts, scope.as_deref(), true);
+        let cross = self.cross.get_or_insert_with(|| CrossFindings {
+            found: vec![Vec::new(); files],
+            lookups: vec![Vec::new(); files],
+            ..CrossFindings::default()
+        });
+        let mut lookups: Vec<Vec<String>> = vec![Vec::new(); files];
+        for (file, key) in found.lookups {
+            lookups[file].push(key);
+        }
+        let mut local: Vec<Vec<Diagnostic>> = vec![Vec::new(); files];
+        for diagnostic in found.local {
+            let file = diagnostic.file;
+            local[file].push(diagnostic);
+        }
+        for (file, (local, lookups)) in local.into_iter().zip(lookups).enumerate() {
+            if scope.as_ref().is_none_or(|scope| scope[file]) {
+                cross.found[file] = local;
+                cross.set_lookups(file, lookups);
+            }
+        }
+        cross.changed.clear();
+        cross.changed_keys.clear();
+        diagnostics.extend(cross.found.iter().flatten().cloned());
+        diagnostics.extend(found.global);
+        self.finish(diagnostics, summary)
+    }
+
+    /// Every file's problems and its documents' own findings, and the counts of files,
+    /// documents and entities.
+    fn own_findings(&self) -> (Vec<Diagnostic>, Summary) {
         let mut emitter = Emitter::new(&self.options.selection);
         let mut summary = Summary {
             files: self.files.len(),
@@ -477,20 +594,44 @@ impl Checker {
             .enumerate()
             .map(|(index, file)| file_entities(file, index).count())
             .sum();
+        (emitter.diagnostics, summary)
+    }
+
+    /// The cross-file checks' findings: the local checks' for the files in `scope` (all when
+    /// `None`), the others' for all.
+    fn cross_findings(&self, facts: &dyn Facts, scope: Option<&[bool]>, record: bool) -> Cross {
         let expansion = crate::consumers::argocd::appset::expand(
             crate::catalog::file::manifest_documents(&self.files),
         );
-        let catalog = rules::references::Catalog::new(
+        let mut catalog = rules::references::Catalog::new(
             &self.files,
             &expansion,
             &self.options.known_entities,
             self.context(),
             facts,
-        );
-        for check in rules::references::CATALOG_CHECKS {
-            check(&catalog, &mut emitter);
+        )
+        .with_scope(scope);
+        if record {
+            catalog = catalog.recording();
         }
-        let mut diagnostics = emitter.diagnostics;
+        let mut local = Emitter::new(&self.options.selection);
+        for check in rules::references::LOCAL_CHECKS {
+            check(&catalog, &mut local);
+        }
+        let lookups = catalog.take_lookups();
+        let mut global = Emitter::new(&self.options.selection);
+        for check in rules::references::CATALOG_CHECKS {
+            check(&catalog, &mut global);
+        }
+        Cross {
+            local: local.diagnostics,
+            global: global.diagnostics,
+            lookups,
+        }
+    }
+
+    /// Resolve the fixes, sort, suppress and count.
+    fn finish(&self, mut diagnostics: Vec<Diagnostic>, mut summary: Summary) -> Report {
         // A rule proposes a scalar's new value; here, with the text, it becomes a byte edit.
         for diagnostic in &mut diagnostics {
             if let Some(fix) = diagnostic.fix.take() {
@@ -525,6 +666,16 @@ impl Checker {
             skipped: self.skipped.clone(),
         }
     }
+}
+
+/// What the cross-file checks found.
+struct Cross {
+    /// The local checks' findings, in the order they were emitted.
+    local: Vec<Diagnostic>,
+    /// The other checks'.
+    global: Vec<Diagnostic>,
+    /// The keys the local checks looked up, with the file of the entity judged then.
+    lookups: Vec<(usize, String)>,
 }
 
 /// By file, position and code (the report's order).

@@ -133,7 +133,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             .get_or_insert_with(|| stage_of(&catalog.entities[index].entity, &catalog.context))
             .clone()
     };
-    for (index, indexed) in catalog.entities.iter().enumerate() {
+    for (index, indexed) in catalog.indexed_subjects() {
         if !indexed
             .refs
             .iter()

@@ -13,6 +13,7 @@ pub mod target_outside_root;
 pub mod unresolvable_reference_name;
 pub mod wrong_target_kind;
 
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 
 use crate::catalog::Entity;
@@ -29,21 +30,32 @@ use crate::source::LineIndex;
 /// A check over the whole set of files.
 pub(crate) type CatalogCheck = fn(&Catalog<'_>, &mut Emitter<'_>);
 
-pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
+/// The cross-file checks whose findings are all at the entity they judge, and depend only on
+/// that entity, the static context (the policy, the known entities, the facts) and the entities
+/// the check looks up by key (through [`Catalog::resolves_key`] and [`Catalog::find_key`],
+/// which record the lookup): they judge the entities of [`Catalog::subjects`]. An incremental
+/// check runs them only for the files whose findings a change can reach (see
+/// [`crate::check::Checker::check_incremental`]) and reuses the others'.
+pub(crate) static LOCAL_CHECKS: &[CatalogCheck] = &[
     dangling_reference::check,
-    duplicate_entity::check,
     wrong_target_kind::check,
-    parent_cycle::check,
     misspelt_reference_kind::check,
     placeholder_target_missing::check,
     unresolvable_reference_name::check,
     location_target_missing::check,
+    crate::rules::model::stage_isolation::check,
+];
+
+/// The other cross-file checks, over every file each time: aggregates (duplicates, cycles,
+/// namespaces shared between files) and the Argo CD and Rancher inventories.
+pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
+    duplicate_entity::check,
+    parent_cycle::check,
     crate::rules::naming::invalid_namespace_name::check,
     crate::rules::naming::namespace_convention::check,
     crate::rules::naming::namespace_collision::check,
     crate::rules::naming::inconsistent_app_namespaces::check,
     crate::rules::naming::unchecked_namespace::check,
-    crate::rules::model::stage_isolation::check,
     crate::rules::argocd::unknown_app_project::check,
     crate::rules::argocd::source_not_permitted::check,
     crate::rules::argocd::destination_not_permitted::check,
@@ -94,6 +106,12 @@ pub(crate) struct Catalog<'a> {
     pub clusters: crate::consumers::clusters::Clusters<'a>,
     pub context: Context<'a>,
     pub facts: &'a dyn Facts,
+    /// Per file, whether [`Catalog::subjects`] yields its entities (`None`: every file's).
+    scope: Option<&'a [bool]>,
+    /// The file whose entity [`Catalog::subjects`] yielded last.
+    subject: Cell<usize>,
+    /// The keys looked up, with the file of the subject that looked each up (when recording).
+    lookups: Option<RefCell<Vec<(usize, String)>>>,
 }
 
 impl<'a> Catalog<'a> {
@@ -203,16 +221,67 @@ impl<'a> Catalog<'a> {
             namespaces,
             context,
             facts,
+            scope: None,
+            subject: Cell::new(0),
+            lookups: None,
+        }
+    }
+
+    /// Judge only the entities of the files marked in `scope` (by [`Catalog::subjects`]).
+    pub fn with_scope(mut self, scope: Option<&'a [bool]>) -> Self {
+        self.scope = scope;
+        self
+    }
+
+    /// Record every key looked up while judging a subject (see [`Catalog::take_lookups`]).
+    pub fn recording(mut self) -> Self {
+        self.lookups = Some(RefCell::new(Vec::new()));
+        self
+    }
+
+    /// The keys looked up since the start, each with the file of the subject judged then.
+    pub fn take_lookups(&self) -> Vec<(usize, String)> {
+        self.lookups
+            .as_ref()
+            .map(|lookups| std::mem::take(&mut *lookups.borrow_mut()))
+            .unwrap_or_default()
+    }
+
+    /// The entities a local check judges ([`LOCAL_CHECKS`]): every entity, or those of the
+    /// files in scope. The lookups made while one is judged are recorded as its file's.
+    pub fn subjects(&self) -> impl Iterator<Item = &IndexedEntity<'a>> {
+        self.indexed_subjects().map(|(_, indexed)| indexed)
+    }
+
+    /// [`Catalog::subjects`] with each one's index in [`Catalog::entities`].
+    pub fn indexed_subjects(&self) -> impl Iterator<Item = (usize, &IndexedEntity<'a>)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, indexed)| {
+                self.scope
+                    .is_none_or(|scope| scope.get(indexed.entity.file).copied().unwrap_or(false))
+            })
+            .inspect(|(_, indexed)| self.subject.set(indexed.entity.file))
+    }
+
+    fn record(&self, key: &str) {
+        if let Some(lookups) = &self.lookups {
+            lookups
+                .borrow_mut()
+                .push((self.subject.get(), key.to_owned()));
         }
     }
 
     /// Whether an entity key (`kind:namespace/name`, lowercase) is a checked or known entity.
     pub fn resolves_key(&self, key: &str) -> bool {
+        self.record(key);
         self.by_key.contains_key(key) || self.known.contains(key)
     }
 
     /// The index of the first checked entity with this key.
     pub fn find_key(&self, key: &str) -> Option<usize> {
+        self.record(key);
         self.by_key
             .get(key)
             .and_then(|indices| indices.first())
