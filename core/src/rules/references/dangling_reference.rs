@@ -53,7 +53,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     for indexed in catalog.subjects() {
-        for ((found, target), key) in indexed.refs.iter().zip(&indexed.ref_keys) {
+        for ((found, target), key) in indexed.refs().iter().zip(indexed.ref_keys()) {
             if catalog.resolves_key(key) || !is_plausible(catalog, target) {
                 continue;
             }

@@ -68,7 +68,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     for indexed in catalog.subjects() {
-        for (found, target) in &indexed.refs {
+        for (found, target) in indexed.refs() {
             let Some(kind) = suggestion(catalog, &target.kind) else {
                 continue;
             };

@@ -13,7 +13,7 @@ pub mod target_outside_root;
 pub mod unresolvable_reference_name;
 pub mod wrong_target_kind;
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 
 use crate::catalog::Entity;
@@ -80,10 +80,63 @@ pub(crate) struct IndexedEntity<'a> {
     pub entity: Entity<'a>,
     /// The case-insensitive `kind:namespace/name`, when kind and name are strings.
     pub key: Option<String>,
+    /// Whether its kind is a recognised one (only then are its references read).
+    recognised: bool,
+    /// Its references, read when first asked for.
+    refs: OnceCell<Refs<'a>>,
+}
+
+#[derive(Debug, Default)]
+struct Refs<'a> {
+    found: Vec<(FoundRef<'a>, EntityRef)>,
+    keys: Vec<String>,
+}
+
+impl<'a> IndexedEntity<'a> {
     /// The well-formed references of a recognised kind.
-    pub refs: Vec<(FoundRef<'a>, EntityRef)>,
+    pub fn refs(&self) -> &[(FoundRef<'a>, EntityRef)] {
+        &self.read_refs().found
+    }
+
     /// The case-insensitive `kind:namespace/name` of each reference's target, in order.
-    pub ref_keys: Vec<String>,
+    pub fn ref_keys(&self) -> &[String] {
+        &self.read_refs().keys
+    }
+
+    /// Whether its spec has one of these fields (a cheap test before [`IndexedEntity::refs`]).
+    pub fn has_spec_field(&self, fields: &[&str]) -> bool {
+        self.recognised
+            && self
+                .entity
+                .spec()
+                .is_some_and(|spec| fields.iter().any(|field| spec.get(field).is_some()))
+    }
+
+    fn read_refs(&self) -> &Refs<'a> {
+        self.refs.get_or_init(|| {
+            let entity = &self.entity;
+            let (Some(kind), Some(spec), true) = (entity.kind(), entity.spec(), self.recognised)
+            else {
+                return Refs::default();
+            };
+            let mut found: Vec<_> = spec_refs(kind, spec, entity.namespace())
+                .into_iter()
+                .filter(|found| found.node.as_str().is_some())
+                .filter_map(|mut found| {
+                    // Moved into the pair (the rules read the pair's).
+                    let parsed = std::mem::replace(
+                        &mut found.parsed,
+                        Err(crate::catalog::refs::RefError::Empty),
+                    )
+                    .ok()?;
+                    Some((found, parsed))
+                })
+                .collect();
+            found.shrink_to_fit();
+            let keys = found.iter().map(|(_, target)| target.key()).collect();
+            Refs { found, keys }
+        })
+    }
 }
 
 /// Every entity of the checked files, indexed by identity.
@@ -134,31 +187,12 @@ impl<'a> Catalog<'a> {
                 if let Some(key) = &key {
                     by_key.entry(key.clone()).or_default().push(entities.len());
                 }
-                let mut refs: Vec<_> = match (entity.kind(), entity.spec()) {
-                    (Some(kind), Some(spec)) if context.kind_schema(&entity).is_some() => {
-                        spec_refs(kind, spec, entity.namespace())
-                            .into_iter()
-                            .filter(|found| found.node.as_str().is_some())
-                            .filter_map(|mut found| {
-                                // Moved into the pair (the rules read the pair's).
-                                let parsed = std::mem::replace(
-                                    &mut found.parsed,
-                                    Err(crate::catalog::refs::RefError::Empty),
-                                )
-                                .ok()?;
-                                Some((found, parsed))
-                            })
-                            .collect()
-                    }
-                    _ => Vec::new(),
-                };
-                refs.shrink_to_fit();
-                let ref_keys = refs.iter().map(|(_, target)| target.key()).collect();
+                let recognised = context.kind_schema(&entity).is_some();
                 entities.push(IndexedEntity {
                     entity,
                     key,
-                    refs,
-                    ref_keys,
+                    recognised,
+                    refs: OnceCell::new(),
                 });
             }
         }

@@ -59,6 +59,9 @@ struct Edge {
     reference: usize,
 }
 
+/// The spec fields of the hierarchy's links (those of the match below).
+const HIERARCHY_FIELDS: &[&str] = &["parent", "subdomainOf", "subcomponentOf", "children"];
+
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
@@ -66,8 +69,11 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     let mut edges: HashMap<String, Vec<Edge>> = HashMap::new();
     for (entity, indexed) in catalog.entities.iter().enumerate() {
         let Some(own) = &indexed.key else { continue };
+        if !indexed.has_spec_field(HIERARCHY_FIELDS) {
+            continue;
+        }
         for (reference, ((found, _), target)) in
-            indexed.refs.iter().zip(&indexed.ref_keys).enumerate()
+            indexed.refs().iter().zip(indexed.ref_keys()).enumerate()
         {
             let (child, parent) = match found.field.field {
                 "parent" | "subdomainOf" | "subcomponentOf" => (own.clone(), target.clone()),
@@ -101,7 +107,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             .collect();
         let (_, edge) = &cycle[0];
         let indexed = &catalog.entities[edge.entity];
-        let (found, _) = &indexed.refs[edge.reference];
+        let (found, _) = &indexed.refs()[edge.reference];
         Catalog::report(
             out,
             &RULE,

@@ -53,7 +53,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     for indexed in catalog.subjects() {
-        for (found, target) in &indexed.refs {
+        for (found, target) in indexed.refs() {
             // No default kind (dependsOn, dependencyOf): Backstage accepts any kind.
             if found.field.default_kind.is_none() {
                 continue;
