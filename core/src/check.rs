@@ -106,6 +106,8 @@ pub struct Checker {
     /// Per file, the diagnostics of its own documents (parse errors and the per-entity rules),
     /// found when it was added.
     found: Vec<Vec<Diagnostic>>,
+    /// Per file, what the cross-file index reads of its entities first, read when it was added.
+    ids: Vec<Vec<rules::references::EntityIds>>,
     /// What a document keeps once its own rules have run (`None`: everything).
     keep: Option<prune::Keep>,
     /// Files read but not checked.
@@ -157,10 +159,13 @@ impl CrossFindings {
     }
 }
 
-/// The keys of the entities of a file (see [`crate::catalog::Entity::key`]).
-fn defined_keys(file: &ParsedFile, index: usize) -> impl Iterator<Item = String> + '_ {
-    file_entities(file, index).filter_map(|entity| entity.key())
-}
+/// A file once parsed and its documents' rules have run: the file, their findings and what the
+/// cross-file index reads of its entities first.
+type Added = (
+    ParsedFile,
+    Vec<Diagnostic>,
+    Vec<rules::references::EntityIds>,
+);
 
 /// One document once its own rules have run.
 struct Checked {
@@ -228,6 +233,7 @@ impl Checker {
             convention,
             files: Vec::new(),
             found: Vec::new(),
+            ids: Vec::new(),
             keep,
             skipped: Vec::new(),
             filter: FileFilter::default(),
@@ -288,6 +294,7 @@ impl Checker {
             problems: loaded.problems,
         });
         self.found.push(emitter.diagnostics);
+        self.ids.push(Vec::new());
         index
     }
 
@@ -315,28 +322,28 @@ impl Checker {
         let first = self.files.len();
         let this = &*self;
         let threads = this.options.parse.threads.min(sources.len());
-        let checked: Vec<(ParsedFile, Vec<Diagnostic>)> =
-            if cfg!(target_family = "wasm") || threads < 2 {
-                sources
-                    .into_iter()
-                    .enumerate()
-                    .map(|(offset, source)| this.check_file(first + offset, source))
-                    .collect()
-            } else {
-                let sources: Vec<(usize, SourceFile)> = sources.into_iter().enumerate().collect();
-                crate::parallel::map_runs(sources, threads, |run| {
-                    run.into_iter()
-                        .map(|(offset, source)| this.check_file(first + offset, source))
-                        .collect::<Vec<_>>()
-                })
+        let checked: Vec<Added> = if cfg!(target_family = "wasm") || threads < 2 {
+            sources
                 .into_iter()
-                .flatten()
+                .enumerate()
+                .map(|(offset, source)| this.check_file(first + offset, source))
                 .collect()
-            };
+        } else {
+            let sources: Vec<(usize, SourceFile)> = sources.into_iter().enumerate().collect();
+            crate::parallel::map_runs(sources, threads, |run| {
+                run.into_iter()
+                    .map(|(offset, source)| this.check_file(first + offset, source))
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect()
+        };
         self.cross = None;
-        for (file, diagnostics) in checked {
+        for (file, diagnostics, ids) in checked {
             self.files.push(file);
             self.found.push(diagnostics);
+            self.ids.push(ids);
         }
         first..self.files.len()
     }
@@ -350,20 +357,24 @@ impl Checker {
         if index >= self.files.len() {
             return false;
         }
-        let (file, diagnostics) = self.check_file(index, source);
+        let (file, diagnostics, ids) = self.check_file(index, source);
         if let Some(cross) = self.cross.as_mut() {
             cross.changed.insert(index);
-            cross
-                .changed_keys
-                .extend(defined_keys(&self.files[index], index).chain(defined_keys(&file, index)));
+            cross.changed_keys.extend(
+                self.ids[index]
+                    .iter()
+                    .chain(&ids)
+                    .filter_map(|ids| ids.key.clone()),
+            );
         }
         self.files[index] = file;
         self.found[index] = diagnostics;
+        self.ids[index] = ids;
         true
     }
 
     /// Parse a file and run the rules of each document as it is read.
-    fn check_file(&self, index: usize, source: SourceFile) -> (ParsedFile, Vec<Diagnostic>) {
+    fn check_file(&self, index: usize, source: SourceFile) -> Added {
         let mut checked = yaml::parse_map(
             &source.text,
             &self.options.parse,
@@ -395,7 +406,8 @@ impl Checker {
             documents,
             problems: Vec::new(),
         };
-        (file, diagnostics)
+        let ids = rules::references::entity_ids(&file, index, &self.context());
+        (file, diagnostics, ids)
     }
 
     /// A document's parse errors and the rules of its entity; then keep what the cross-file
@@ -476,6 +488,7 @@ impl Checker {
             problems: vec![(rule, None, finding)],
         });
         self.found.push(Vec::new());
+        self.ids.push(Vec::new());
         self.files.len() - 1
     }
 
@@ -605,6 +618,7 @@ impl Checker {
         );
         let mut catalog = rules::references::Catalog::new(
             &self.files,
+            &self.ids,
             &expansion,
             &self.options.known_entities,
             self.context(),

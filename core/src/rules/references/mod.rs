@@ -74,12 +74,32 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::rancher::project_display_name::check,
 ];
 
+/// What the index reads of an entity before anything else: read once a file, when it is added
+/// (see [`entity_ids`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct EntityIds {
+    /// [`Entity::key`].
+    pub key: Option<String>,
+    /// Whether the context has a schema for its kind.
+    pub recognised: bool,
+}
+
+/// The [`EntityIds`] of a file's entities, in the order of [`file_entities`].
+pub(crate) fn entity_ids(file: &ParsedFile, index: usize, context: &Context<'_>) -> Vec<EntityIds> {
+    file_entities(file, index)
+        .map(|entity| EntityIds {
+            key: entity.key(),
+            recognised: context.kind_schema(&entity).is_some(),
+        })
+        .collect()
+}
+
 /// One entity with its references.
 #[derive(Debug)]
 pub(crate) struct IndexedEntity<'a> {
     pub entity: Entity<'a>,
     /// The case-insensitive `kind:namespace/name`, when kind and name are strings.
-    pub key: Option<String>,
+    pub key: Option<&'a str>,
     /// Whether its kind is a recognised one (only then are its references read).
     recognised: bool,
     /// Its references, read when first asked for.
@@ -143,7 +163,7 @@ impl<'a> IndexedEntity<'a> {
 pub(crate) struct Catalog<'a> {
     pub files: &'a [ParsedFile],
     pub entities: Vec<IndexedEntity<'a>>,
-    pub by_key: HashMap<String, Vec<usize>>,
+    pub by_key: HashMap<&'a str, Vec<usize>>,
     pub known: HashSet<String>,
     /// Lowercased kinds that exist: the built-in ones, the policy's and those of known entities.
     pub kinds: HashSet<String>,
@@ -168,30 +188,31 @@ pub(crate) struct Catalog<'a> {
 }
 
 impl<'a> Catalog<'a> {
+    /// The index of `files`, whose entities' [`EntityIds`] are `ids` (one list a file).
     pub fn new(
         files: &'a [ParsedFile],
+        ids: &'a [Vec<EntityIds>],
         expansion: &'a Expansion,
         known: &[KnownEntity],
         context: Context<'a>,
         facts: &'a dyn Facts,
     ) -> Self {
         let mut entities = Vec::new();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<&'a str, Vec<usize>> = HashMap::new();
         let mut kinds: HashSet<String> = BUILTIN_KINDS
             .iter()
             .map(|schema| schema.kind.to_lowercase())
             .collect();
-        for (index, file) in files.iter().enumerate() {
-            for entity in file_entities(file, index) {
-                let key = entity.key();
-                if let Some(key) = &key {
-                    by_key.entry(key.clone()).or_default().push(entities.len());
+        for (index, (file, ids)) in files.iter().zip(ids).enumerate() {
+            for (entity, ids) in file_entities(file, index).zip(ids) {
+                let key = ids.key.as_deref();
+                if let Some(key) = key {
+                    by_key.entry(key).or_default().push(entities.len());
                 }
-                let recognised = context.kind_schema(&entity).is_some();
                 entities.push(IndexedEntity {
                     entity,
                     key,
-                    recognised,
+                    recognised: ids.recognised,
                     refs: OnceCell::new(),
                 });
             }

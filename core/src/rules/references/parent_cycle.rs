@@ -68,7 +68,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     }
     let mut edges: HashMap<String, Vec<Edge>> = HashMap::new();
     for (entity, indexed) in catalog.entities.iter().enumerate() {
-        let Some(own) = &indexed.key else { continue };
+        let Some(own) = indexed.key else { continue };
         if !indexed.has_spec_field(HIERARCHY_FIELDS) {
             continue;
         }
@@ -76,8 +76,8 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             indexed.refs().iter().zip(indexed.ref_keys()).enumerate()
         {
             let (child, parent) = match found.field.field {
-                "parent" | "subdomainOf" | "subcomponentOf" => (own.clone(), target.clone()),
-                "children" => (target.clone(), own.clone()),
+                "parent" | "subdomainOf" | "subcomponentOf" => (own.to_owned(), target.clone()),
+                "children" => (target.clone(), own.to_owned()),
                 _ => continue,
             };
             edges.entry(child).or_default().push(Edge {
