@@ -82,14 +82,27 @@ pub(crate) struct EntityIds {
     pub key: Option<String>,
     /// Whether the context has a schema for its kind.
     pub recognised: bool,
+    /// Whether it is recognised and its spec has one of the hierarchy's links
+    /// ([`parent_cycle::HIERARCHY_FIELDS`]).
+    pub hierarchy: bool,
 }
 
 /// The [`EntityIds`] of a file's entities, in the order of [`file_entities`].
 pub(crate) fn entity_ids(file: &ParsedFile, index: usize, context: &Context<'_>) -> Vec<EntityIds> {
     file_entities(file, index)
-        .map(|entity| EntityIds {
-            key: entity.key(),
-            recognised: context.kind_schema(&entity).is_some(),
+        .map(|entity| {
+            let recognised = context.kind_schema(&entity).is_some();
+            let hierarchy = recognised
+                && entity.spec().is_some_and(|spec| {
+                    parent_cycle::HIERARCHY_FIELDS
+                        .iter()
+                        .any(|field| spec.get(field).is_some())
+                });
+            EntityIds {
+                key: entity.key(),
+                recognised,
+                hierarchy,
+            }
         })
         .collect()
 }
@@ -102,6 +115,8 @@ pub(crate) struct IndexedEntity<'a> {
     pub key: Option<&'a str>,
     /// Whether its kind is a recognised one (only then are its references read).
     recognised: bool,
+    /// [`EntityIds::hierarchy`].
+    pub hierarchy: bool,
     /// Its references, read when first asked for.
     refs: OnceCell<Refs<'a>>,
 }
@@ -121,15 +136,6 @@ impl<'a> IndexedEntity<'a> {
     /// The case-insensitive `kind:namespace/name` of each reference's target, in order.
     pub fn ref_keys(&self) -> &[String] {
         &self.read_refs().keys
-    }
-
-    /// Whether its spec has one of these fields (a cheap test before [`IndexedEntity::refs`]).
-    pub fn has_spec_field(&self, fields: &[&str]) -> bool {
-        self.recognised
-            && self
-                .entity
-                .spec()
-                .is_some_and(|spec| fields.iter().any(|field| spec.get(field).is_some()))
     }
 
     fn read_refs(&self) -> &Refs<'a> {
@@ -197,8 +203,9 @@ impl<'a> Catalog<'a> {
         context: Context<'a>,
         facts: &'a dyn Facts,
     ) -> Self {
-        let mut entities = Vec::new();
-        let mut by_key: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        let count = ids.iter().map(Vec::len).sum();
+        let mut entities = Vec::with_capacity(count);
+        let mut by_key: HashMap<&'a str, Vec<usize>> = HashMap::with_capacity(count);
         let mut kinds: HashSet<String> = BUILTIN_KINDS
             .iter()
             .map(|schema| schema.kind.to_lowercase())
@@ -213,6 +220,7 @@ impl<'a> Catalog<'a> {
                     entity,
                     key,
                     recognised: ids.recognised,
+                    hierarchy: ids.hierarchy,
                     refs: OnceCell::new(),
                 });
             }

@@ -60,7 +60,8 @@ struct Edge {
 }
 
 /// The spec fields of the hierarchy's links (those of the match below).
-const HIERARCHY_FIELDS: &[&str] = &["parent", "subdomainOf", "subcomponentOf", "children"];
+pub(crate) const HIERARCHY_FIELDS: &[&str] =
+    &["parent", "subdomainOf", "subcomponentOf", "children"];
 
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
@@ -69,7 +70,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     let mut edges: HashMap<String, Vec<Edge>> = HashMap::new();
     for (entity, indexed) in catalog.entities.iter().enumerate() {
         let Some(own) = indexed.key else { continue };
-        if !indexed.has_spec_field(HIERARCHY_FIELDS) {
+        if !indexed.hierarchy {
             continue;
         }
         for (reference, ((found, _), target)) in
