@@ -376,3 +376,63 @@ fn the_language_server_reads_nothing_outside_its_folders() {
         "{everything}"
     );
 }
+
+/// A client that can watch files is asked to (client/registerCapability for
+/// workspace/didChangeWatchedFiles, YAML and JSON files); a file changed on disk and reported
+/// so is checked again, and the files whose findings that changes are published.
+#[test]
+fn files_changed_on_disk_are_watched() {
+    let root = workspace("watched");
+    let mut client = Client::start(&root);
+    let capabilities =
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(&root), "capabilities": capabilities, "workspaceFolders": [{"uri": uri(&root), "name": "fixture"}]}),
+    );
+    client.notify("initialized", json!({}));
+    let registration = loop {
+        let message = client.receive();
+        if message["method"] == "client/registerCapability" {
+            break message;
+        }
+        client.backlog.push(message);
+    };
+    let registrations = registration["params"]["registrations"].as_array().unwrap();
+    assert_eq!(registrations.len(), 1, "{registration}");
+    assert_eq!(
+        registrations[0]["method"], "workspace/didChangeWatchedFiles",
+        "{registration}"
+    );
+    assert_eq!(
+        registrations[0]["registerOptions"]["watchers"],
+        json!([{"globPattern": "**/*.{yaml,yml,json}"}])
+    );
+    client.send(&json!({"jsonrpc": "2.0", "id": registration["id"], "result": null}));
+
+    // The Group phippy's owner names is renamed on disk: phippy's reference dangles.
+    let org = root.join("org.yaml");
+    let phippy = uri(&root.join("phippy.yaml"));
+    let text = std::fs::read_to_string(&org).unwrap();
+    std::fs::write(&org, text.replace("team-a", "team-z")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&org), "type": 2}]}),
+    );
+    let diagnostics = client.diagnostics_for(&phippy);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["message"].as_str().unwrap().contains("team-a")),
+        "{diagnostics:?}"
+    );
+
+    // And back.
+    std::fs::write(&org, text).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&org), "type": 2}]}),
+    );
+    assert_eq!(client.diagnostics_for(&phippy), Vec::<Value>::new());
+    client.shut_down();
+}

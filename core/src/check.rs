@@ -14,6 +14,8 @@ pub use crate::catalog::file::ParsedFile;
 pub(crate) use crate::catalog::file::file_entities;
 pub use crate::known::{Facts, KnownEntity, NoFacts};
 
+use std::collections::{HashMap, HashSet};
+
 use crate::catalog::Entity;
 use crate::catalog::kinds::builtin_kind;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -104,6 +106,8 @@ pub struct Checker {
     /// Per file, the diagnostics of its own documents (parse errors and the per-entity rules),
     /// found when it was added.
     found: Vec<Vec<Diagnostic>>,
+    /// Per file, what the cross-file index reads of its entities first, read when it was added.
+    ids: Vec<Vec<rules::references::EntityIds>>,
     /// What a document keeps once its own rules have run (`None`: everything).
     keep: Option<prune::Keep>,
     /// Files read but not checked.
@@ -112,7 +116,56 @@ pub struct Checker {
     filter: FileFilter,
     /// The policy's `perFileIgnores`, relative to its directory.
     per_file: PerFileIgnores,
+    /// What [`Checker::check_incremental`] keeps between checks (`None` until its first, and
+    /// after a file is added).
+    cross: Option<CrossFindings>,
 }
+
+/// The findings of the local cross-file checks (`rules::references::LOCAL_CHECKS`) by file, and
+/// what they depend on, kept between incremental checks.
+#[derive(Debug, Default)]
+struct CrossFindings {
+    /// Per file, the local checks' findings at its entities, in the order they were emitted
+    /// (their fixes not yet resolved against the text).
+    found: Vec<Vec<Diagnostic>>,
+    /// Per file, the keys its entities' judgement looked up.
+    lookups: Vec<Vec<String>>,
+    /// Per key, the files whose judgement looked it up.
+    readers: HashMap<String, HashSet<usize>>,
+    /// The files replaced since the last check.
+    changed: HashSet<usize>,
+    /// The keys the replaced files defined before or define after: whoever looked one up may
+    /// be judged differently now.
+    changed_keys: HashSet<String>,
+}
+
+impl CrossFindings {
+    /// Record what a file's judgement looked up this time, instead of last time's.
+    fn set_lookups(&mut self, file: usize, mut keys: Vec<String>) {
+        keys.sort_unstable();
+        keys.dedup();
+        for key in &self.lookups[file] {
+            if let Some(readers) = self.readers.get_mut(key) {
+                readers.remove(&file);
+                if readers.is_empty() {
+                    self.readers.remove(key);
+                }
+            }
+        }
+        for key in &keys {
+            self.readers.entry(key.clone()).or_default().insert(file);
+        }
+        self.lookups[file] = keys;
+    }
+}
+
+/// A file once parsed and its documents' rules have run: the file, their findings and what the
+/// cross-file index reads of its entities first.
+type Added = (
+    ParsedFile,
+    Vec<Diagnostic>,
+    Vec<rules::references::EntityIds>,
+);
 
 /// One document once its own rules have run.
 struct Checked {
@@ -180,10 +233,12 @@ impl Checker {
             convention,
             files: Vec::new(),
             found: Vec::new(),
+            ids: Vec::new(),
             keep,
             skipped: Vec::new(),
             filter: FileFilter::default(),
             per_file: PerFileIgnores::default(),
+            cross: None,
         };
         let base = Base {
             dir: String::new(),
@@ -232,12 +287,14 @@ impl Checker {
         for document in &loaded.documents {
             report_parse_errors(&mut emitter, index, &source, document);
         }
+        self.cross = None;
         self.files.push(ParsedFile {
             source,
             documents: loaded.documents,
             problems: loaded.problems,
         });
         self.found.push(emitter.diagnostics);
+        self.ids.push(Vec::new());
         index
     }
 
@@ -265,27 +322,28 @@ impl Checker {
         let first = self.files.len();
         let this = &*self;
         let threads = this.options.parse.threads.min(sources.len());
-        let checked: Vec<(ParsedFile, Vec<Diagnostic>)> =
-            if cfg!(target_family = "wasm") || threads < 2 {
-                sources
-                    .into_iter()
-                    .enumerate()
-                    .map(|(offset, source)| this.check_file(first + offset, source))
-                    .collect()
-            } else {
-                let sources: Vec<(usize, SourceFile)> = sources.into_iter().enumerate().collect();
-                crate::parallel::map_runs(sources, threads, |run| {
-                    run.into_iter()
-                        .map(|(offset, source)| this.check_file(first + offset, source))
-                        .collect::<Vec<_>>()
-                })
+        let checked: Vec<Added> = if cfg!(target_family = "wasm") || threads < 2 {
+            sources
                 .into_iter()
-                .flatten()
+                .enumerate()
+                .map(|(offset, source)| this.check_file(first + offset, source))
                 .collect()
-            };
-        for (file, diagnostics) in checked {
+        } else {
+            let sources: Vec<(usize, SourceFile)> = sources.into_iter().enumerate().collect();
+            crate::parallel::map_runs(sources, threads, |run| {
+                run.into_iter()
+                    .map(|(offset, source)| this.check_file(first + offset, source))
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect()
+        };
+        self.cross = None;
+        for (file, diagnostics, ids) in checked {
             self.files.push(file);
             self.found.push(diagnostics);
+            self.ids.push(ids);
         }
         first..self.files.len()
     }
@@ -299,14 +357,24 @@ impl Checker {
         if index >= self.files.len() {
             return false;
         }
-        let (file, diagnostics) = self.check_file(index, source);
+        let (file, diagnostics, ids) = self.check_file(index, source);
+        if let Some(cross) = self.cross.as_mut() {
+            cross.changed.insert(index);
+            cross.changed_keys.extend(
+                self.ids[index]
+                    .iter()
+                    .chain(&ids)
+                    .filter_map(|ids| ids.key.clone()),
+            );
+        }
         self.files[index] = file;
         self.found[index] = diagnostics;
+        self.ids[index] = ids;
         true
     }
 
     /// Parse a file and run the rules of each document as it is read.
-    fn check_file(&self, index: usize, source: SourceFile) -> (ParsedFile, Vec<Diagnostic>) {
+    fn check_file(&self, index: usize, source: SourceFile) -> Added {
         let mut checked = yaml::parse_map(
             &source.text,
             &self.options.parse,
@@ -338,7 +406,8 @@ impl Checker {
             documents,
             problems: Vec::new(),
         };
-        (file, diagnostics)
+        let ids = rules::references::entity_ids(&file, index, &self.context());
+        (file, diagnostics, ids)
     }
 
     /// A document's parse errors and the rules of its entity; then keep what the cross-file
@@ -412,12 +481,14 @@ impl Checker {
             help: None,
             fix: None,
         };
+        self.cross = None;
         self.files.push(ParsedFile {
             source: SourceFile::new(path, String::new()),
             documents: Vec::new(),
             problems: vec![(rule, None, finding)],
         });
         self.found.push(Vec::new());
+        self.ids.push(Vec::new());
         self.files.len() - 1
     }
 
@@ -457,6 +528,65 @@ impl Checker {
 
     /// Run every selected rule over every file.
     pub fn check(&self, facts: &dyn Facts) -> Report {
+        let (mut diagnostics, summary) = self.own_findings();
+        let cross = self.cross_findings(facts, None, false);
+        diagnostics.extend(cross.local);
+        diagnostics.extend(cross.global);
+        self.finish(diagnostics, summary)
+    }
+
+    /// [`Checker::check`], reusing what the last incremental check found: the local cross-file
+    /// checks judge again only the files replaced since ([`Checker::replace_file`]) and those
+    /// whose judgement looked up a key that one of them defined before or defines now; the
+    /// other cross-file checks run over everything. The report is the same as
+    /// [`Checker::check`]'s, provided that `facts` answer as they did in the last check (a
+    /// caller whose files on disk changed builds a new checker, or adds a file, which forgets).
+    pub fn check_incremental(&mut self, facts: &dyn Facts) -> Report {
+        let (mut diagnostics, summary) = self.own_findings();
+        let files = self.files.len();
+        let scope: Option<Vec<bool>> = self.cross.as_ref().map(|cross| {
+            let mut scope = vec![false; files];
+            for &file in &cross.changed {
+                scope[file] = true;
+            }
+            for key in &cross.changed_keys {
+                for &file in cross.readers.get(key).into_iter().flatten() {
+                    scope[file] = true;
+                }
+            }
+            scope
+        });
+        let found = self.cross_findings(facts, scope.as_deref(), true);
+        let cross = self.cross.get_or_insert_with(|| CrossFindings {
+            found: vec![Vec::new(); files],
+            lookups: vec![Vec::new(); files],
+            ..CrossFindings::default()
+        });
+        let mut lookups: Vec<Vec<String>> = vec![Vec::new(); files];
+        for (file, key) in found.lookups {
+            lookups[file].push(key);
+        }
+        let mut local: Vec<Vec<Diagnostic>> = vec![Vec::new(); files];
+        for diagnostic in found.local {
+            let file = diagnostic.file;
+            local[file].push(diagnostic);
+        }
+        for (file, (local, lookups)) in local.into_iter().zip(lookups).enumerate() {
+            if scope.as_ref().is_none_or(|scope| scope[file]) {
+                cross.found[file] = local;
+                cross.set_lookups(file, lookups);
+            }
+        }
+        cross.changed.clear();
+        cross.changed_keys.clear();
+        diagnostics.extend(cross.found.iter().flatten().cloned());
+        diagnostics.extend(found.global);
+        self.finish(diagnostics, summary)
+    }
+
+    /// Every file's problems and its documents' own findings, and the counts of files,
+    /// documents and entities.
+    fn own_findings(&self) -> (Vec<Diagnostic>, Summary) {
         let mut emitter = Emitter::new(&self.options.selection);
         let mut summary = Summary {
             files: self.files.len(),
@@ -471,26 +601,46 @@ impl Checker {
                 .diagnostics
                 .extend(self.found[index].iter().cloned());
         }
-        summary.entities = self
-            .files
-            .iter()
-            .enumerate()
-            .map(|(index, file)| file_entities(file, index).count())
-            .sum();
+        summary.entities = self.ids.iter().map(Vec::len).sum();
+        (emitter.diagnostics, summary)
+    }
+
+    /// The cross-file checks' findings: the local checks' for the files in `scope` (all when
+    /// `None`), the others' for all.
+    fn cross_findings(&self, facts: &dyn Facts, scope: Option<&[bool]>, record: bool) -> Cross {
         let expansion = crate::consumers::argocd::appset::expand(
             crate::catalog::file::manifest_documents(&self.files),
         );
-        let catalog = rules::references::Catalog::new(
+        let mut catalog = rules::references::Catalog::new(
             &self.files,
+            &self.ids,
             &expansion,
             &self.options.known_entities,
             self.context(),
             facts,
-        );
-        for check in rules::references::CATALOG_CHECKS {
-            check(&catalog, &mut emitter);
+        )
+        .with_scope(scope);
+        if record {
+            catalog = catalog.recording();
         }
-        let mut diagnostics = emitter.diagnostics;
+        let mut local = Emitter::new(&self.options.selection);
+        for check in rules::references::LOCAL_CHECKS {
+            check(&catalog, &mut local);
+        }
+        let lookups = catalog.take_lookups();
+        let mut global = Emitter::new(&self.options.selection);
+        for check in rules::references::CATALOG_CHECKS {
+            check(&catalog, &mut global);
+        }
+        Cross {
+            local: local.diagnostics,
+            global: global.diagnostics,
+            lookups,
+        }
+    }
+
+    /// Resolve the fixes, sort, suppress and count.
+    fn finish(&self, mut diagnostics: Vec<Diagnostic>, mut summary: Summary) -> Report {
         // A rule proposes a scalar's new value; here, with the text, it becomes a byte edit.
         for diagnostic in &mut diagnostics {
             if let Some(fix) = diagnostic.fix.take() {
@@ -525,6 +675,16 @@ impl Checker {
             skipped: self.skipped.clone(),
         }
     }
+}
+
+/// What the cross-file checks found.
+struct Cross {
+    /// The local checks' findings, in the order they were emitted.
+    local: Vec<Diagnostic>,
+    /// The other checks'.
+    global: Vec<Diagnostic>,
+    /// The keys the local checks looked up, with the file of the entity judged then.
+    lookups: Vec<(usize, String)>,
 }
 
 /// By file, position and code (the report's order).

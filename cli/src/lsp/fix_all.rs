@@ -41,7 +41,9 @@ pub fn text_after_passes(workspace: &mut Workspace, index: usize) -> Option<(Str
             .with_kind(original.kind)
             .with_contributor(original.contributor.clone());
         workspace.checker.replace_file(index, fixed);
-        let report = workspace.checker.check(&FileSystem { root: root.clone() });
+        let report = workspace
+            .checker
+            .check_incremental(&FileSystem { root: root.clone() });
         let pass = fix::apply(&text, &safe_fixes(&report, index));
         if pass.applied == 0 || pass.text == text {
             break;

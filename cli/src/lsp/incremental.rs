@@ -61,7 +61,7 @@ impl Workspace {
             return Changes::everything();
         }
         if let Some(root) = self.run_root.clone() {
-            self.report = Some(self.checker.check(&FileSystem { root }));
+            self.report = Some(self.checker.check_incremental(&FileSystem { root }));
         }
         changes
     }

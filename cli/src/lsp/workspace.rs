@@ -213,7 +213,7 @@ impl Workspace {
                 *slot = Some(read.canonical.clone());
             }
         }
-        self.report = Some(checker.check(&FileSystem { root: root.clone() }));
+        self.report = Some(checker.check_incremental(&FileSystem { root: root.clone() }));
         self.checker = checker;
         self.policy = policy;
         self.policy_inputs = schema_files.into_inner();

@@ -55,6 +55,7 @@ impl super::Checker {
         );
         let catalog = Catalog::new(
             &self.files,
+            &self.ids,
             &expansion,
             &self.options.known_entities,
             self.context(),

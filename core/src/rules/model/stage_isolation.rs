@@ -133,9 +133,9 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             .get_or_insert_with(|| stage_of(&catalog.entities[index].entity, &catalog.context))
             .clone()
     };
-    for (index, indexed) in catalog.entities.iter().enumerate() {
+    for (index, indexed) in catalog.indexed_subjects() {
         if !indexed
-            .refs
+            .refs()
             .iter()
             .any(|(found, _)| STAGED_RELATIONS.contains(&found.field.field))
         {
@@ -144,7 +144,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         let Some((stage, source)) = stage_at(index) else {
             continue;
         };
-        for ((found, _), key) in indexed.refs.iter().zip(&indexed.ref_keys) {
+        for ((found, _), key) in indexed.refs().iter().zip(indexed.ref_keys()) {
             if !STAGED_RELATIONS.contains(&found.field.field) {
                 continue;
             }

@@ -52,8 +52,8 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    for indexed in &catalog.entities {
-        for ((found, target), key) in indexed.refs.iter().zip(&indexed.ref_keys) {
+    for indexed in catalog.subjects() {
+        for ((found, target), key) in indexed.refs().iter().zip(indexed.ref_keys()) {
             if catalog.resolves_key(key) || !is_plausible(catalog, target) {
                 continue;
             }

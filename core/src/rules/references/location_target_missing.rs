@@ -51,7 +51,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) && !out.enabled(&target_outside_root::RULE) {
         return;
     }
-    for indexed in &catalog.entities {
+    for indexed in catalog.subjects() {
         let entity = &indexed.entity;
         let (Some(api_version), Some("Location"), Some(spec)) =
             (entity.api_version(), entity.kind(), entity.spec())

@@ -67,8 +67,8 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    for indexed in &catalog.entities {
-        for (found, target) in &indexed.refs {
+    for indexed in catalog.subjects() {
+        for (found, target) in indexed.refs() {
             let Some(kind) = suggestion(catalog, &target.kind) else {
                 continue;
             };

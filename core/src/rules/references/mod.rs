@@ -13,6 +13,7 @@ pub mod target_outside_root;
 pub mod unresolvable_reference_name;
 pub mod wrong_target_kind;
 
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 
 use crate::catalog::Entity;
@@ -29,21 +30,32 @@ use crate::source::LineIndex;
 /// A check over the whole set of files.
 pub(crate) type CatalogCheck = fn(&Catalog<'_>, &mut Emitter<'_>);
 
-pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
+/// The cross-file checks whose findings are all at the entity they judge, and depend only on
+/// that entity, the static context (the policy, the known entities, the facts) and the entities
+/// the check looks up by key (through [`Catalog::resolves_key`] and [`Catalog::find_key`],
+/// which record the lookup): they judge the entities of [`Catalog::subjects`]. An incremental
+/// check runs them only for the files whose findings a change can reach (see
+/// [`crate::check::Checker::check_incremental`]) and reuses the others'.
+pub(crate) static LOCAL_CHECKS: &[CatalogCheck] = &[
     dangling_reference::check,
-    duplicate_entity::check,
     wrong_target_kind::check,
-    parent_cycle::check,
     misspelt_reference_kind::check,
     placeholder_target_missing::check,
     unresolvable_reference_name::check,
     location_target_missing::check,
+    crate::rules::model::stage_isolation::check,
+];
+
+/// The other cross-file checks, over every file each time: aggregates (duplicates, cycles,
+/// namespaces shared between files) and the Argo CD and Rancher inventories.
+pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
+    duplicate_entity::check,
+    parent_cycle::check,
     crate::rules::naming::invalid_namespace_name::check,
     crate::rules::naming::namespace_convention::check,
     crate::rules::naming::namespace_collision::check,
     crate::rules::naming::inconsistent_app_namespaces::check,
     crate::rules::naming::unchecked_namespace::check,
-    crate::rules::model::stage_isolation::check,
     crate::rules::argocd::unknown_app_project::check,
     crate::rules::argocd::source_not_permitted::check,
     crate::rules::argocd::destination_not_permitted::check,
@@ -62,23 +74,102 @@ pub(crate) static CATALOG_CHECKS: &[CatalogCheck] = &[
     crate::rules::rancher::project_display_name::check,
 ];
 
+/// What the index reads of an entity before anything else: read once a file, when it is added
+/// (see [`entity_ids`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct EntityIds {
+    /// [`Entity::key`].
+    pub key: Option<String>,
+    /// Whether the context has a schema for its kind.
+    pub recognised: bool,
+    /// Whether it is recognised and its spec has one of the hierarchy's links
+    /// ([`parent_cycle::HIERARCHY_FIELDS`]).
+    pub hierarchy: bool,
+}
+
+/// The [`EntityIds`] of a file's entities, in the order of [`file_entities`].
+pub(crate) fn entity_ids(file: &ParsedFile, index: usize, context: &Context<'_>) -> Vec<EntityIds> {
+    file_entities(file, index)
+        .map(|entity| {
+            let recognised = context.kind_schema(&entity).is_some();
+            let hierarchy = recognised
+                && entity.spec().is_some_and(|spec| {
+                    parent_cycle::HIERARCHY_FIELDS
+                        .iter()
+                        .any(|field| spec.get(field).is_some())
+                });
+            EntityIds {
+                key: entity.key(),
+                recognised,
+                hierarchy,
+            }
+        })
+        .collect()
+}
+
 /// One entity with its references.
 #[derive(Debug)]
 pub(crate) struct IndexedEntity<'a> {
     pub entity: Entity<'a>,
     /// The case-insensitive `kind:namespace/name`, when kind and name are strings.
-    pub key: Option<String>,
+    pub key: Option<&'a str>,
+    /// Whether its kind is a recognised one (only then are its references read).
+    recognised: bool,
+    /// [`EntityIds::hierarchy`].
+    pub hierarchy: bool,
+    /// Its references, read when first asked for.
+    refs: OnceCell<Refs<'a>>,
+}
+
+#[derive(Debug, Default)]
+struct Refs<'a> {
+    found: Vec<(FoundRef<'a>, EntityRef)>,
+    keys: Vec<String>,
+}
+
+impl<'a> IndexedEntity<'a> {
     /// The well-formed references of a recognised kind.
-    pub refs: Vec<(FoundRef<'a>, EntityRef)>,
+    pub fn refs(&self) -> &[(FoundRef<'a>, EntityRef)] {
+        &self.read_refs().found
+    }
+
     /// The case-insensitive `kind:namespace/name` of each reference's target, in order.
-    pub ref_keys: Vec<String>,
+    pub fn ref_keys(&self) -> &[String] {
+        &self.read_refs().keys
+    }
+
+    fn read_refs(&self) -> &Refs<'a> {
+        self.refs.get_or_init(|| {
+            let entity = &self.entity;
+            let (Some(kind), Some(spec), true) = (entity.kind(), entity.spec(), self.recognised)
+            else {
+                return Refs::default();
+            };
+            let mut found: Vec<_> = spec_refs(kind, spec, entity.namespace())
+                .into_iter()
+                .filter(|found| found.node.as_str().is_some())
+                .filter_map(|mut found| {
+                    // Moved into the pair (the rules read the pair's).
+                    let parsed = std::mem::replace(
+                        &mut found.parsed,
+                        Err(crate::catalog::refs::RefError::Empty),
+                    )
+                    .ok()?;
+                    Some((found, parsed))
+                })
+                .collect();
+            found.shrink_to_fit();
+            let keys = found.iter().map(|(_, target)| target.key()).collect();
+            Refs { found, keys }
+        })
+    }
 }
 
 /// Every entity of the checked files, indexed by identity.
 pub(crate) struct Catalog<'a> {
     pub files: &'a [ParsedFile],
     pub entities: Vec<IndexedEntity<'a>>,
-    pub by_key: HashMap<String, Vec<usize>>,
+    pub by_key: HashMap<&'a str, Vec<usize>>,
     pub known: HashSet<String>,
     /// Lowercased kinds that exist: the built-in ones, the policy's and those of known entities.
     pub kinds: HashSet<String>,
@@ -94,53 +185,43 @@ pub(crate) struct Catalog<'a> {
     pub clusters: crate::consumers::clusters::Clusters<'a>,
     pub context: Context<'a>,
     pub facts: &'a dyn Facts,
+    /// Per file, whether [`Catalog::subjects`] yields its entities (`None`: every file's).
+    scope: Option<&'a [bool]>,
+    /// The file whose entity [`Catalog::subjects`] yielded last.
+    subject: Cell<usize>,
+    /// The keys looked up, with the file of the subject that looked each up (when recording).
+    lookups: Option<RefCell<Vec<(usize, String)>>>,
 }
 
 impl<'a> Catalog<'a> {
+    /// The index of `files`, whose entities' [`EntityIds`] are `ids` (one list a file).
     pub fn new(
         files: &'a [ParsedFile],
+        ids: &'a [Vec<EntityIds>],
         expansion: &'a Expansion,
         known: &[KnownEntity],
         context: Context<'a>,
         facts: &'a dyn Facts,
     ) -> Self {
-        let mut entities = Vec::new();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let count = ids.iter().map(Vec::len).sum();
+        let mut entities = Vec::with_capacity(count);
+        let mut by_key: HashMap<&'a str, Vec<usize>> = HashMap::with_capacity(count);
         let mut kinds: HashSet<String> = BUILTIN_KINDS
             .iter()
             .map(|schema| schema.kind.to_lowercase())
             .collect();
-        for (index, file) in files.iter().enumerate() {
-            for entity in file_entities(file, index) {
-                let key = entity.key();
-                if let Some(key) = &key {
-                    by_key.entry(key.clone()).or_default().push(entities.len());
+        for (index, (file, ids)) in files.iter().zip(ids).enumerate() {
+            for (entity, ids) in file_entities(file, index).zip(ids) {
+                let key = ids.key.as_deref();
+                if let Some(key) = key {
+                    by_key.entry(key).or_default().push(entities.len());
                 }
-                let mut refs: Vec<_> = match (entity.kind(), entity.spec()) {
-                    (Some(kind), Some(spec)) if context.kind_schema(&entity).is_some() => {
-                        spec_refs(kind, spec, entity.namespace())
-                            .into_iter()
-                            .filter(|found| found.node.as_str().is_some())
-                            .filter_map(|mut found| {
-                                // Moved into the pair (the rules read the pair's).
-                                let parsed = std::mem::replace(
-                                    &mut found.parsed,
-                                    Err(crate::catalog::refs::RefError::Empty),
-                                )
-                                .ok()?;
-                                Some((found, parsed))
-                            })
-                            .collect()
-                    }
-                    _ => Vec::new(),
-                };
-                refs.shrink_to_fit();
-                let ref_keys = refs.iter().map(|(_, target)| target.key()).collect();
                 entities.push(IndexedEntity {
                     entity,
                     key,
-                    refs,
-                    ref_keys,
+                    recognised: ids.recognised,
+                    hierarchy: ids.hierarchy,
+                    refs: OnceCell::new(),
                 });
             }
         }
@@ -203,16 +284,67 @@ impl<'a> Catalog<'a> {
             namespaces,
             context,
             facts,
+            scope: None,
+            subject: Cell::new(0),
+            lookups: None,
+        }
+    }
+
+    /// Judge only the entities of the files marked in `scope` (by [`Catalog::subjects`]).
+    pub fn with_scope(mut self, scope: Option<&'a [bool]>) -> Self {
+        self.scope = scope;
+        self
+    }
+
+    /// Record every key looked up while judging a subject (see [`Catalog::take_lookups`]).
+    pub fn recording(mut self) -> Self {
+        self.lookups = Some(RefCell::new(Vec::new()));
+        self
+    }
+
+    /// The keys looked up since the start, each with the file of the subject judged then.
+    pub fn take_lookups(&self) -> Vec<(usize, String)> {
+        self.lookups
+            .as_ref()
+            .map(|lookups| std::mem::take(&mut *lookups.borrow_mut()))
+            .unwrap_or_default()
+    }
+
+    /// The entities a local check judges ([`LOCAL_CHECKS`]): every entity, or those of the
+    /// files in scope. The lookups made while one is judged are recorded as its file's.
+    pub fn subjects(&self) -> impl Iterator<Item = &IndexedEntity<'a>> {
+        self.indexed_subjects().map(|(_, indexed)| indexed)
+    }
+
+    /// [`Catalog::subjects`] with each one's index in [`Catalog::entities`].
+    pub fn indexed_subjects(&self) -> impl Iterator<Item = (usize, &IndexedEntity<'a>)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, indexed)| {
+                self.scope
+                    .is_none_or(|scope| scope.get(indexed.entity.file).copied().unwrap_or(false))
+            })
+            .inspect(|(_, indexed)| self.subject.set(indexed.entity.file))
+    }
+
+    fn record(&self, key: &str) {
+        if let Some(lookups) = &self.lookups {
+            lookups
+                .borrow_mut()
+                .push((self.subject.get(), key.to_owned()));
         }
     }
 
     /// Whether an entity key (`kind:namespace/name`, lowercase) is a checked or known entity.
     pub fn resolves_key(&self, key: &str) -> bool {
+        self.record(key);
         self.by_key.contains_key(key) || self.known.contains(key)
     }
 
     /// The index of the first checked entity with this key.
     pub fn find_key(&self, key: &str) -> Option<usize> {
+        self.record(key);
         self.by_key
             .get(key)
             .and_then(|indices| indices.first())

@@ -59,19 +59,26 @@ struct Edge {
     reference: usize,
 }
 
+/// The spec fields of the hierarchy's links (those of the match below).
+pub(crate) const HIERARCHY_FIELDS: &[&str] =
+    &["parent", "subdomainOf", "subcomponentOf", "children"];
+
 pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
     let mut edges: HashMap<String, Vec<Edge>> = HashMap::new();
     for (entity, indexed) in catalog.entities.iter().enumerate() {
-        let Some(own) = &indexed.key else { continue };
+        let Some(own) = indexed.key else { continue };
+        if !indexed.hierarchy {
+            continue;
+        }
         for (reference, ((found, _), target)) in
-            indexed.refs.iter().zip(&indexed.ref_keys).enumerate()
+            indexed.refs().iter().zip(indexed.ref_keys()).enumerate()
         {
             let (child, parent) = match found.field.field {
-                "parent" | "subdomainOf" | "subcomponentOf" => (own.clone(), target.clone()),
-                "children" => (target.clone(), own.clone()),
+                "parent" | "subdomainOf" | "subcomponentOf" => (own.to_owned(), target.clone()),
+                "children" => (target.clone(), own.to_owned()),
                 _ => continue,
             };
             edges.entry(child).or_default().push(Edge {
@@ -101,7 +108,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             .collect();
         let (_, edge) = &cycle[0];
         let indexed = &catalog.entities[edge.entity];
-        let (found, _) = &indexed.refs[edge.reference];
+        let (found, _) = &indexed.refs()[edge.reference];
         Catalog::report(
             out,
             &RULE,

@@ -57,8 +57,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
         return;
     }
     for indexed in catalog
-        .entities
-        .iter()
+        .subjects()
         .filter(|indexed| indexed.entity.root.has_placeholder())
     {
         let base = &catalog.files[indexed.entity.file].source.path;

@@ -55,8 +55,8 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    for indexed in &catalog.entities {
-        for (found, target) in &indexed.refs {
+    for indexed in catalog.subjects() {
+        for (found, target) in indexed.refs() {
             let name_ok = is_valid_object_name(&target.name);
             let namespace_ok = is_valid_dns_label(&target.namespace);
             if name_ok && namespace_ok {

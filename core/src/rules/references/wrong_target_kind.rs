@@ -52,8 +52,8 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if !out.enabled(&RULE) {
         return;
     }
-    for indexed in &catalog.entities {
-        for (found, target) in &indexed.refs {
+    for indexed in catalog.subjects() {
+        for (found, target) in indexed.refs() {
             // No default kind (dependsOn, dependencyOf): Backstage accepts any kind.
             if found.field.default_kind.is_none() {
                 continue;
