@@ -17,8 +17,10 @@ pub fn credential_ranges(text: &str) -> Vec<Range<usize>> {
         let separator = from + found;
         from = separator + 3;
         let scheme_start = text[..separator]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-')))
-            .map_or(0, |at| at + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-')))
+            .map_or(0, |(at, c)| at + c.len_utf8());
         let scheme = &text[scheme_start..separator];
         if !scheme.starts_with(|c: char| c.is_ascii_alphabetic()) {
             continue;
@@ -103,6 +105,10 @@ mod tests {
                 "mailto:someone@example.com, https://a.example/@x",
             ),
             ("no url here: user:pass@host", "no url here: user:pass@host"),
+            (
+                "é://x:y@h éhttps://x:y@h ü://",
+                "é://x:y@h éhttps://x:****@h ü://",
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(redact_credentials(text), expected, "{text}");

@@ -376,8 +376,13 @@ mod tests {
             Err(NameProblem::NotDnsLabel { .. })
         ));
         assert!(matches!(
-            convention.parse("3000-ap-dev"),
+            convention.parse("-ap-phippy-dev"),
             Err(NameProblem::NotDnsLabel { .. })
+        ));
+        // A digit first is a DNS label; the convention's first part rejects it.
+        assert!(matches!(
+            convention.parse("3000-ap-dev"),
+            Err(NameProblem::WrongPart { .. })
         ));
     }
 

@@ -75,6 +75,14 @@ pub fn check_invariants_with(
     let full = whole.check(&NoFacts);
     assert_eq!(report.diagnostics, full.diagnostics, "{text:?}");
     assert_eq!(report.summary, full.summary, "{text:?}");
+    // What snippets mask keeps every byte where it was, and rendering never panics.
+    let ranges = kataster_core::render::mask::sensitive_ranges(text);
+    assert_eq!(
+        kataster_core::render::mask::masked(text, 0, &ranges).len(),
+        text.len(),
+        "{text:?}"
+    );
+    let _ = kataster_core::render::human::render(&report, checker.files(), false, true);
     let json = JsonReport::new(&report, checker.files());
     let lines = LineIndex::new(text);
     for (diagnostic, located) in report.diagnostics.iter().zip(&json.diagnostics) {
