@@ -2,6 +2,7 @@
 //! refs, tags, commits, history walks that notice a shallow clone's boundary, and files at a
 //! commit.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,11 @@ pub struct Repo {
     repo: gix::Repository,
     /// Commits whose parents are missing (a shallow clone's boundary).
     shallow: HashSet<ObjectId>,
+    /// Each commit's parents as read once (`None`: missing): an audit walks the history once
+    /// per release, and reading a commit object is what such a walk costs.
+    parents: RefCell<HashMap<ObjectId, Option<Vec<ObjectId>>>>,
+    /// The tags, read once.
+    tags: RefCell<Option<Vec<(String, ObjectId)>>>,
 }
 
 impl std::fmt::Debug for Repo {
@@ -41,7 +47,12 @@ impl Repo {
             .map_err(|error| format!("cannot read the shallow file: {error}"))?
             .map(|commits| commits.iter().copied().collect())
             .unwrap_or_default();
-        Ok(Self { repo, shallow })
+        Ok(Self {
+            repo,
+            shallow,
+            parents: RefCell::default(),
+            tags: RefCell::default(),
+        })
     }
 
     /// The working tree's root (the repository's directory for a bare one).
@@ -152,6 +163,15 @@ impl Repo {
 
     /// Every tag, peeled to its commit.
     pub fn tags(&self) -> Result<Vec<(String, ObjectId)>, String> {
+        if let Some(tags) = self.tags.borrow().as_ref() {
+            return Ok(tags.clone());
+        }
+        let tags = self.read_tags()?;
+        *self.tags.borrow_mut() = Some(tags.clone());
+        Ok(tags)
+    }
+
+    fn read_tags(&self) -> Result<Vec<(String, ObjectId)>, String> {
         let references = self
             .repo
             .references()
@@ -188,6 +208,22 @@ impl Repo {
         Some((message, parents))
     }
 
+    /// A commit's parents (none beyond a shallow boundary); `None` when it is missing.
+    fn parents(&self, id: ObjectId) -> Option<Vec<ObjectId>> {
+        if let Some(parents) = self.parents.borrow().get(&id) {
+            return parents.clone();
+        }
+        let parents = self.repo.find_commit(id).ok().map(|commit| {
+            if self.shallow.contains(&id) {
+                Vec::new()
+            } else {
+                commit.parent_ids().map(gix::Id::detach).collect()
+            }
+        });
+        self.parents.borrow_mut().insert(id, parents.clone());
+        parents
+    }
+
     /// The parents recorded in a commit (also for a boundary commit).
     fn recorded_parents(&self, id: ObjectId) -> usize {
         self.repo
@@ -220,8 +256,8 @@ impl Repo {
                 ancestry.truncated = true;
                 continue;
             }
-            match self.commit(id) {
-                Some((_, parents)) => queue.extend(parents),
+            match self.parents(id) {
+                Some(parents) => queue.extend(parents),
                 None => ancestry.truncated = true,
             }
         }
@@ -245,8 +281,8 @@ impl Repo {
                 truncated = true;
                 continue;
             }
-            match self.commit(id) {
-                Some((_, parents)) => {
+            match self.parents(id) {
+                Some(parents) => {
                     queue.extend(parents.iter().copied());
                     parents_of.insert(id, parents);
                 }
@@ -287,7 +323,7 @@ impl Repo {
                 truncated = true;
                 break;
             }
-            let Some((_, parents)) = self.commit(current) else {
+            let Some(parents) = self.parents(current) else {
                 truncated = true;
                 break;
             };
