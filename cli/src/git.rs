@@ -11,7 +11,7 @@ use kataster_core::versions::Commit;
 
 /// An open repository.
 pub struct Repo {
-    repo: gix::Repository,
+    git: gix::Repository,
     /// Commits whose parents are missing (a shallow clone's boundary).
     shallow: HashSet<ObjectId>,
     /// Each commit's parents as read once (`None`: missing): an audit walks the history once
@@ -24,9 +24,9 @@ pub struct Repo {
 impl std::fmt::Debug for Repo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Repo")
-            .field("git_dir", &self.repo.git_dir())
+            .field("git_dir", &self.git.git_dir())
             .field("shallow", &self.shallow.len())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -48,7 +48,7 @@ impl Repo {
             .map(|commits| commits.iter().copied().collect())
             .unwrap_or_default();
         Ok(Self {
-            repo,
+            git: repo,
             shallow,
             parents: RefCell::default(),
             tags: RefCell::default(),
@@ -57,9 +57,9 @@ impl Repo {
 
     /// The working tree's root (the repository's directory for a bare one).
     pub fn workdir(&self) -> PathBuf {
-        self.repo
+        self.git
             .workdir()
-            .map_or_else(|| self.repo.git_dir().to_path_buf(), Path::to_path_buf)
+            .map_or_else(|| self.git.git_dir().to_path_buf(), Path::to_path_buf)
     }
 
     pub fn is_shallow(&self) -> bool {
@@ -67,7 +67,7 @@ impl Repo {
     }
 
     pub fn head(&self) -> Result<ObjectId, String> {
-        self.repo
+        self.git
             .head_id()
             .map(gix::Id::detach)
             .map_err(|error| format!("cannot read HEAD: {error}"))
@@ -75,7 +75,7 @@ impl Repo {
 
     /// A reference's commit, by full name.
     fn reference(&self, name: &str) -> Option<ObjectId> {
-        let mut reference = self.repo.try_find_reference(name).ok()??;
+        let mut reference = self.git.try_find_reference(name).ok()??;
         reference.peel_to_id().ok().map(gix::Id::detach)
     }
 
@@ -87,7 +87,7 @@ impl Repo {
         {
             return Some(id);
         }
-        let references = self.repo.references().ok()?;
+        let references = self.git.references().ok()?;
         let remotes = references.remote_branches().ok()?;
         for mut reference in remotes.flatten() {
             let full = reference.name().as_bstr().to_string();
@@ -106,7 +106,7 @@ impl Repo {
     /// no local `x`).
     pub fn branches(&self) -> Vec<(String, ObjectId)> {
         let mut found: Vec<(String, ObjectId)> = Vec::new();
-        let Ok(references) = self.repo.references() else {
+        let Ok(references) = self.git.references() else {
             return found;
         };
         if let Ok(local) = references.local_branches() {
@@ -140,12 +140,12 @@ impl Repo {
     /// The remotes' names: configured ones and those under `refs/remotes/`.
     pub fn remote_names(&self) -> std::collections::BTreeSet<String> {
         let mut names: std::collections::BTreeSet<String> = self
-            .repo
+            .git
             .remote_names()
             .iter()
             .map(ToString::to_string)
             .collect();
-        if let Ok(references) = self.repo.references() {
+        if let Ok(references) = self.git.references() {
             if let Ok(remote) = references.remote_branches() {
                 for reference in remote.flatten() {
                     let full = reference.name().as_bstr().to_string();
@@ -173,7 +173,7 @@ impl Repo {
 
     fn read_tags(&self) -> Result<Vec<(String, ObjectId)>, String> {
         let references = self
-            .repo
+            .git
             .references()
             .map_err(|error| format!("cannot read references: {error}"))?;
         let mut tags = Vec::new();
@@ -198,7 +198,7 @@ impl Repo {
 
     /// A commit's message and parents; `None` when it is missing (beyond a shallow boundary).
     pub fn commit(&self, id: ObjectId) -> Option<(String, Vec<ObjectId>)> {
-        let commit = self.repo.find_commit(id).ok()?;
+        let commit = self.git.find_commit(id).ok()?;
         let message = commit.message_raw_sloppy().to_string();
         let parents = if self.shallow.contains(&id) {
             Vec::new()
@@ -213,7 +213,7 @@ impl Repo {
         if let Some(parents) = self.parents.borrow().get(&id) {
             return parents.clone();
         }
-        let parents = self.repo.find_commit(id).ok().map(|commit| {
+        let parents = self.git.find_commit(id).ok().map(|commit| {
             if self.shallow.contains(&id) {
                 Vec::new()
             } else {
@@ -226,7 +226,7 @@ impl Repo {
 
     /// The parents recorded in a commit (also for a boundary commit).
     fn recorded_parents(&self, id: ObjectId) -> usize {
-        self.repo
+        self.git
             .find_commit(id)
             .map_or(0, |commit| commit.parent_ids().count())
     }
@@ -339,7 +339,7 @@ impl Repo {
 
     /// A file's text at a commit.
     pub fn file_at(&self, commit: ObjectId, path: &str) -> Option<String> {
-        let tree = self.repo.find_commit(commit).ok()?.tree().ok()?;
+        let tree = self.git.find_commit(commit).ok()?.tree().ok()?;
         let entry = tree.lookup_entry_by_path(path).ok()??;
         let object = entry.object().ok()?;
         String::from_utf8(object.data.clone()).ok()
@@ -347,7 +347,7 @@ impl Repo {
 
     /// The id of the tree or blob at a path in a commit (to tell whether a folder changed).
     pub fn entry_id(&self, commit: ObjectId, path: &str) -> Option<ObjectId> {
-        let tree = self.repo.find_commit(commit).ok()?.tree().ok()?;
+        let tree = self.git.find_commit(commit).ok()?.tree().ok()?;
         if path.is_empty() || path == "." {
             return Some(tree.id);
         }
@@ -370,7 +370,7 @@ impl Repo {
     /// Every file path at a commit.
     pub fn files_at(&self, commit: ObjectId) -> Vec<String> {
         let Some(tree) = self
-            .repo
+            .git
             .find_commit(commit)
             .ok()
             .and_then(|commit| commit.tree().ok())
