@@ -1252,6 +1252,39 @@ fn gitflow_repo() -> Repo {
     repo
 }
 
+/// Several tags on one commit: the lowest is the release, the others release nothing new.
+#[test]
+fn tags_on_one_commit_are_one_release() {
+    let repo = Repo::new();
+    repo.commit("feat: A");
+    repo.tag("1.0.0");
+    repo.commit("feat: B");
+    for tag in ["1.1.0", "1.1.1", "1.1.2"] {
+        repo.tag(tag);
+    }
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 1, "{report}");
+    let found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["file"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("VER009".to_owned(), "refs/tags/1.1.1".to_owned()),
+            ("VER009".to_owned(), "refs/tags/1.1.2".to_owned()),
+        ],
+        "{report}"
+    );
+}
+
 /// A GitFlow repository released from `master`: the audit's error names the branch it has.
 #[test]
 fn an_audit_without_the_released_branch_names_the_one_there_is() {

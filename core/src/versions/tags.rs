@@ -126,13 +126,18 @@ pub fn version_of(name: &str, prefix: &str, prefixes: &[&str]) -> Option<Version
 }
 
 /// The previous release: the highest-precedence stable version among the reachable tags,
-/// except `exclude` (the tag at hand).
+/// except `exclude` (the tag at hand) and the tags on its commit that are not lower than it
+/// (`1.1.0`, `1.1.1` on one commit: 1.1.0's predecessor is an older release, 1.1.1's is 1.1.0).
 pub fn previous_release<'a>(
     tags: &'a [Tag],
     prefix: &str,
     prefixes: &[&str],
     exclude: Option<&str>,
 ) -> Option<(&'a Tag, Version)> {
+    let at_hand = exclude.and_then(|name| {
+        let tag = tags.iter().find(|tag| tag.name == name)?;
+        Some((tag.commit.as_str(), version_of(name, prefix, prefixes)?))
+    });
     let mut best: Option<(&Tag, Version)> = None;
     for tag in tags.iter().filter(|tag| tag.reachable) {
         if exclude == Some(tag.name.as_str()) {
@@ -141,6 +146,12 @@ pub fn previous_release<'a>(
         let Some(version) = version_of(&tag.name, prefix, prefixes) else {
             continue;
         };
+        if let Some((commit, current)) = &at_hand
+            && tag.commit == *commit
+            && version.cmp_precedence(current).is_ge()
+        {
+            continue;
+        }
         if !version.pre.is_empty() {
             continue;
         }
