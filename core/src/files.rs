@@ -208,6 +208,9 @@ impl PerFileIgnores {
 
     /// Whether a code is ignored in a file (the file or one of its directories matches).
     pub fn ignores(&self, path: &str, code: &str) -> bool {
+        if self.entries.is_empty() {
+            return false;
+        }
         let path = normalize(path);
         let relative = self.base.relative(&path);
         self.entries.iter().any(|(pattern, codes)| {
