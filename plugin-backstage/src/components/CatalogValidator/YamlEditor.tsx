@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { EditorState } from '@codemirror/state';
+import { EditorState, Text } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -12,6 +12,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { Diagnostic as CmDiagnostic, linter, lintGutter } from '@codemirror/lint';
 import { yaml } from '@codemirror/lang-yaml';
+import { mark } from './timing';
 
 /** An editor's lint source: the document's diagnostics, computed off the main thread. */
 export type LintSource = (view: EditorView) => Promise<readonly CmDiagnostic[]>;
@@ -19,9 +20,11 @@ export type LintSource = (view: EditorView) => Promise<readonly CmDiagnostic[]>;
 export interface YamlEditorProps {
   initialText: string;
   lint: LintSource;
-  /** Debounce: milliseconds after the last keystroke before validating (validation runs in a
-   * Web Worker in a few milliseconds, so markers follow a keystroke within ~50 ms). */
+  /** Milliseconds after the last change before the linter shows diagnostics (default 0: the
+   * check itself starts on the change, through `onChange`, and runs one at a time in a worker). */
   delay?: number;
+  /** Called with each new text, as soon as it is the editor's (before the debounce). */
+  onChange?: (doc: Text) => void;
   /** Receives the editor view once created. */
   onView?: (view: EditorView | undefined) => void;
 }
@@ -37,7 +40,9 @@ export function YamlEditor(props: YamlEditorProps) {
   const parent = useRef<HTMLDivElement>(null);
   const lint = useRef(props.lint);
   lint.current = props.lint;
-  const { onView, delay = 25 } = props;
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
+  const { onView, delay = 0 } = props;
 
   useEffect(() => {
     const view = new EditorView({
@@ -56,6 +61,13 @@ export function YamlEditor(props: YamlEditorProps) {
           yaml(),
           lintGutter(),
           linter(v => lint.current(v), { delay }),
+          // A User Timing mark when the text changes (the start of a keystroke's way to its markers).
+          EditorView.updateListener.of(u => {
+            if (u.docChanged) {
+              mark('changed');
+              onChange.current?.(u.state.doc);
+            }
+          }),
           EditorView.lineWrapping,
           theme,
           EditorView.contentAttributes.of({ 'aria-label': 'catalog-info.yaml', 'data-testid': 'kataster-editor' }),
@@ -71,5 +83,5 @@ export function YamlEditor(props: YamlEditorProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  return <div ref={parent} data-testid="kataster-editor-root" />;
+  return <div ref={parent} data-testid="kataster-editor-root" data-delay={delay} />;
 }
