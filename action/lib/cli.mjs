@@ -392,7 +392,7 @@ export function check(api, args, { color = false, env = process.env } = {}) {
   });
   const exitCode = session.exitCode(args.failOn);
   // SARIF's URIs are relative to the root of the run, as the native CLI's.
-  const options = { ...renderOptions(args.failOn, env), root: root.dir };
+  const options = { ...renderOptions(args.failOn, env), root: root.dir, showSkipped: args.showSkipped };
   const rendered = wanted.map((output) => {
     const styled = output.path === undefined && output.format === 'human' && !args.noColor;
     const text = output.format === 'json' && output.path === undefined

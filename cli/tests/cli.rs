@@ -341,3 +341,16 @@ fn show_skipped_lists_one_file_a_line() {
         "{stderr}"
     );
 }
+
+/// The summary points to `--show-skipped` only when the list is not shown.
+#[test]
+fn summary_points_to_show_skipped_only_without_it() {
+    let dir = "tests/corpus/YAML001/valid/templates-are-skipped";
+    let without = kataster(&["check", dir, "--no-color"]);
+    let stdout = String::from_utf8(without.stdout).unwrap();
+    assert!(stdout.contains("(--show-skipped lists them)"), "{stdout}");
+    let with = kataster(&["check", dir, "--no-color", "--show-skipped"]);
+    let stdout = String::from_utf8(with.stdout).unwrap();
+    assert!(stdout.contains("; skipped 5 templates"), "{stdout}");
+    assert!(!stdout.contains("--show-skipped"), "{stdout}");
+}

@@ -196,6 +196,8 @@ export interface RenderOptions {
   cwd?: string;
   /** The root of the run (nothing outside it is read), absolute with its links resolved: SARIF's URIs are relative to it (`%SRCROOT%`). */
   root?: string;
+  /** `--show-skipped`: the skipped files are listed (`notes(true)`), so the human summary does not point to the flag. */
+  showSkipped?: boolean;
 }
 
 /** One check step by step, in the CLI's order (for frontends that read files themselves). */

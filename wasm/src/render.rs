@@ -11,7 +11,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsError;
 
 /// The render options' names, to reject misspelt ones.
-const OPTION_NAMES: [&str; 4] = ["failOn", "projectDir", "cwd", "root"];
+const OPTION_NAMES: [&str; 5] = ["failOn", "projectDir", "cwd", "root", "showSkipped"];
 
 /// The options of `render`: what the CLI reads from its environment and its flags.
 #[derive(Debug, Default, Deserialize)]
@@ -28,6 +28,8 @@ struct RenderOptions {
     /// The root of the run (the CLI's `Root`), absolute and with its links resolved: SARIF's
     /// URIs are relative to it (`%SRCROOT%`).
     root: Option<String>,
+    /// `--show-skipped`: the skipped files are listed, so the summary does not point to it.
+    show_skipped: bool,
 }
 
 fn options(text: Option<&str>) -> Result<RenderOptions, JsError> {
@@ -99,6 +101,7 @@ pub(crate) fn render(
             .map(PathBuf::from),
         fail_from,
         show_infos,
+        show_skipped: options.show_skipped,
     };
     let json = JsonReport::new(report, files);
     Ok(render::render(

@@ -345,9 +345,14 @@ fn write_outputs(
             root: Some(root.to_path_buf()),
             fail_from,
             show_infos: args.show_infos,
+            show_skipped: args.show_skipped,
         };
         let text = if output.format == Format::Human {
-            let options = (context.color, context.show_infos);
+            let options = render::human::HumanOptions {
+                color: context.color,
+                show_infos: context.show_infos,
+                show_skipped: context.show_skipped,
+            };
             render::human::render_fixing(input.report, input.files, options, fixing)
         } else {
             render::render(output.format, input, &context)

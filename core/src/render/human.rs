@@ -12,9 +12,20 @@ const LONGEST_EXCERPT: usize = 10_000;
 /// How much of such a snippet is kept after the span's start.
 const SHOWN_AFTER_START: usize = 200;
 
+/// How the text report is shown.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HumanOptions {
+    /// ANSI styles (a terminal).
+    pub color: bool,
+    /// Print info findings (`--show-infos`); they are counted in the summary either way.
+    pub show_infos: bool,
+    /// The skipped files are listed (`--show-skipped`): the summary does not point to the flag.
+    pub show_skipped: bool,
+}
+
 /// The report as text; info findings only with `show_infos` (they are counted in the summary).
-pub fn render(report: &Report, files: &[ParsedFile], color: bool, show_infos: bool) -> String {
-    render_fixing(report, files, (color, show_infos), Fixing::default())
+pub fn render(report: &Report, files: &[ParsedFile], options: HumanOptions) -> String {
+    render_fixing(report, files, options, Fixing::default())
 }
 
 /// What a run did with fixes, for the summary (`kataster check --fix`).
@@ -69,13 +80,16 @@ pub fn fix_line(report: &Report, fixing: Fixing) -> String {
     }
 }
 
-/// [`render`] with the fix line of a run that applied fixes; `(color, show_infos)`.
+/// [`render`] with the fix line of a run that applied fixes.
 pub fn render_fixing(
     report: &Report,
     files: &[ParsedFile],
-    (color, show_infos): (bool, bool),
+    options: HumanOptions,
     fixing: Fixing,
 ) -> String {
+    let HumanOptions {
+        color, show_infos, ..
+    } = options;
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -153,7 +167,7 @@ pub fn render_fixing(
         out.push_str(&renderer.render(message).to_string());
         out.push_str("\n\n");
     }
-    out.push_str(&summary_line(report, show_infos));
+    out.push_str(&summary_line(report, options));
     out.push_str(&fix_line(report, fixing));
     out
 }
@@ -167,7 +181,12 @@ fn shorten(text: &str) -> String {
     format!("{shown}… ({} characters)", text.chars().count())
 }
 
-fn summary_line(report: &Report, show_infos: bool) -> String {
+fn summary_line(report: &Report, options: HumanOptions) -> String {
+    let HumanOptions {
+        show_infos,
+        show_skipped,
+        ..
+    } = options;
     let s = report.summary;
     let plural = |n: usize, word: &str| {
         if n == 1 {
@@ -191,13 +210,13 @@ fn summary_line(report: &Report, show_infos: bool) -> String {
     } else if others > 1 {
         skipped.push(format!("{others} files that are not catalog files"));
     }
-    let skipped = if skipped.is_empty() {
-        String::new()
-    } else {
-        format!(
+    let skipped = match (skipped.is_empty(), show_skipped) {
+        (true, _) => String::new(),
+        (false, true) => format!("; skipped {}", skipped.join(" and ")),
+        (false, false) => format!(
             "; skipped {} (--show-skipped lists them)",
             skipped.join(" and ")
-        )
+        ),
     };
     let infos = match s.infos {
         0 => String::new(),

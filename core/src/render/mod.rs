@@ -115,6 +115,8 @@ pub struct Context {
     pub fail_from: Severity,
     /// Print info findings in the human output (`--show-infos`).
     pub show_infos: bool,
+    /// The skipped files are listed (`--show-skipped`).
+    pub show_skipped: bool,
 }
 
 impl Default for Context {
@@ -126,6 +128,7 @@ impl Default for Context {
             root: None,
             fail_from: Severity::Error,
             show_infos: false,
+            show_skipped: false,
         }
     }
 }
@@ -134,7 +137,12 @@ impl Default for Context {
 pub fn render(format: Format, input: Input<'_>, context: &Context) -> String {
     match format {
         Format::Human => {
-            human::render(input.report, input.files, context.color, context.show_infos)
+            let options = human::HumanOptions {
+                color: context.color,
+                show_infos: context.show_infos,
+                show_skipped: context.show_skipped,
+            };
+            human::render(input.report, input.files, options)
         }
         Format::Json => json::render(input.json),
         Format::Concise => concise::render(input.json),

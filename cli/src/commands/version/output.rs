@@ -45,7 +45,15 @@ pub(in crate::commands) fn render_human(findings: &Findings, color: bool) -> Str
     if findings.diagnostics.is_empty() {
         return String::new();
     }
-    let rendered = render::human::render(&findings.report(), &findings.parsed_files(), color, true);
+    let rendered = render::human::render(
+        &findings.report(),
+        &findings.parsed_files(),
+        render::human::HumanOptions {
+            color,
+            show_infos: true,
+            show_skipped: false,
+        },
+    );
     let trimmed = rendered.strip_suffix('\n').unwrap_or(&rendered);
     match trimmed.rfind('\n') {
         Some(end) => format!("{}\n", &trimmed[..end].trim_end()) + "\n",
@@ -88,6 +96,7 @@ pub(in crate::commands) fn print(
                     root: None,
                     fail_from: kataster_core::Severity::Error,
                     show_infos: true,
+                    show_skipped: false,
                 };
                 render::render(
                     other,
