@@ -413,7 +413,9 @@ impl Checker {
     /// A document's parse errors and the rules of its entity; then keep what the cross-file
     /// rules need.
     fn check_document(&self, file: usize, source: &SourceFile, mut document: Document) -> Checked {
-        if self.options.parse.merge_keys {
+        // Kubernetes' parser (go-yaml, YAML 1.1) always merges `<<`; Backstage only with
+        // `enableYamlMerge`.
+        if self.options.parse.merge_keys || source.kind == FileKind::Manifests {
             if let Some(root) = document.root.as_mut() {
                 yaml::expand_merge_keys(root);
             }

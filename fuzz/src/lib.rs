@@ -221,6 +221,7 @@ pub fn render_all(data: &[u8]) {
             root: Some("/builds/acme".into()),
             fail_from: kataster_core::Severity::Warning,
             show_infos: true,
+            show_skipped: true,
         },
     ];
     let count = report.diagnostics.len();

@@ -82,7 +82,14 @@ pub fn check_invariants_with(
         text.len(),
         "{text:?}"
     );
-    let _ = kataster_core::render::human::render(&report, checker.files(), false, true);
+    let _ = kataster_core::render::human::render(
+        &report,
+        checker.files(),
+        kataster_core::render::human::HumanOptions {
+            show_infos: true,
+            ..Default::default()
+        },
+    );
     let json = JsonReport::new(&report, checker.files());
     let lines = LineIndex::new(text);
     for (diagnostic, located) in report.diagnostics.iter().zip(&json.diagnostics) {
