@@ -375,9 +375,20 @@ impl Checker {
 
     /// Parse a file and run the rules of each document as it is read.
     fn check_file(&self, index: usize, source: SourceFile) -> Added {
+        // Manifests are read as Kubernetes reads them (see `ParseOptions`).
+        let manifests;
+        let parse = if source.kind == FileKind::Manifests {
+            manifests = ParseOptions {
+                lenient_quoted_indent: true,
+                ..self.options.parse.clone()
+            };
+            &manifests
+        } else {
+            &self.options.parse
+        };
         let mut checked = yaml::parse_map(
             &source.text,
-            &self.options.parse,
+            parse,
             |document| self.check_document(index, &source, document),
             Checked::shift,
         );

@@ -79,9 +79,23 @@ impl<'a> Builder<'a> {
         watch: &'a [usize],
         sink: &'a mut dyn FnMut(Document),
     ) -> Self {
+        let offsets = Offsets::new(chunk, base);
+        Self::with_offsets(chunk, offsets, first_index, options, skip, watch, sink)
+    }
+
+    /// A builder whose parsed chunk is not the text's (spaces inserted, `offsets` map back).
+    pub(super) fn with_offsets(
+        chunk: &'a str,
+        offsets: Offsets<'a>,
+        first_index: usize,
+        options: &'a ParseOptions,
+        skip: usize,
+        watch: &'a [usize],
+        sink: &'a mut dyn FnMut(Document),
+    ) -> Self {
         Builder {
             options,
-            offsets: Offsets::new(chunk, base),
+            offsets,
             sink,
             skip,
             completed: 0,
@@ -100,8 +114,21 @@ impl<'a> Builder<'a> {
 
     /// Feed the chunk's events; with `retry`, stop at a rejected tab.
     pub(super) fn run(&mut self, text: &str, chunk: &str, base: usize, retry: bool) -> End {
+        self.run_parsed(text, chunk, chunk, base, retry)
+    }
+
+    /// [`Builder::run`] on `parsed`, a copy of the text's `chunk` with spaces inserted (the
+    /// builder's offsets map it back to the text).
+    pub(super) fn run_parsed(
+        &mut self,
+        text: &str,
+        chunk: &str,
+        parsed: &str,
+        base: usize,
+        retry: bool,
+    ) -> End {
         let builder = self;
-        for event in Parser::new_from_str(chunk) {
+        for event in Parser::new_from_str(parsed) {
             match event {
                 Ok((event, span)) => {
                     if builder.event(event, span) {

@@ -8,6 +8,7 @@ mod builder;
 mod keys;
 mod node;
 mod offsets;
+mod quoted_indent;
 mod scalar;
 mod split;
 mod tabs;
@@ -29,6 +30,9 @@ pub struct ParseOptions {
     pub max_depth: usize,
     /// Threads to parse a large file with (ignored on WebAssembly).
     pub threads: usize,
+    /// Accept continuation lines of quoted scalars indented less than their block, as
+    /// Kubernetes' parser (go-yaml) does: for manifests, not catalog files.
+    pub lenient_quoted_indent: bool,
 }
 
 impl Default for ParseOptions {
@@ -37,6 +41,7 @@ impl Default for ParseOptions {
             merge_keys: false,
             max_depth: 200,
             threads: 1,
+            lenient_quoted_indent: false,
         }
     }
 }
@@ -117,9 +122,15 @@ pub fn parse_map<T: Send>(
         let mut results = Vec::new();
         for chunk in chunks {
             let first_index = results.len();
-            tabs::parse_chunk(text, chunk.clone(), first_index, options, &mut |document| {
-                results.push(map(document));
-            });
+            quoted_indent::parse_chunk(
+                text,
+                chunk.clone(),
+                first_index,
+                options,
+                &mut |document| {
+                    results.push(map(document));
+                },
+            );
         }
         results
     };

@@ -13,7 +13,9 @@ pub static RULE: RuleMeta = RuleMeta {
     summary: "A document is not valid YAML",
     docs: r#"## What it does
 Reports a YAML syntax error at the position the parser stopped. Other documents of the same
-file (separated by `---`) are still checked.
+file (separated by `---`) are still checked. Catalog files are read as Backstage reads them
+(YAML 1.2); manifests as Kubernetes does: there a quoted scalar's continuation lines may be
+indented less than its key, as go-yaml accepts.
 
 ## Why is this bad?
 Backstage rejects the whole document ("YAML error at ...") and ingests nothing from it.
