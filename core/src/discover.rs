@@ -2,6 +2,7 @@
 //! frontend that walks directories.
 
 use crate::input::{decode, nul_offset};
+use crate::naming::sources::fleet::is_fleet_path;
 use crate::rules::RuleMeta;
 use crate::rules::parse::{binary_file, invalid_encoding};
 use crate::source::{FileKind, LineIndex};
@@ -146,6 +147,10 @@ pub fn decide(path: &str, text: &str, explicit: bool, placement: Placement) -> D
     }
     if CATALOG_FILE_NAMES.contains(&name) || text.lines().any(is_backstage_api_version_line) {
         return Decision::Check(FileKind::Catalog);
+    }
+    if is_fleet_path(name) {
+        // Rancher Fleet's bundle options: no `apiVersion`, known by the name alone.
+        return Decision::Check(FileKind::Manifests);
     }
     if is_json_path(path) {
         return if explicit {
@@ -515,6 +520,28 @@ mod tests {
         assert!(!is_catalog_file(
             "notes.md",
             "apiVersion: backstage.io/v1alpha1\n"
+        ));
+    }
+
+    #[test]
+    fn fleet_bundles_are_manifests_by_name() {
+        let text = "namespace: ap-shop-prd\nhelm: {releaseName: shop}\n";
+        for path in ["apps/shop/fleet.yaml", "fleet.yml"] {
+            assert_eq!(
+                classify(path, text, false),
+                Some(FileKind::Manifests),
+                "{path}"
+            );
+        }
+        assert_eq!(classify("apps/shop/values.yaml", text, false), None);
+        assert!(matches!(
+            decide(
+                "fleet.yaml",
+                "namespace: {{ .Values.ns }}\n",
+                false,
+                Placement::default()
+            ),
+            Decision::Skip { template: true, .. }
         ));
     }
 }

@@ -3,7 +3,8 @@
 //! frontends (Location targets) read. Everything else is dropped, so that memory stays
 //! proportional to one document plus this index, however many documents a file holds.
 //!
-//! Kept: the root's `apiVersion`, `kind` and `namespace` (a Kustomization's); a `List`'s
+//! Kept: the root's `apiVersion`, `kind` and `namespace` (a Kustomization's), and
+//! `defaultNamespace`, `targetCustomizations` and `targets` (a Fleet bundle's); a `List`'s
 //! `items`, each pruned as a document; `metadata.name` and `metadata.namespace`; the
 //! stage label and the namespace annotation the policy names, and the identity annotations
 //! (`crate::consumers::identity`); under `spec` the relation
@@ -72,9 +73,12 @@ pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
                 } else if entry.key.key_matches("stringData") {
                     // An Argo CD cluster Secret's name and server, never its credentials.
                     Some(fields(entry, &cluster_secret_field))
-                } else if entry.key.key_matches("namespace") {
-                    // A Kustomization's namespace.
-                    Some(entry)
+                } else if ROOT_NAMESPACE_FIELDS
+                    .iter()
+                    .any(|field| entry.key.key_matches(field))
+                {
+                    // A Kustomization's namespace, a Fleet bundle's namespaces and targets.
+                    Some(apply(entry, Field::Whole))
                 } else if entry.key.key_matches("items") {
                     // A `v1` `List`'s manifests, each pruned as a document.
                     Some(items_entry(entry, keep))
@@ -93,6 +97,16 @@ pub(crate) fn prune(root: Node, keep: &Keep) -> Node {
         },
     }
 }
+
+/// The root fields that name namespaces: a Kustomization's `namespace`; a Fleet
+/// `fleet.yaml`'s `namespace`, `defaultNamespace` and target entries
+/// (`crate::naming::sources::fleet`).
+const ROOT_NAMESPACE_FIELDS: [&str; 4] = [
+    "namespace",
+    "defaultNamespace",
+    "targetCustomizations",
+    "targets",
+];
 
 /// A Rancher role template binding's fields, at the root.
 const RANCHER_BINDING_FIELDS: [&str; 3] =

@@ -1,7 +1,10 @@
 //! Where namespace names appear: an entity annotation, Kubernetes `Namespace` manifests,
 //! Argo CD `Application`, `AppProject` and `ApplicationSet` destinations, Rancher `Project`s,
 //! Kustomize `Kustomization`s, OpenShift `Project`s and `ProjectRequest`s, Flux
-//! `HelmRelease` and `Kustomization` target namespaces, and the items of a `v1` `List`.
+//! `HelmRelease` and `Kustomization` target namespaces, Rancher Fleet's `fleet.yaml`
+//! ([`fleet`]), and the items of a `v1` `List`.
+
+pub mod fleet;
 
 use crate::catalog::Entity;
 use crate::policy::NamespaceConvention;
@@ -31,6 +34,10 @@ pub enum Origin {
     HelmRelease,
     /// Flux `Kustomization` (`kustomize.toolkit.fluxcd.io`): `spec.targetNamespace`.
     FluxKustomization,
+    /// Rancher Fleet `fleet.yaml`: `namespace`, where every resource of the bundle goes.
+    FleetNamespace,
+    /// Rancher Fleet `fleet.yaml`: `defaultNamespace`, for resources that name none.
+    FleetDefaultNamespace,
 }
 
 impl Origin {
@@ -46,6 +53,8 @@ impl Origin {
             Self::OpenShiftProject => "OpenShift Project",
             Self::HelmRelease => "Flux HelmRelease target namespace",
             Self::FluxKustomization => "Flux Kustomization target namespace",
+            Self::FleetNamespace => "Fleet bundle namespace",
+            Self::FleetDefaultNamespace => "Fleet bundle default namespace",
         }
     }
 }

@@ -80,26 +80,26 @@ pub(crate) fn app_of(namespace: &str, catalog: &Catalog<'_>) -> Option<String> {
 }
 
 /// The namespaces the GitOps files deploy to: Argo CD Applications' destinations (generated
-/// ones too) and Flux target namespaces; literal ones only.
+/// ones too), Flux target namespaces and Fleet bundles' namespaces (not those of a target
+/// Fleet does not deploy); literal ones only.
 pub(crate) fn deployed_namespaces<'c>(catalog: &'c Catalog<'_>) -> Vec<&'c str> {
-    use crate::naming::sources::Origin;
+    use crate::naming::sources::{Origin, fleet};
     let applications = catalog
         .argocd
         .applications
         .iter()
         .filter_map(|application| Some(application.destination.as_ref()?.0.namespace));
-    let flux = catalog
+    let released = catalog
         .namespaces
         .iter()
-        .filter(|usage| {
-            matches!(
-                usage.origin,
-                Origin::HelmRelease | Origin::FluxKustomization
-            )
+        .filter(|usage| match usage.origin {
+            Origin::HelmRelease | Origin::FluxKustomization => true,
+            Origin::FleetNamespace | Origin::FleetDefaultNamespace => fleet::deploys(usage),
+            _ => false,
         })
         .map(|usage| usage.name);
     applications
-        .chain(flux)
+        .chain(released)
         .filter(|namespace| {
             !namespace.is_empty() && !namespace.contains("{{") && !namespace.contains("${")
         })

@@ -19,7 +19,9 @@ generator makes too) with the namespaces catalog Components name in their namesp
 annotation, app by app: under the naming convention a namespace belongs to the app its
 non-varying parts name (`ap-phippy-dev` and `ap-phippy-prd` are both Phippy's, with the
 default `varyingParts: [stage, instance]`); a name the convention rejects is left to the `NS`
-rules (without a convention, names are compared as a whole). Reports an Application whose app no Component has. Only when some Component names a
+rules (without a convention, names are compared as a whole). Reports an Application whose app
+no Component has, and so a Rancher Fleet bundle's `namespace` or `defaultNamespace`
+(`fleet.yaml`, per target too, except a `doNotDeploy` one). Only when some Component names a
 namespace at all; platform namespaces of the policy's `exempt` list are not judged.
 
 ## Why is this bad?
@@ -76,6 +78,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
     if apps.is_empty() {
         return;
     }
+    fleet_bundles(catalog, &apps, out);
     for application in &catalog.argocd.applications {
         let Some((destination, node)) = &application.destination else {
             continue;
@@ -103,6 +106,45 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
                 application.title()
             ),
             Some("add the app to the catalog as a Component with its namespace annotation, or remove the Application".to_owned()),
+        );
+    }
+}
+
+/// The namespaces Fleet bundles deploy to, judged as Applications' destinations are.
+fn fleet_bundles(
+    catalog: &Catalog<'_>,
+    apps: &std::collections::HashSet<Option<String>>,
+    out: &mut Emitter<'_>,
+) {
+    use crate::naming::sources::{Origin, fleet};
+    for usage in &catalog.namespaces {
+        let bundle = matches!(
+            usage.origin,
+            Origin::FleetNamespace | Origin::FleetDefaultNamespace
+        );
+        if !bundle || !usage.is_judged() || !fleet::deploys(usage) {
+            continue;
+        }
+        let app = app_of(usage.name, catalog);
+        if app.is_none() || apps.contains(&app) {
+            continue;
+        }
+        let key = if usage.origin == Origin::FleetNamespace {
+            "namespace"
+        } else {
+            "defaultNamespace"
+        };
+        Catalog::report(
+            out,
+            &RULE,
+            &usage.entity,
+            usage.node,
+            &usage.pointer,
+            format!(
+                "a Fleet bundle deploys to namespace \"{}\" (its `{key}`), whose app no catalog Component has (no Component's namespace annotation names it)",
+                usage.name
+            ),
+            Some("add the app to the catalog as a Component with its namespace annotation, or remove the bundle".to_owned()),
         );
     }
 }

@@ -17,10 +17,11 @@ pub static RULE: RuleMeta = RuleMeta {
 Compares the namespace each catalog Component names in its namespace annotation
 (`backstage.io/kubernetes-namespace`, the policy's `naming.namespace.annotation`) with the
 namespaces the checked GitOps files deploy to: Argo CD Applications' destinations (those an
-ApplicationSet's list generator makes too) and Flux `targetNamespace`s. Reports a Component
-whose namespace none of them deploys to. Only when the checked files deploy somewhere at all
-(a catalog checked on its own says nothing about deployments); platform namespaces of the
-policy's `exempt` list are not judged.
+ApplicationSet's list generator makes too), Flux `targetNamespace`s and the `namespace` and
+`defaultNamespace` of Rancher Fleet bundles (`fleet.yaml`, its targets too, except those with
+`doNotDeploy: true`). Reports a Component whose namespace none of them deploys to. Only when
+the checked files deploy somewhere at all (a catalog checked on its own says nothing about
+deployments); platform namespaces of the policy's `exempt` list are not judged.
 
 ## Why is this bad?
 The catalog says the component runs there; nothing deploys it. Either the deployment was
@@ -85,7 +86,7 @@ pub(crate) fn check(catalog: &Catalog<'_>, out: &mut Emitter<'_>) {
             usage.node,
             &usage.pointer,
             format!(
-                "{} runs in namespace \"{}\", which no Argo CD Application or Flux release of the checked files deploys to",
+                "{} runs in namespace \"{}\", which no Argo CD Application, Flux release or Fleet bundle of the checked files deploys to",
                 entity.display_ref(),
                 usage.name
             ),

@@ -23,7 +23,7 @@ use crate::catalog::modules::MODULE_KINDS;
 use crate::catalog::refs::{EntityRef, FoundRef, spec_refs};
 use crate::consumers::argocd::appset::Expansion;
 use crate::known::{Facts, KnownEntity};
-use crate::naming::sources::{NamespaceUse, Origin, entity_uses, manifest_uses};
+use crate::naming::sources::{NamespaceUse, Origin, entity_uses, fleet, manifest_uses};
 use crate::rules::{Context, Emitter, Finding, RuleMeta};
 use crate::source::LineIndex;
 
@@ -238,7 +238,13 @@ impl<'a> Catalog<'a> {
             .iter()
             .flat_map(|indexed: &IndexedEntity<'a>| entity_uses(&indexed.entity, annotation))
             .collect();
-        namespaces.extend(manifest_documents(files).flat_map(|document| manifest_uses(&document)));
+        namespaces.extend(manifest_documents(files).flat_map(|document| {
+            if fleet::is_fleet_path(&files[document.file].source.path) {
+                fleet::bundle_uses(&document)
+            } else {
+                manifest_uses(&document)
+            }
+        }));
         // An ApplicationSet whose every Application is generated is judged through them.
         namespaces.retain(|usage| {
             usage.origin != Origin::ApplicationSet
