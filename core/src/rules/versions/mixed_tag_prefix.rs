@@ -20,7 +20,9 @@ Without `versions.tagPrefix` (and without components), the prefix is the one mor
 of the repository's version tags carry: a Go module tagged `v1.2.3` throughout has the
 prefix `v` and no finding, and in a mixed repository only the tags of the minority are
 reported, with how many tags carry the prefix. When no prefix has more than half (a tie),
-release tags have none. A set `tagPrefix` always wins, `""` (no prefix) included.
+release tags have none. A set `tagPrefix` always wins, `""` (no prefix) included. A
+monorepo whose parts have prefixes of their own (`argo-cd-5.1.0`, `argo-workflows-0.2.0`)
+needs `versions.components`: without it, one part's prefix may be the majority.
 
 ## Why is this bad?
 With `1.2.0` and `v1.2.1` in one repository, "the latest release" depends on which tool
