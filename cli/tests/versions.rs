@@ -586,6 +586,69 @@ fn a_mixed_v_prefix_fails() {
     );
 }
 
+/// Without `versions.tagPrefix`, a repository tagged `v1.2.3` throughout (a Go module) has
+/// the prefix `v`: no finding, and the next tag has it too.
+#[test]
+fn a_consistent_v_prefix_is_inferred() {
+    let repo = diagram(&Diagram {
+        first: "v1.1.0",
+        release: "v1.2.0",
+        hotfix: "v1.2.1",
+        last: "v1.3.0",
+        stop_before_last_merge: true,
+        ..Diagram::default()
+    });
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(!codes(&report).contains(&"VER002".to_owned()), "{report:#}");
+    let (code, report) = repo.json(&["version", "check", "--tag", "v1.2.1"]);
+    assert_eq!(
+        (code, codes(&report)),
+        (0, Vec::<String>::new()),
+        "{report:#}"
+    );
+    let next = ["version", "next", "--source", "dev", "--target", "main"];
+    let mut tag = next.to_vec();
+    tag.push("--tag-name");
+    assert_eq!(repo.kataster_full(&tag).1, "v1.3.0\n");
+    // An explicit prefix wins, no prefix too: every `v` tag is reported.
+    let (code, report) = repo.json(&[
+        "version",
+        "audit",
+        "--versions-policy",
+        r#"{"tagPrefix": ""}"#,
+    ]);
+    assert_eq!(code, 1, "{report:#}");
+    let tagged: Vec<String> = errors(&report)
+        .into_iter()
+        .filter(|(code, _)| code == "VER002")
+        .map(|(_, message)| message)
+        .collect();
+    assert_eq!(tagged.len(), 3, "{tagged:#?}");
+}
+
+/// Mixed tags: the prefix most version tags carry is the repository's, and only the others
+/// are reported, with the count that decided it.
+#[test]
+fn a_mixed_prefix_reports_the_minority() {
+    let repo = diagram(&Diagram {
+        first: "1.1.0",
+        release: "v1.2.0",
+        hotfix: "v1.2.1",
+        last: "v1.3.0",
+        ..Diagram::default()
+    });
+    let (code, report) = repo.json(&["version", "audit"]);
+    assert_eq!(code, 1, "{report:#}");
+    let (rule, message) = only_error(&report);
+    assert_eq!(rule, "VER002");
+    assert!(
+        message.starts_with("tag 1.1.0 has no prefix, but release tags have prefix \"v\"")
+            && message.contains("3 of 4 version tags"),
+        "{message}"
+    );
+}
+
 #[test]
 fn a_shallow_clone_is_reported_not_taken_for_a_first_release() {
     let repo = diagram(&Diagram::default());

@@ -77,9 +77,11 @@ impl fmt::Display for Bump {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct VersionPolicy {
-    /// The prefix of release tags: none (`1.2.0`, the default) or e.g. `v` (`v1.2.0`). Tags
-    /// with any other prefix are reported (`VER002`).
-    pub tag_prefix: String,
+    /// The prefix of release tags, e.g. `v` (`v1.2.0`), or `""` for none (`1.2.0`). Not set
+    /// (the default): the prefix more than half of the repository's version tags carry, else
+    /// none. Tags with any other prefix are reported (`VER002`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag_prefix: Option<String>,
     /// Monorepos: components versioned on their own, each with its own tag prefix
     /// (`phippy-1.2.0`, `charts/goldie/1.0.0`) and folder. Empty: the repository is one
     /// component tagged with `tagPrefix`.
@@ -116,7 +118,7 @@ impl Default for VersionPolicy {
             )
         };
         Self {
-            tag_prefix: String::new(),
+            tag_prefix: None,
             components: Vec::new(),
             branches: BranchPolicy::default(),
             merges: BTreeMap::from([
@@ -138,10 +140,11 @@ impl Default for VersionPolicy {
 }
 
 impl VersionPolicy {
-    /// The tag prefixes of the repository: the components' or the one `tagPrefix`.
+    /// The tag prefixes of the repository: the components' or the one `tagPrefix` (none when
+    /// not set; the version checks infer one from the tags).
     pub fn prefixes(&self) -> Vec<&str> {
         if self.components.is_empty() {
-            vec![self.tag_prefix.as_str()]
+            vec![self.tag_prefix.as_deref().unwrap_or_default()]
         } else {
             self.components
                 .iter()
@@ -159,11 +162,10 @@ impl VersionPolicy {
 
     /// The tag prefix of a component (`None`: the repository's own).
     pub fn prefix_of(&self, component: Option<&str>) -> &str {
-        component
-            .and_then(|name| self.component(name))
-            .map_or(self.tag_prefix.as_str(), |component| {
-                component.tag_prefix.as_str()
-            })
+        component.and_then(|name| self.component(name)).map_or(
+            self.tag_prefix.as_deref().unwrap_or_default(),
+            |component| component.tag_prefix.as_str(),
+        )
     }
 }
 
@@ -458,7 +460,7 @@ mod tests {
         let partial: VersionPolicy =
             serde_json::from_str(r#"{"tagPrefix": "v", "helm": {"mode": "independent"}}"#)
                 .unwrap_or_default();
-        assert_eq!(partial.tag_prefix, "v");
+        assert_eq!(partial.tag_prefix.as_deref(), Some("v"));
         assert_eq!(partial.helm.mode, HelmMode::Independent);
         assert_eq!(partial.branches, BranchPolicy::default());
     }

@@ -383,10 +383,10 @@ fn helm_release_version(
 /// A version from a revision or image tag: strict SemVer, after the tag prefix or a `v`.
 fn as_version(text: &str, policy: &VersionPolicy) -> Option<String> {
     let text = text.trim();
+    let prefix = policy.tag_prefix.as_deref().unwrap_or_default();
     let candidates = [
         Some(text),
-        text.strip_prefix(policy.tag_prefix.as_str())
-            .filter(|_| !policy.tag_prefix.is_empty()),
+        text.strip_prefix(prefix).filter(|_| !prefix.is_empty()),
         text.strip_prefix('v'),
     ];
     candidates

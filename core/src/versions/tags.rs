@@ -67,6 +67,17 @@ fn looks_like_version(text: &str) -> bool {
             .is_some_and(u8::is_ascii_digit)
 }
 
+/// A tag as its prefix and its version text, split before the first number that starts
+/// like a version (`v1.2.0`: `v` and `1.2.0`); `None` for a tag without one (`latest`).
+pub fn split(name: &str) -> Option<(&str, &str)> {
+    let (index, _) = name.char_indices().find(|&(index, c)| {
+        c.is_ascii_digit()
+            && (index == 0 || !name.as_bytes()[index - 1].is_ascii_digit())
+            && looks_like_version(&name[index..])
+    })?;
+    Some(name.split_at(index))
+}
+
 /// Classify a tag for the component with `prefix`, among all the repository's `prefixes`.
 pub fn classify(name: &str, prefix: &str, prefixes: &[&str]) -> TagVersion {
     if let Some(rest) = name
@@ -84,15 +95,10 @@ pub fn classify(name: &str, prefix: &str, prefixes: &[&str]) -> TagVersion {
     {
         return TagVersion::Foreign;
     }
-    let start = name.char_indices().find(|&(index, c)| {
-        c.is_ascii_digit()
-            && (index == 0 || !name.as_bytes()[index - 1].is_ascii_digit())
-            && looks_like_version(&name[index..])
-    });
-    match start {
-        Some((index, _)) => TagVersion::WrongPrefix {
-            prefix: name[..index].to_owned(),
-            version: Version::parse(&name[index..]).ok(),
+    match split(name) {
+        Some((found, version)) => TagVersion::WrongPrefix {
+            prefix: found.to_owned(),
+            version: Version::parse(version).ok(),
         },
         None => TagVersion::NotVersion,
     }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use gix::ObjectId;
 use kataster_core::policy::VersionPolicy;
-use kataster_core::versions::{Incomplete, Tag, Transition, branches, tags};
+use kataster_core::versions::{Incomplete, Tag, TagPrefix, Transition, branches, tags};
 
 use super::{TransitionArgs, env};
 use crate::git::Repo;
@@ -98,11 +98,16 @@ pub(super) fn fill_history(
     let all = repo.tags()?;
     let ancestry = repo.ancestors(start);
     input.tags = tag_list(&all, &ancestry.commits);
-    let prefix = policy.prefix_of(input.component.as_deref()).to_owned();
+    let names = input.tags.iter().map(|tag| tag.name.as_str());
+    let tag_prefix = TagPrefix::resolve(
+        policy,
+        input.component.as_deref(),
+        names.chain(input.tag.as_deref()),
+    );
     let previous = tags::previous_release(
         &input.tags,
-        &prefix,
-        &policy.prefixes(),
+        &tag_prefix.prefix,
+        &tag_prefix.prefixes(),
         input.tag.as_deref(),
     )
     .and_then(|(tag, _)| {

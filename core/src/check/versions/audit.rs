@@ -15,7 +15,7 @@ use crate::rules::git::{forbidden_merge, incomplete_history, misplaced_tag, unta
 use crate::rules::versions::invalid_version_tag;
 use crate::versions::branches::{self, Branches, MAIN};
 use crate::versions::tags::{self, TagVersion};
-use crate::versions::{Audit, LineCommit, TransitionFacts};
+use crate::versions::{Audit, LineCommit, TagPrefix, TransitionFacts};
 
 /// One release's verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,8 +69,9 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
             elsewhere: Vec::new(),
         };
     }
-    let prefix = policy.prefix_of(input.component.as_deref()).to_owned();
-    let prefixes = policy.prefixes();
+    let tag_prefix = TagPrefix::resolve(policy, input.component.as_deref(), tag_names(input));
+    let prefix = tag_prefix.prefix.as_str();
+    let prefixes = tag_prefix.prefixes();
     let rules = Branches::new(&policy.branches);
     let main = policy.branches.main.clone();
     for commit in &input.line {
@@ -79,7 +80,7 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
         }
         for release in &commit.releases {
             let before = out.counts();
-            let facts = transition::transition(release, policy, &mut out);
+            let facts = transition::transition(release, policy, &tag_prefix, &mut out);
             let after = out.counts();
             releases.push(Verdict {
                 tag: release.tag.clone().unwrap_or_default(),
@@ -105,7 +106,7 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
             branches: tag.branches.clone(),
             place: place.clone(),
         });
-        match tags::classify(&tag.name, &prefix, &prefixes) {
+        match tags::classify(&tag.name, prefix, &prefixes) {
             TagVersion::Version(version) => {
                 report_build_metadata(&tag.name, &version, &mut out);
                 if version.pre.is_empty() {
@@ -120,7 +121,7 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
                 }
             }
             TagVersion::WrongPrefix { prefix: found, .. } => {
-                report_wrong_prefix(&tag.name, &found, &prefix, &mut out);
+                report_wrong_prefix(&tag.name, &found, &tag_prefix, &mut out);
             }
             TagVersion::Malformed(reason) => {
                 let file = out.tag_file(&tag.name);
@@ -141,6 +142,18 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
         releases,
         elsewhere,
     }
+}
+
+/// The names of the repository's tags the audit knows: each release's tags and the tags
+/// off the line (a name may come more than once).
+fn tag_names(input: &Audit) -> impl Iterator<Item = &str> {
+    let releases = input.line.iter().flat_map(|commit| &commit.releases);
+    releases
+        .flat_map(|release| {
+            let tags = release.tags.iter().map(|tag| tag.name.as_str());
+            tags.chain(release.tag.as_deref())
+        })
+        .chain(input.off_line.iter().map(|tag| tag.name.as_str()))
 }
 
 /// A merge into the released branch without a release tag (GIT008), and its edge (GIT002).

@@ -12,28 +12,29 @@ use crate::rules::versions::{
     build_metadata_in_tag, duplicate_version, invalid_version_tag, mixed_tag_prefix,
     skipped_version, version_not_increasing,
 };
-use crate::versions::Transition;
 use crate::versions::branches::MAIN;
 use crate::versions::bump::{self, Step};
+use crate::versions::prefix::Majority;
 use crate::versions::tags::{self, Tag, TagVersion};
+use crate::versions::{TagPrefix, Transition};
 
 /// The tag or proposed version at hand, with format checks (VER001-003).
 pub(super) fn version_at_hand(
     input: &Transition,
-    prefix: &str,
-    prefixes: &[&str],
+    tag_prefix: &TagPrefix,
     out: &mut Findings,
 ) -> Option<AtHand> {
+    let prefix = tag_prefix.prefix.as_str();
     if let Some(tag) = &input.tag {
         let file = out.tag_file(tag);
         let whole = 0..tag.len();
-        let version = match tags::classify(tag, prefix, prefixes) {
+        let version = match tags::classify(tag, prefix, &tag_prefix.prefixes()) {
             TagVersion::Version(version) => version,
             TagVersion::WrongPrefix {
                 prefix: found,
                 version,
             } => {
-                report_wrong_prefix(tag, &found, prefix, out);
+                report_wrong_prefix(tag, &found, tag_prefix, out);
                 let Some(version) = version else {
                     out.emit(
                         &invalid_version_tag::RULE,
@@ -134,8 +135,15 @@ pub(super) fn version_at_hand(
     }
 }
 
-pub(crate) fn report_wrong_prefix(tag: &str, found: &str, prefix: &str, out: &mut Findings) {
+/// A tag with another prefix than the one in force (VER002); an inferred prefix says so.
+pub(crate) fn report_wrong_prefix(
+    tag: &str,
+    found: &str,
+    tag_prefix: &TagPrefix,
+    out: &mut Findings,
+) {
     let file = out.tag_file(tag);
+    let prefix = tag_prefix.prefix.as_str();
     let shown = |prefix: &str| {
         if prefix.is_empty() {
             "no prefix".to_owned()
@@ -144,15 +152,31 @@ pub(crate) fn report_wrong_prefix(tag: &str, found: &str, prefix: &str, out: &mu
         }
     };
     let bare = &tag[found.len()..];
+    let (why, help) = match tag_prefix.inferred {
+        Some(Majority { carrying, of }) => (
+            format!(" ({carrying} of {of} version tags have it; `versions.tagPrefix` is not set)"),
+            format!(
+                "tag it `{prefix}{bare}`, or set `versions.tagPrefix` to the prefix release tags have"
+            ),
+        ),
+        None => (
+            String::new(),
+            format!(
+                "tag it `{prefix}{bare}`, or set `versions.tagPrefix` to \"{found}\" if the repository uses it throughout"
+            ),
+        ),
+    };
     out.emit(
         &mixed_tag_prefix::RULE,
         file,
         0..found.len().max(1).min(tag.len()),
         "",
-        format!("tag {tag} has {}, but release tags have {}", shown(found), shown(prefix)),
-        Some(format!(
-            "tag it `{prefix}{bare}`, or set `versions.tagPrefix` to \"{found}\" if the repository uses it throughout"
-        )),
+        format!(
+            "tag {tag} has {}, but release tags have {}{why}",
+            shown(found),
+            shown(prefix)
+        ),
+        Some(help),
     );
 }
 
@@ -224,19 +248,19 @@ pub(super) fn check_placement(
 /// (VER002): they show that the prefix changed.
 pub(super) fn report_prefix_drift(
     input: &Transition,
-    prefix: &str,
-    prefixes: &[&str],
+    tag_prefix: &TagPrefix,
     previous: Option<&Version>,
     out: &mut Findings,
 ) {
+    let prefixes = tag_prefix.prefixes();
     for tag in input.tags.iter().filter(|tag| tag.reachable) {
         if let TagVersion::WrongPrefix {
             prefix: found,
             version: Some(version),
-        } = tags::classify(&tag.name, prefix, prefixes)
+        } = tags::classify(&tag.name, &tag_prefix.prefix, &prefixes)
         {
             if previous.is_none_or(|previous| version.cmp_precedence(previous).is_ge()) {
-                report_wrong_prefix(&tag.name, &found, prefix, out);
+                report_wrong_prefix(&tag.name, &found, tag_prefix, out);
             }
         }
     }
@@ -246,16 +270,16 @@ pub(super) fn report_prefix_drift(
 pub(super) fn report_duplicates(
     at_hand: &AtHand,
     input: &Transition,
-    prefix: &str,
-    prefixes: &[&str],
+    tag_prefix: &TagPrefix,
     out: &mut Findings,
 ) -> bool {
+    let prefixes = tag_prefix.prefixes();
     let mut found = false;
     for tag in &input.tags {
         if input.tag.as_deref() == Some(tag.name.as_str()) {
             continue;
         }
-        let Some(version) = tags::version_of(&tag.name, prefix, prefixes) else {
+        let Some(version) = tags::version_of(&tag.name, &tag_prefix.prefix, &prefixes) else {
             continue;
         };
         if version.cmp_precedence(&at_hand.version).is_eq() {

@@ -21,7 +21,7 @@ use crate::versions::branches::{self, Branches, HOTFIX, MAIN};
 use crate::versions::bump;
 use crate::versions::commits::Commit;
 use crate::versions::tags;
-use crate::versions::{Transition, TransitionFacts};
+use crate::versions::{TagPrefix, Transition, TransitionFacts};
 
 /// A checked transition.
 #[derive(Debug, Clone, Default)]
@@ -37,7 +37,13 @@ pub fn check_transition(
     selection: &Selection,
 ) -> TransitionOutcome {
     let mut findings = Findings::new(&policy_selection(policy, selection));
-    let facts = transition(input, policy, &mut findings);
+    let names = input.tags.iter().map(|tag| tag.name.as_str());
+    let tag_prefix = TagPrefix::resolve(
+        policy,
+        input.component.as_deref(),
+        names.chain(input.tag.as_deref()),
+    );
+    let facts = transition(input, policy, &tag_prefix, &mut findings);
     TransitionOutcome { findings, facts }
 }
 
@@ -52,14 +58,15 @@ pub(super) struct AtHand {
     pub(super) label: String,
 }
 
-/// Check a transition, reporting into `out`; its facts.
+/// Check a transition with the tag prefix in force, reporting into `out`; its facts.
 pub(crate) fn transition(
     input: &Transition,
     policy: &VersionPolicy,
+    tag_prefix: &TagPrefix,
     out: &mut Findings,
 ) -> TransitionFacts {
-    let prefix = policy.prefix_of(input.component.as_deref()).to_owned();
-    let prefixes = policy.prefixes();
+    let prefix = tag_prefix.prefix.as_str();
+    let prefixes = tag_prefix.prefixes();
     let rules = Branches::new(&policy.branches);
     let mut facts = TransitionFacts {
         component: input.component.clone(),
@@ -100,7 +107,7 @@ pub(crate) fn transition(
         }
     }
 
-    let at_hand = version_at_hand(input, &prefix, &prefixes, out);
+    let at_hand = version_at_hand(input, tag_prefix, out);
     if let Some(at_hand) = &at_hand {
         facts.version = Some(at_hand.version.to_string());
         facts.tag = Some(
@@ -129,7 +136,7 @@ pub(crate) fn transition(
     }
 
     // The previous release, and versions that exist already.
-    let previous = tags::previous_release(&input.tags, &prefix, &prefixes, input.tag.as_deref());
+    let previous = tags::previous_release(&input.tags, prefix, &prefixes, input.tag.as_deref());
     if let Some((tag, version)) = &previous {
         facts.previous = Some(tag.name.clone());
         facts.previous_version = Some(version.to_string());
@@ -144,10 +151,10 @@ pub(crate) fn transition(
             .push("there is no previous release: this is the first".to_owned());
     }
     let previous_version = previous.as_ref().map(|(_, version)| version.clone());
-    report_prefix_drift(input, &prefix, &prefixes, previous_version.as_ref(), out);
+    report_prefix_drift(input, tag_prefix, previous_version.as_ref(), out);
     let duplicate = at_hand
         .as_ref()
-        .is_some_and(|at_hand| report_duplicates(at_hand, input, &prefix, &prefixes, out));
+        .is_some_and(|at_hand| report_duplicates(at_hand, input, tag_prefix, out));
 
     // The commits.
     let summary = commit_summary(input, previous_version.as_ref(), policy, out);

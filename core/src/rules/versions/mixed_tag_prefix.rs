@@ -12,9 +12,17 @@ pub static RULE: RuleMeta = RuleMeta {
     since: "0.1.0",
     summary: "A version tag does not use the configured tag prefix",
     docs: r#"## What it does
-Checks that version tags carry the prefix of `versions.tagPrefix` (default none) or of
-their component (`versions.components[].tagPrefix`). Reported for the tag at hand, for newer
-tags with another prefix, and by `version audit` for every tag.
+Checks that version tags carry the prefix of `versions.tagPrefix` or of their component
+(`versions.components[].tagPrefix`). Reported for the tag at hand, for newer tags with
+another prefix, and by `version audit` for every tag.
+
+Without `versions.tagPrefix` (and without components), the prefix is the one more than half
+of the repository's version tags carry: a Go module tagged `v1.2.3` throughout has the
+prefix `v` and no finding, and in a mixed repository only the tags of the minority are
+reported, with how many tags carry the prefix. When no prefix has more than half (a tie),
+release tags have none. A set `tagPrefix` always wins, `""` (no prefix) included. A
+monorepo whose parts have prefixes of their own (`argo-cd-5.1.0`, `argo-workflows-0.2.0`)
+needs `versions.components`: without it, one part's prefix may be the majority.
 
 ## Why is this bad?
 With `1.2.0` and `v1.2.1` in one repository, "the latest release" depends on which tool
