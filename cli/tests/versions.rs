@@ -1697,3 +1697,53 @@ fn a_version_above_u64_is_too_large() {
     assert_eq!(code, "VER001");
     assert!(message.contains("is too large"), "{message}");
 }
+
+/// git-flow's `--ff-master`: master fast-forwarded onto develop, whose merge of the release
+/// tag leads back to master's release merges. They are master's history (no GIT003); a stable
+/// tag on develop behind them is still off it.
+#[test]
+fn a_fast_forwarded_master_keeps_its_release_merges() {
+    let repo = gitflow_repo();
+    repo.commit("feat: A");
+    repo.tag("0.1.1");
+    repo.branch("release/0.2.0");
+    repo.commit("chore: Bump to 0.2.0");
+    repo.checkout("master");
+    repo.merge("release/0.2.0");
+    repo.tag("0.2.0");
+    repo.checkout("develop");
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge tag '0.2.0' into develop",
+        "0.2.0",
+    ]);
+    repo.git(&["branch", "-q", "-D", "release/0.2.0"]);
+    repo.commit("feat: B");
+    repo.checkout("master");
+    repo.git(&["merge", "-q", "--ff-only", "develop"]);
+    repo.tag("0.3.0");
+    let (_, report) = repo.json(&["version", "audit", "--versions-policy", GITFLOW_POLICY]);
+    let misplaced: Vec<String> = errors(&report)
+        .into_iter()
+        .filter(|(code, _)| code == "GIT003")
+        .map(|(_, message)| message)
+        .collect();
+    assert_eq!(
+        misplaced,
+        [format!(
+            "stable tag 0.1.1 ({}) is on a commit that came into master through a merge, not on master's own history",
+            short(&repo, "0.1.1")
+        )],
+        "{report:#}"
+    );
+    let released: Vec<&str> = report["releases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|release| release["tag"].as_str().unwrap())
+        .collect();
+    assert_eq!(released, ["0.1.0", "0.2.0", "0.3.0"], "{report:#}");
+}
