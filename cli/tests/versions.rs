@@ -1747,3 +1747,50 @@ fn a_fast_forwarded_master_keeps_its_release_merges() {
         .collect();
     assert_eq!(released, ["0.1.0", "0.2.0", "0.3.0"], "{report:#}");
 }
+
+/// A pull that merges the remote's copy of the released branch into it (`Merge branch 'main'
+/// of URL`, `Merge remote-tracking branch 'origin/main'`) is no merge of the workflow: no
+/// GIT002, tagged or not, and no untagged release (GIT008). A fork's pull request is one.
+#[test]
+fn a_pull_of_the_released_branch_is_no_merge() {
+    let repo = Repo::new();
+    repo.commit("feat: A");
+    repo.tag("1.0.0");
+    for (message, tag) in [
+        ("Merge remote-tracking branch 'origin/main'", Some("1.0.1")),
+        ("Merge branch 'main' of github.com:acme/app", None),
+        ("Merge pull request #3 from someone/main", None),
+    ] {
+        repo.branch("copy");
+        repo.commit("fix: B");
+        repo.checkout("main");
+        repo.commit("fix: C");
+        repo.git(&["merge", "-q", "--no-ff", "-m", message, "copy"]);
+        repo.git(&["branch", "-q", "-D", "copy"]);
+        if let Some(tag) = tag {
+            repo.tag(tag);
+        }
+    }
+    let (_, report) = repo.json(&["version", "audit"]);
+    let found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .filter(|(code, _)| code.starts_with("GIT"))
+        .collect();
+    let pull_request = short(&repo, "main");
+    assert_eq!(
+        found,
+        [(
+            "GIT008".to_owned(),
+            format!("merge commit {pull_request} into main (of main) has no release tag")
+        )],
+        "{report:#}"
+    );
+}

@@ -81,7 +81,11 @@ pub(crate) fn transition(
         &facts.source_role,
         &facts.target_role,
     ) {
-        if source_role == branches::LONG_LIVED || target_role == branches::LONG_LIVED {
+        if source == target {
+            facts.reasons.push(format!(
+                "{source} into {target}: another copy of the same branch (a pull from its remote), no merge of the workflow"
+            ));
+        } else if source_role == branches::LONG_LIVED || target_role == branches::LONG_LIVED {
             facts.reasons.push(format!(
                 "{source} ({source_role}) into {target} ({target_role}): a branch of `branches.longLived`, outside the workflow's merges"
             ));
