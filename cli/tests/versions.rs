@@ -500,7 +500,17 @@ fn forbidden_merges_fail() {
     repo.tag("1.4.0");
     let (code, report) = repo.json(&["version", "audit"]);
     assert_eq!(code, 1);
-    assert_eq!(only_error(&report).0, "GIT002");
+    // The tagged merge is the evidence, and the message names it.
+    assert_eq!(
+        only_error(&report),
+        (
+            "GIT002".to_owned(),
+            format!(
+                "feat/x may not be merged into main (merge commit {}, tagged 1.4.0)",
+                short(&repo, "1.4.0")
+            )
+        )
+    );
 
     let repo = diagram(&Diagram {
         stop_before_hotfix_merge: true,

@@ -170,6 +170,7 @@ fn build_audit(
             let mut release = Transition {
                 component: input.component.clone(),
                 tag: Some(name),
+                merge_commit: (parents.len() > 1).then(|| id.to_string()),
                 target: Some(main.to_owned()),
                 source: (parents.len() > 1)
                     .then(|| branches::merged_branch(&message).map(|(source, _)| source))

@@ -181,6 +181,7 @@ pub(super) fn transition(
             .ok_or_else(|| format!("cannot read commit {}", short(commit)))?;
         if parents.len() > 1 {
             input.source = branches::merged_branch(&message).map(|(source, _)| source);
+            input.merge_commit = Some(commit.to_string());
         }
         // Where the tag is decides what it may be (a release on main, a pre-release elsewhere):
         // without the released branch it cannot be known, and is not guessed.

@@ -98,7 +98,10 @@ pub(crate) fn transition(
             out.emit_at(
                 &forbidden_merge::RULE,
                 file,
-                format!("{source} may not be merged into {target}"),
+                format!(
+                    "{source} may not be merged into {target}{}",
+                    merge_evidence(input)
+                ),
                 Some(forbidden_merge_help(policy, source_role, target_role)),
             );
         }
@@ -258,4 +261,17 @@ pub(crate) fn transition(
         ));
     }
     facts
+}
+
+/// What a forbidden merge's message cites: the tagged merge commit (` (merge commit 1a2b3c4,
+/// tagged 1.2.0)`); nothing for the merge at hand, whose branches were given.
+fn merge_evidence(input: &Transition) -> String {
+    let Some(commit) = &input.merge_commit else {
+        return String::new();
+    };
+    let short: String = commit.chars().take(7).collect();
+    match &input.tag {
+        Some(tag) => format!(" (merge commit {short}, tagged {tag})"),
+        None => format!(" (merge commit {short})"),
+    }
 }
