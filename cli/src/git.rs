@@ -315,6 +315,17 @@ impl Repo {
     /// The first-parent line from `tip` back to the root, oldest first, and whether it ends at
     /// a shallow boundary.
     pub fn first_parent_line(&self, tip: ObjectId) -> (Vec<ObjectId>, bool) {
+        self.line(tip, |_, _| false)
+    }
+
+    /// The line from `tip` back to the root through each commit's first parent, or its second
+    /// where `second(commit, second parent)` says so; oldest first, and whether it ends at a
+    /// shallow boundary.
+    pub fn line(
+        &self,
+        tip: ObjectId,
+        second: impl Fn(ObjectId, ObjectId) -> bool,
+    ) -> (Vec<ObjectId>, bool) {
         let mut line = vec![tip];
         let mut truncated = false;
         let mut current = tip;
@@ -327,10 +338,12 @@ impl Repo {
                 truncated = true;
                 break;
             };
-            let Some(parent) = parents.first() else {
-                break;
+            let parent = match parents.as_slice() {
+                [] => break,
+                [_, other, ..] if second(current, *other) => *other,
+                [first, ..] => *first,
             };
-            current = *parent;
+            current = parent;
             line.push(current);
         }
         line.reverse();

@@ -500,7 +500,17 @@ fn forbidden_merges_fail() {
     repo.tag("1.4.0");
     let (code, report) = repo.json(&["version", "audit"]);
     assert_eq!(code, 1);
-    assert_eq!(only_error(&report).0, "GIT002");
+    // The tagged merge is the evidence, and the message names it.
+    assert_eq!(
+        only_error(&report),
+        (
+            "GIT002".to_owned(),
+            format!(
+                "feat/x may not be merged into main (merge commit {}, tagged 1.4.0)",
+                short(&repo, "1.4.0")
+            )
+        )
+    );
 
     let repo = diagram(&Diagram {
         stop_before_hotfix_merge: true,
@@ -1759,4 +1769,101 @@ fn a_version_above_u64_is_too_large() {
     let (code, message) = only_error(&report);
     assert_eq!(code, "VER001");
     assert!(message.contains("is too large"), "{message}");
+}
+
+/// git-flow's `--ff-master`: master fast-forwarded onto develop, whose merge of the release
+/// tag leads back to master's release merges. They are master's history (no GIT003); a stable
+/// tag on develop behind them is still off it.
+#[test]
+fn a_fast_forwarded_master_keeps_its_release_merges() {
+    let repo = gitflow_repo();
+    repo.commit("feat: A");
+    repo.tag("0.1.1");
+    repo.branch("release/0.2.0");
+    repo.commit("chore: Bump to 0.2.0");
+    repo.checkout("master");
+    repo.merge("release/0.2.0");
+    repo.tag("0.2.0");
+    repo.checkout("develop");
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge tag '0.2.0' into develop",
+        "0.2.0",
+    ]);
+    repo.git(&["branch", "-q", "-D", "release/0.2.0"]);
+    repo.commit("feat: B");
+    repo.checkout("master");
+    repo.git(&["merge", "-q", "--ff-only", "develop"]);
+    repo.tag("0.3.0");
+    let (_, report) = repo.json(&["version", "audit", "--versions-policy", GITFLOW_POLICY]);
+    let misplaced: Vec<String> = errors(&report)
+        .into_iter()
+        .filter(|(code, _)| code == "GIT003")
+        .map(|(_, message)| message)
+        .collect();
+    assert_eq!(
+        misplaced,
+        [format!(
+            "stable tag 0.1.1 ({}) is on a commit that came into master through a merge, not on master's own history",
+            short(&repo, "0.1.1")
+        )],
+        "{report:#}"
+    );
+    let released: Vec<&str> = report["releases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|release| release["tag"].as_str().unwrap())
+        .collect();
+    assert_eq!(released, ["0.1.0", "0.2.0", "0.3.0"], "{report:#}");
+}
+
+/// A pull that merges the remote's copy of the released branch into it (`Merge branch 'main'
+/// of URL`, `Merge remote-tracking branch 'origin/main'`) is no merge of the workflow: no
+/// GIT002, tagged or not, and no untagged release (GIT008). A fork's pull request is one.
+#[test]
+fn a_pull_of_the_released_branch_is_no_merge() {
+    let repo = Repo::new();
+    repo.commit("feat: A");
+    repo.tag("1.0.0");
+    for (message, tag) in [
+        ("Merge remote-tracking branch 'origin/main'", Some("1.0.1")),
+        ("Merge branch 'main' of github.com:acme/app", None),
+        ("Merge pull request #3 from someone/main", None),
+    ] {
+        repo.branch("copy");
+        repo.commit("fix: B");
+        repo.checkout("main");
+        repo.commit("fix: C");
+        repo.git(&["merge", "-q", "--no-ff", "-m", message, "copy"]);
+        repo.git(&["branch", "-q", "-D", "copy"]);
+        if let Some(tag) = tag {
+            repo.tag(tag);
+        }
+    }
+    let (_, report) = repo.json(&["version", "audit"]);
+    let found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .filter(|(code, _)| code.starts_with("GIT"))
+        .collect();
+    let pull_request = short(&repo, "main");
+    assert_eq!(
+        found,
+        [(
+            "GIT008".to_owned(),
+            format!("merge commit {pull_request} into main (of main) has no release tag")
+        )],
+        "{report:#}"
+    );
 }

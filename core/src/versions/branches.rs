@@ -278,6 +278,17 @@ pub struct MergeMessage {
     pub fork: Option<String>,
     /// The source is a tag (`Merge tag 'v1.2.0' into develop`), not a branch.
     pub tag: bool,
+    /// A pull request's merge (`Merge pull request #1 from owner/x`).
+    pub request: bool,
+}
+
+impl MergeMessage {
+    /// Whether the merge brings `target` up to date with another copy of itself (`Merge branch
+    /// 'master' of URL`, `Merge remote-tracking branch 'origin/master'` on master): a pull,
+    /// not a merge of the workflow. A pull request from a fork's branch of that name is not.
+    pub fn is_sync(&self, target: &str) -> bool {
+        !self.tag && !self.request && self.source == target
+    }
 }
 
 /// Parse a merge commit's default message; `None` for any other message.
@@ -299,6 +310,7 @@ pub fn merge_message(message: &str) -> Option<MergeMessage> {
                 target: None,
                 fork: Some(owner.to_owned()),
                 tag: false,
+                request: true,
             });
         }
     }
@@ -351,6 +363,7 @@ pub fn merge_message(message: &str) -> Option<MergeMessage> {
         target,
         fork,
         tag,
+        request: false,
     })
 }
 
@@ -492,5 +505,25 @@ mod tests {
             ("feature/y", Some("develop"))
         );
         assert_eq!(merge_message("Merge branch ''"), None);
+    }
+
+    #[test]
+    fn a_pull_of_the_same_branch_is_a_sync() {
+        let sync = |message: &str, target: &str| merge_message(message).unwrap().is_sync(target);
+        assert!(sync("Merge branch 'master' of github.com:a/b", "master"));
+        assert!(sync(
+            "Merge remote-tracking branch 'origin/master'",
+            "master"
+        ));
+        assert!(sync(
+            "Merge branch 'develop' of URL into develop",
+            "develop"
+        ));
+        assert!(!sync(
+            "Merge pull request #11 from someone/master",
+            "master"
+        ));
+        assert!(!sync("Merge branch 'develop'", "master"));
+        assert!(!sync("Merge tag 'master' into master", "master"));
     }
 }

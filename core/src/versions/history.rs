@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::branches;
 use super::transition::{Incomplete, Transition};
 
 /// A commit on the released branch's first-parent line that is a merge or carries tags.
@@ -45,4 +46,60 @@ pub struct Audit {
     pub off_line: Vec<OffLineTag>,
     /// The history is incomplete (a shallow clone).
     pub incomplete: Option<Incomplete>,
+}
+
+/// Whether the released branch's own history continues through a merge's second parent: the
+/// merge was made on another branch (its message names that target) and brought the released
+/// branch back into it (`Merge branch 'master' into develop`), or a release tag on a merge
+/// into the released branch (`Merge tag '1.2.0' into develop`, `merged` the tagged merge's
+/// message). On the released branch's first-parent line such a merge means the released
+/// branch was fast-forwarded onto the other branch (git-flow's `--ff-master`): its earlier
+/// merges are behind the second parent, not the first.
+pub fn continues_through_merged(message: &str, merged: Option<&str>, main: &str) -> bool {
+    let Some(merge) = branches::merge_message(message) else {
+        return false;
+    };
+    let Some(target) = merge.target.filter(|target| target != main) else {
+        return false;
+    };
+    if merge.tag {
+        return merged
+            .and_then(branches::merge_message)
+            .is_some_and(|into| into.target.as_deref().is_none_or(|named| named == main));
+    }
+    merge.source == main && merge.fork.is_none() && merge.source != target
+}
+
+#[cfg(test)]
+mod tests {
+    use super::continues_through_merged;
+
+    #[test]
+    fn a_merge_back_of_the_released_branch_continues_through_it() {
+        let through = |message, merged| continues_through_merged(message, merged, "master");
+        assert!(through("Merge branch 'master' into develop", None));
+        assert!(through(
+            "Merge tag '1.11.0' into develop",
+            Some("Merge branch 'release/1.11.0'")
+        ));
+        assert!(through(
+            "Merge tag '1.11.0' into develop",
+            Some("Merge branch 'hotfix/1.11.1' into master")
+        ));
+        // A tag on a commit that is no merge into the released branch: a tag of another line.
+        assert!(!through("Merge tag '1.11.0' into develop", Some("feat: A")));
+        assert!(!through(
+            "Merge tag '1.11.0' into develop",
+            Some("Merge branch 'feature/a' into develop")
+        ));
+        // Merges into the released branch, or of other branches, follow the first parent.
+        assert!(!through("Merge branch 'develop'", None));
+        assert!(!through("Merge branch 'release/1.2.0' into master", None));
+        assert!(!through("Merge branch 'feature/a' into develop", None));
+        assert!(!through(
+            "Merge branch 'master' of github.com:a/b into develop",
+            None
+        ));
+        assert!(!through("feat: A", None));
+    }
 }

@@ -42,6 +42,10 @@ pub struct Transition {
     pub target: Option<String>,
     /// The tag at hand, with its prefix.
     pub tag: Option<String>,
+    /// The merge commit the tag is on, when the transition is a tagged merge: the evidence
+    /// that names its source and target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merge_commit: Option<String>,
     /// A proposed version without prefix (from `--version` or Chart.yaml), when there is no tag.
     pub version: Option<String>,
     /// Where the proposed version is written, if in a file.

@@ -14,7 +14,7 @@ use kataster_core::versions::{
 use serde::Serialize;
 
 use super::AuditArgs;
-use super::git_facts::{component_folder, fill_history, shallow_help, short};
+use super::git_facts::{component_folder, fill_history, released_line, shallow_help, short};
 use super::output::{exit_code, print, render_human, summary};
 use crate::git::Repo;
 
@@ -133,7 +133,7 @@ fn build_audit(
         )
     };
     let folder = component_folder(policy, input.component.as_deref());
-    let (line, _) = repo.first_parent_line(tip);
+    let line = released_line(repo, tip, main);
     let on_line: HashSet<ObjectId> = line.iter().copied().collect();
     // A pull request's merge names no target: on dev's first-parent line too, it was made on
     // dev and the released branch was fast-forwarded onto it.
@@ -170,6 +170,7 @@ fn build_audit(
             let mut release = Transition {
                 component: input.component.clone(),
                 tag: Some(name),
+                merge_commit: (parents.len() > 1).then(|| id.to_string()),
                 target: Some(main.to_owned()),
                 source: (parents.len() > 1)
                     .then(|| branches::merged_branch(&message).map(|(source, _)| source))

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use gix::ObjectId;
 use kataster_core::policy::VersionPolicy;
-use kataster_core::versions::{Incomplete, Tag, TagPrefix, Transition, branches, tags};
+use kataster_core::versions::{Incomplete, Tag, TagPrefix, Transition, branches, history, tags};
 
 use super::{TransitionArgs, env};
 use crate::git::Repo;
@@ -186,6 +186,7 @@ pub(super) fn transition(
             .ok_or_else(|| format!("cannot read commit {}", short(commit)))?;
         if parents.len() > 1 {
             input.source = branches::merged_branch(&message).map(|(source, _)| source);
+            input.merge_commit = Some(commit.to_string());
         }
         // Where the tag is decides what it may be (a release on main, a pre-release elsewhere):
         // without the released branch it cannot be known, and is not guessed.
@@ -297,11 +298,24 @@ pub(super) fn component_folder(policy: &VersionPolicy, component: Option<&str>) 
         .filter(|path| !path.is_empty())
 }
 
-/// The branch a tagged commit is on: the released branch when it is on its first-parent
-/// line, else the first branch (dev first) whose history holds it.
+/// The released branch's own line from `tip`, oldest first: the first-parent line, except that
+/// where the branch was fast-forwarded onto another (a merge of it back into that branch on
+/// the line), its earlier history is the one behind the merge's second parent.
+pub(super) fn released_line(repo: &Repo, tip: ObjectId, main: &str) -> Vec<ObjectId> {
+    let message = |id| repo.commit(id).map(|(message, _)| message);
+    repo.line(tip, |merge, merged| {
+        message(merge).is_some_and(|text| {
+            history::continues_through_merged(&text, message(merged).as_deref(), main)
+        })
+    })
+    .0
+}
+
+/// The branch a tagged commit is on: the released branch when it is on its own line
+/// ([`released_line`]), else the first branch (dev first) whose history holds it.
 fn tag_branch(repo: &Repo, commit: ObjectId, main: &str, dev: &str) -> Option<String> {
     if let Some(main_id) = repo.branch(main) {
-        if repo.first_parent_line(main_id).0.contains(&commit) {
+        if released_line(repo, main_id, main).contains(&commit) {
             return Some(main.to_owned());
         }
     }

@@ -178,18 +178,21 @@ fn check_untagged_merge(
     } else {
         rules.check(&target).ok().map(|branch| branch.role)
     };
+    // A branch merged into itself from another repository or remote (`Merge branch 'master'
+    // of URL`, `Merge remote-tracking branch 'origin/master'`) brings it up to date: no edge
+    // of the workflow, and no release.
+    if merge.as_ref().is_some_and(|merge| merge.is_sync(&target)) {
+        return;
+    }
     let source = merge
         .as_ref()
         .filter(|merge| !merge.tag)
         .map(|merge| merge.source.clone());
     // A fork's long-lived branch (`Merge pull request #11 from someone/master`) is the
-    // contributor's working branch: its name gives it no role here. A branch of the target's
-    // name from another repository or remote (`Merge branch 'develop' of URL into develop`)
-    // brings the same branch up to date: no edge of the workflow.
+    // contributor's working branch: its name gives it no role here.
     let fork_own_branch = merge.as_ref().is_some_and(|merge| {
-        merge.source == target
-            || (merge.fork.is_some()
-                && (merge.source == policy.branches.main || merge.source == policy.branches.dev))
+        merge.fork.is_some()
+            && (merge.source == policy.branches.main || merge.source == policy.branches.dev)
     });
     if let (Some(source), Some(target_role)) = (&source, &target_role) {
         if let Ok(branch) = rules.check(source) {

@@ -376,6 +376,7 @@ fn run_audit(entries: &[Entry], policy: &VersionPolicy, selection: &Selection) -
                         source: merged_branch(&message).map(|(source, _)| source),
                         target: Some(main.clone()),
                         tag: Some(tag.clone()),
+                        merge_commit: (parents > 1).then(|| id.clone()),
                         tags,
                         commits: vec![commit],
                         ..Transition::default()

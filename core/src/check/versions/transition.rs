@@ -88,7 +88,11 @@ pub(crate) fn transition(
         &facts.source_role,
         &facts.target_role,
     ) {
-        if source_role == branches::LONG_LIVED || target_role == branches::LONG_LIVED {
+        if source == target {
+            facts.reasons.push(format!(
+                "{source} into {target}: another copy of the same branch (a pull from its remote), no merge of the workflow"
+            ));
+        } else if source_role == branches::LONG_LIVED || target_role == branches::LONG_LIVED {
             facts.reasons.push(format!(
                 "{source} ({source_role}) into {target} ({target_role}): a branch of `branches.longLived`, outside the workflow's merges"
             ));
@@ -101,7 +105,10 @@ pub(crate) fn transition(
             out.emit_at(
                 &forbidden_merge::RULE,
                 file,
-                format!("{source} may not be merged into {target}"),
+                format!(
+                    "{source} may not be merged into {target}{}",
+                    merge_evidence(input)
+                ),
                 Some(forbidden_merge_help(policy, source_role, target_role)),
             );
         }
@@ -261,4 +268,17 @@ pub(crate) fn transition(
         ));
     }
     facts
+}
+
+/// What a forbidden merge's message cites: the tagged merge commit (` (merge commit 1a2b3c4,
+/// tagged 1.2.0)`); nothing for the merge at hand, whose branches were given.
+fn merge_evidence(input: &Transition) -> String {
+    let Some(commit) = &input.merge_commit else {
+        return String::new();
+    };
+    let short: String = commit.chars().take(7).collect();
+    match &input.tag {
+        Some(tag) => format!(" (merge commit {short}, tagged {tag})"),
+        None => format!(" (merge commit {short})"),
+    }
 }

@@ -14,6 +14,9 @@ pub static RULE: RuleMeta = RuleMeta {
     docs: r"## What it does
 Checks the merge edge against `versions.merges`: `feat/*` and `fix/*` into `dev`; `dev`
 into `main`; `hotfix/*` into `main`; `main` into `dev`; `release/*` into `main` or `dev`.
+A pull of a branch's remote copy into it (`Merge branch 'main' of URL`, `Merge
+remote-tracking branch 'origin/main'`) is no merge of the workflow. The message names the
+evidence: the merge commit (and its tag) in `version audit` and for a tagged merge.
 
 ## Why is this bad?
 A feature merged straight into `main` skips integration and the `int` stage; a hotfix

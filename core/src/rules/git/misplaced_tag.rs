@@ -13,7 +13,10 @@ pub static RULE: RuleMeta = RuleMeta {
     summary: "A stable version is tagged off the released branch, or a pre-release on it",
     docs: r"## What it does
 Checks where a version is tagged: stable versions only on `main` (on its first-parent
-history: the merge commits), pre-releases never on `main`.
+history: the merge commits), pre-releases never on `main`. Where `main` was fast-forwarded
+onto `dev` (git-flow's `--ff-master`) and `dev` had merged `main` or a release tag back
+(`Merge tag '1.2.0' into develop`), `main`'s history continues behind that merge: its
+earlier release merges are on it.
 
 ## Why is this bad?
 `main` is what production runs: a pre-release there is deployed as a release, and a
