@@ -1358,11 +1358,22 @@ fn tags_on_one_commit_are_one_release() {
     );
 }
 
-/// A GitFlow repository released from `master`: the audit's error names the branch it has.
+/// A git-flow repository (`master`, `develop`) is audited with git-flow's names when it lacks
+/// the policy's defaults; a released branch it lacks is an error naming the one it has.
 #[test]
-fn an_audit_without_the_released_branch_names_the_one_there_is() {
+fn an_audit_of_a_gitflow_repository_uses_its_branch_names() {
     let repo = gitflow_repo();
-    let (code, _, stderr) = repo.kataster_full(&["version", "audit"]);
+    let (code, stdout, stderr) = repo.kataster_full(&["version", "audit", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("kataster: auditing with git-flow's branch names (master for main"),
+        "{stderr}"
+    );
+    let (code, report) = repo.json(&["version", "audit", "--branch", "master"]);
+    assert_eq!(code, 0, "{report}");
+    let auto: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(auto, report);
+    let (code, _, stderr) = repo.kataster_full(&["version", "audit", "--branch", "main"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains(
@@ -1370,8 +1381,6 @@ fn an_audit_without_the_released_branch_names_the_one_there_is() {
         ),
         "{stderr}"
     );
-    let (code, report) = repo.json(&["version", "audit", "--branch", "master"]);
-    assert_eq!(code, 0, "{report}");
 }
 
 /// A feature merged into develop, and master fast-forwarded onto develop: the merge is on

@@ -47,11 +47,38 @@ fn missing_branch(repo: &Repo, main: &str, path: &std::path::Path) -> String {
     message
 }
 
+/// git-flow's own names, `master` and `develop`, for a repository that has them and not the
+/// policy's default `main` and `dev` (said on standard error): an audit of a git-flow
+/// repository works without a policy. A policy that names other branches is kept, and the
+/// released branch is `--branch`'s when given (`main`: whether to look for it).
+fn gitflow_names(repo: &Repo, policy: &mut VersionPolicy, main: bool) {
+    let mut renamed = Vec::new();
+    let roles = [("main", "master"), ("dev", "develop")];
+    for (default, gitflow) in roles.into_iter().filter(|(role, _)| main || *role == "dev") {
+        let branch = if default == "main" {
+            &mut policy.branches.main
+        } else {
+            &mut policy.branches.dev
+        };
+        if branch == default && repo.branch(default).is_none() && repo.branch(gitflow).is_some() {
+            gitflow.clone_into(branch);
+            renamed.push(format!("{gitflow} for {default}"));
+        }
+    }
+    if !renamed.is_empty() {
+        eprintln!(
+            "kataster: auditing with git-flow's branch names ({}): set `versions.branches` in kataster.yaml to choose",
+            renamed.join(", ")
+        );
+    }
+}
+
 pub(super) fn audit(args: &AuditArgs) -> Result<ExitCode, String> {
     let common = &args.common;
     let settings = common.settings()?;
     let mut policy = settings.versions.clone();
     let repo = Repo::discover(&common.repo)?;
+    gitflow_names(&repo, &mut policy, args.branch.is_none());
     let main = args
         .branch
         .clone()
