@@ -74,9 +74,13 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
     let prefixes = tag_prefix.prefixes();
     let rules = Branches::new(&policy.branches);
     let main = policy.branches.main.clone();
+    let mut untagged = Vec::new();
+    let released = input.line.iter().any(|commit| !commit.releases.is_empty());
     for commit in &input.line {
         if commit.parents > 1 && commit.releases.is_empty() {
-            check_untagged_merge(commit, &main, &rules, policy, &mut out);
+            if let Some(source) = check_untagged_merge(commit, &main, &rules, policy, &mut out) {
+                untagged.push((commit, source));
+            }
         }
         for release in &commit.releases {
             let before = out.counts();
@@ -90,6 +94,26 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
                 warnings: after.1 - before.1,
             });
         }
+    }
+    if released {
+        for (commit, source) in untagged {
+            report_untagged_merge(commit, &main, source, &mut out);
+        }
+    } else if !untagged.is_empty() {
+        // A branch never released says so once, not at each of its merges.
+        let file = out.branch_file(&main);
+        let merges = untagged.len();
+        out.emit_at(
+            &untagged_merge::RULE,
+            file,
+            format!(
+                "none of the {merges} merge commit{} into {main} has a release tag: {main} was never released by a tag",
+                if merges == 1 { "" } else { "s" }
+            ),
+            Some(format!(
+                "tag each merge into {main} with its version (`kataster version next` prints it), or audit the branch that is released (`--branch`)"
+            )),
+        );
     }
     let mut elsewhere = Vec::new();
     for tag in &input.off_line {
@@ -156,14 +180,15 @@ fn tag_names(input: &Audit) -> impl Iterator<Item = &str> {
         .chain(input.off_line.iter().map(|tag| tag.name.as_str()))
 }
 
-/// A merge into the released branch without a release tag (GIT008), and its edge (GIT002).
+/// A merge into the released branch without a release tag: its edge (GIT002) now, and
+/// `Some(source)` when it is a merge into the released branch (GIT008, reported by the caller).
 fn check_untagged_merge(
     commit: &LineCommit,
     main: &str,
     rules: &Branches<'_>,
     policy: &VersionPolicy,
     out: &mut Findings,
-) {
+) -> Option<Option<String>> {
     let short: String = commit.id.chars().take(7).collect();
     let merge = branches::merge_message(&commit.message);
     // The branch the merge was made on: the one its message names, else the one the
@@ -182,7 +207,7 @@ fn check_untagged_merge(
     // of URL`, `Merge remote-tracking branch 'origin/master'`) brings it up to date: no edge
     // of the workflow, and no release.
     if merge.as_ref().is_some_and(|merge| merge.is_sync(&target)) {
-        return;
+        return None;
     }
     let source = merge
         .as_ref()
@@ -209,9 +234,17 @@ fn check_untagged_merge(
     }
     // A merge made on another branch came onto the released branch by a fast-forward: it
     // is not a merge into it, and is not released by itself.
-    if target_role.as_deref() != Some(MAIN) {
-        return;
-    }
+    (target_role.as_deref() == Some(MAIN)).then_some(source)
+}
+
+/// GIT008 for one merge into the released branch.
+fn report_untagged_merge(
+    commit: &LineCommit,
+    main: &str,
+    source: Option<String>,
+    out: &mut Findings,
+) {
+    let short: String = commit.id.chars().take(7).collect();
     let file = out.commit_file(&commit.id, &commit.message);
     let header = commit.message.lines().next().unwrap_or_default().len();
     out.emit(

@@ -13,7 +13,8 @@ pub static RULE: RuleMeta = RuleMeta {
     summary: "A merge into the released branch has no release tag",
     docs: r"## What it does
 `version audit` checks that every merge commit on `main`'s first-parent history carries a
-release tag, and that its merge edge is allowed.
+release tag, and that its merge edge is allowed. A branch with no release tag at all gets one
+finding for the branch, not one per merge.
 
 ## Why is this bad?
 Every merge into `main` is a release. An untagged one is deployed nowhere, or deployed
