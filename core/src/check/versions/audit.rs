@@ -78,8 +78,8 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
     let released = input.line.iter().any(|commit| !commit.releases.is_empty());
     for commit in &input.line {
         if commit.parents > 1 && commit.releases.is_empty() {
-            if let Some(source) = check_untagged_merge(commit, &main, &rules, policy, &mut out) {
-                untagged.push((commit, source));
+            if let Some(merge) = check_untagged_merge(commit, &main, &rules, policy, &mut out) {
+                untagged.push((commit, merge.source));
             }
         }
         for release in &commit.releases {
@@ -180,15 +180,15 @@ fn tag_names(input: &Audit) -> impl Iterator<Item = &str> {
         .chain(input.off_line.iter().map(|tag| tag.name.as_str()))
 }
 
-/// A merge into the released branch without a release tag: its edge (GIT002) now, and
-/// `Some(source)` when it is a merge into the released branch (GIT008, reported by the caller).
+/// A merge into the released branch without a release tag: its edge (GIT002) now, and the
+/// merge when it is one into the released branch (GIT008, reported by the caller).
 fn check_untagged_merge(
     commit: &LineCommit,
     main: &str,
     rules: &Branches<'_>,
     policy: &VersionPolicy,
     out: &mut Findings,
-) -> Option<Option<String>> {
+) -> Option<Untagged> {
     let short: String = commit.id.chars().take(7).collect();
     let merge = branches::merge_message(&commit.message);
     // The branch the merge was made on: the one its message names, else the one the
@@ -234,7 +234,13 @@ fn check_untagged_merge(
     }
     // A merge made on another branch came onto the released branch by a fast-forward: it
     // is not a merge into it, and is not released by itself.
-    (target_role.as_deref() == Some(MAIN)).then_some(source)
+    (target_role.as_deref() == Some(MAIN)).then_some(Untagged { source })
+}
+
+/// A merge into the released branch without a release tag, and the branch it merged (when
+/// its message names one).
+struct Untagged {
+    source: Option<String>,
 }
 
 /// GIT008 for one merge into the released branch.
