@@ -651,8 +651,8 @@ class Session {
      * The last check rendered by the CLI's own renderers: `human` (ANSI colours when
      * `color`; info findings only with `showInfos`), `json`, `concise`, `gitlab`, `junit`,
      * `sarif`, `github`, `azure` or `checkstyle`. `options` is the JSON text of `{failOn?,
-     * projectDir?, cwd?}`: what the CLI takes from `--fail-on`, `CI_PROJECT_DIR` and its
-     * current directory (for `gitlab` and `junit`).
+     * projectDir?, cwd?, root?, showSkipped?}`: what the CLI takes from `--fail-on`,
+     * `CI_PROJECT_DIR`, its current directory, the root and `--show-skipped`.
      * @param {string} format
      * @param {boolean} color
      * @param {boolean | null} [show_infos]
