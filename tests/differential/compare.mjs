@@ -32,7 +32,7 @@ function usage() {
 }
 
 // Files kataster does not check as catalog files (core/src/discover.rs `classify`): policy
-// files, and manifests (Kubernetes, Argo CD, Rancher) without a Backstage apiVersion, which
+// files, Fleet's fleet.yaml, and manifests (Kubernetes, Argo CD, Rancher) without a Backstage apiVersion, which
 // kataster checks for naming conventions only. Backstage would reject their documents as
 // foreign kinds; they are not entities in either tool's view.
 const POLICY_FILE_NAMES = new Set(['kataster.yaml', '.kataster.yaml']);
@@ -53,6 +53,8 @@ function isCatalogFile(file) {
   }
   const backstage = value => value.startsWith('backstage.io/') || value.startsWith('scaffolder.backstage.io/');
   if (lines.some(line => isApiVersionLine(line, backstage))) return true;
+  // Rancher Fleet's bundle options, known by their name (core/src/naming/sources/fleet.rs).
+  if (/^fleet\.ya?ml$/.test(path.basename(file))) return false;
   // The manifest groups of core/src/discover.rs (`is_manifest_api_version_line`).
   const groups = ['argoproj.io/', 'management.cattle.io/', 'kustomize.config.k8s.io/', 'kustomize.toolkit.fluxcd.io/', 'helm.toolkit.fluxcd.io/', 'project.openshift.io/'];
   const manifest = value => groups.some(group => value.startsWith(group)) || value === 'v1';
