@@ -228,6 +228,21 @@ fn codes(report: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Each diagnostic's code with one of its fields (`file`, `message`).
+fn codes_with(report: &Value, field: &str) -> Vec<(String, String)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d[field].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 fn errors(report: &Value) -> Vec<(String, String)> {
     report["diagnostics"]
         .as_array()
@@ -1337,17 +1352,7 @@ fn tags_on_one_commit_are_one_release() {
     }
     let (code, report) = repo.json(&["version", "audit"]);
     assert_eq!(code, 1, "{report}");
-    let found: Vec<(String, String)> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_owned(),
-                d["file"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
+    let found: Vec<(String, String)> = codes_with(&report, "file");
     assert_eq!(
         found,
         [
@@ -1854,16 +1859,8 @@ fn a_pull_of_the_released_branch_is_no_merge() {
         }
     }
     let (_, report) = repo.json(&["version", "audit"]);
-    let found: Vec<(String, String)> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_owned(),
-                d["message"].as_str().unwrap().to_owned(),
-            )
-        })
+    let found: Vec<(String, String)> = codes_with(&report, "message")
+        .into_iter()
         .filter(|(code, _)| code.starts_with("GIT"))
         .collect();
     let pull_request = short(&repo, "main");
