@@ -14,6 +14,7 @@ pub use crate::catalog::file::ParsedFile;
 pub(crate) use crate::catalog::file::file_entities;
 pub use crate::known::{Facts, KnownEntity, NoFacts};
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::catalog::Entity;
@@ -375,21 +376,11 @@ impl Checker {
 
     /// Parse a file and run the rules of each document as it is read.
     fn check_file(&self, index: usize, source: SourceFile) -> Added {
-        // Manifests are read as Kubernetes reads them (see `ParseOptions`).
-        let manifests;
-        let parse = if source.kind == FileKind::Manifests {
-            manifests = ParseOptions {
-                lenient_quoted_indent: true,
-                ..self.options.parse.clone()
-            };
-            &manifests
-        } else {
-            &self.options.parse
-        };
+        let parse = self.parse_options(source.kind);
         let mut checked = yaml::parse_map(
             &source.text,
-            parse,
-            |document| self.check_document(index, &source, document),
+            &parse,
+            |document| self.check_document(index, &source, document, parse.merge_keys),
             Checked::shift,
         );
         if let Some(aborting) = checked
@@ -421,12 +412,31 @@ impl Checker {
         (file, diagnostics, ids)
     }
 
-    /// A document's parse errors and the rules of its entity; then keep what the cross-file
-    /// rules need.
-    fn check_document(&self, file: usize, source: &SourceFile, mut document: Document) -> Checked {
-        // Kubernetes' parser (go-yaml, YAML 1.1) always merges `<<`; Backstage only with
-        // `enableYamlMerge`.
-        if self.options.parse.merge_keys || source.kind == FileKind::Manifests {
+    /// How a file of this kind is read: catalog files as Backstage's parser reads them (`<<`
+    /// merges only with `enableYamlMerge`); manifests as Kubernetes' (go-yaml) does: `<<`
+    /// always merges, and quoted scalars' continuation lines may be under-indented.
+    fn parse_options(&self, kind: FileKind) -> Cow<'_, ParseOptions> {
+        if kind == FileKind::Manifests {
+            Cow::Owned(ParseOptions {
+                merge_keys: true,
+                lenient_quoted_indent: true,
+                ..self.options.parse.clone()
+            })
+        } else {
+            Cow::Borrowed(&self.options.parse)
+        }
+    }
+
+    /// A document's parse errors and the rules of its entity (merge keys expanded first with
+    /// `merge_keys`); then keep what the cross-file rules need.
+    fn check_document(
+        &self,
+        file: usize,
+        source: &SourceFile,
+        mut document: Document,
+        merge_keys: bool,
+    ) -> Checked {
+        if merge_keys {
             if let Some(root) = document.root.as_mut() {
                 yaml::expand_merge_keys(root);
             }

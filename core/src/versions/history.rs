@@ -59,15 +59,16 @@ pub fn continues_through_merged(message: &str, merged: Option<&str>, main: &str)
     let Some(merge) = branches::merge_message(message) else {
         return false;
     };
-    let Some(target) = merge.target.filter(|target| target != main) else {
+    // Made on another branch, named in the message.
+    if merge.target.as_deref().is_none_or(|target| target == main) {
         return false;
-    };
+    }
     if merge.tag {
         return merged
             .and_then(branches::merge_message)
             .is_some_and(|into| into.target.as_deref().is_none_or(|named| named == main));
     }
-    merge.source == main && merge.fork.is_none() && merge.source != target
+    merge.source == main && merge.fork.is_none()
 }
 
 #[cfg(test)]

@@ -60,6 +60,15 @@ pub struct Transition {
     pub incomplete: Option<Incomplete>,
 }
 
+impl Transition {
+    /// The names of the repository's tags and of the tag at hand (the tag prefix is inferred
+    /// from them).
+    pub fn tag_names(&self) -> impl Iterator<Item = &str> {
+        let names = self.tags.iter().map(|tag| tag.name.as_str());
+        names.chain(self.tag.as_deref())
+    }
+}
+
 /// What a transition is and must produce.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct TransitionFacts {

@@ -98,12 +98,7 @@ pub(super) fn fill_history(
     let all = repo.tags()?;
     let ancestry = repo.ancestors(start);
     input.tags = tag_list(&all, &ancestry.commits);
-    let names = input.tags.iter().map(|tag| tag.name.as_str());
-    let tag_prefix = TagPrefix::resolve(
-        policy,
-        input.component.as_deref(),
-        names.chain(input.tag.as_deref()),
-    );
+    let tag_prefix = TagPrefix::resolve(policy, input.component.as_deref(), input.tag_names());
     let previous = tags::previous_release(
         &input.tags,
         &tag_prefix.prefix,

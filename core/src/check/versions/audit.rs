@@ -15,7 +15,7 @@ use crate::rules::git::{forbidden_merge, incomplete_history, misplaced_tag, unta
 use crate::rules::versions::invalid_version_tag;
 use crate::versions::branches::{self, Branches, MAIN};
 use crate::versions::tags::{self, TagVersion};
-use crate::versions::{Audit, LineCommit, TagPrefix, TransitionFacts};
+use crate::versions::{Audit, LineCommit, TagPrefix, Transition, TransitionFacts};
 
 /// One release's verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -173,10 +173,7 @@ pub fn audit(input: &Audit, policy: &VersionPolicy, selection: &Selection) -> Au
 fn tag_names(input: &Audit) -> impl Iterator<Item = &str> {
     let releases = input.line.iter().flat_map(|commit| &commit.releases);
     releases
-        .flat_map(|release| {
-            let tags = release.tags.iter().map(|tag| tag.name.as_str());
-            tags.chain(release.tag.as_deref())
-        })
+        .flat_map(Transition::tag_names)
         .chain(input.off_line.iter().map(|tag| tag.name.as_str()))
 }
 

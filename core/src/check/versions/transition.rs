@@ -37,12 +37,7 @@ pub fn check_transition(
     selection: &Selection,
 ) -> TransitionOutcome {
     let mut findings = Findings::new(&policy_selection(policy, selection));
-    let names = input.tags.iter().map(|tag| tag.name.as_str());
-    let tag_prefix = TagPrefix::resolve(
-        policy,
-        input.component.as_deref(),
-        names.chain(input.tag.as_deref()),
-    );
+    let tag_prefix = TagPrefix::resolve(policy, input.component.as_deref(), input.tag_names());
     let facts = transition(input, policy, &tag_prefix, &mut findings);
     TransitionOutcome { findings, facts }
 }
